@@ -163,7 +163,14 @@ export interface CatalogueEntry {
   section?: string;
 }
 
+/** What the archive is, shown on the home page and in feeds. */
+export interface ArchiveInfo {
+  title: string;
+  description: string;
+}
+
 export interface Catalogue {
+  archive: ArchiveInfo | null;
   /** Per-file facts, keyed by path relative to the input folder. */
   articles: Record<string, CatalogueEntry>;
   /** Outlet names by URL host ('themoscowtimes.com': 'The Moscow Times'). */
