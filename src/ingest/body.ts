@@ -1,0 +1,48 @@
+// Body lines -> Markdown: one paragraph per block, separated by blank lines; paragraphs broken in the
+// middle of a sentence are joined again; the lead-in (outlet or dateline) leaves the first paragraph.
+import type { Classification } from './classify.ts';
+import type { LeadIn } from './leadIn.ts';
+import { BULLET, MARKDOWN_HEADING, STARTS_LOWER_CASE } from './patterns.ts';
+import { collapseSpaces, endsSentence, plainText } from './text.ts';
+
+export interface Body {
+  markdown: string;
+  /** The paragraphs as plain text (for the excerpt and word count). */
+  plainParagraphs: string[];
+}
+
+/** Links whose target was lost in the copy (`[text](#)`, `[text]()`) read as their text. */
+const DEAD_LINK = /\[([^\]]*)\]\((?:#?|\s*)\)/g;
+
+export function buildBody(classification: Classification, leadIn: LeadIn | null): Body {
+  const paragraphs: string[] = [];
+  let first = true;
+  for (const block of classification.blocks) {
+    const line = classification.lines[block.start];
+    if (line === undefined || line.class !== 'body') continue;
+    let text = cleanParagraph(block.raw);
+    if (first && leadIn !== null && text.startsWith(leadIn.prefix)) text = capitaliseFirst(text.slice(leadIn.prefix.length));
+    first = false;
+    const previous = paragraphs[paragraphs.length - 1];
+    if (previous !== undefined && isBrokenSentence(previous, text)) {
+      paragraphs[paragraphs.length - 1] = `${previous} ${text}`;
+      continue;
+    }
+    if (text !== '') paragraphs.push(text);
+  }
+  return { markdown: paragraphs.join('\n\n'), plainParagraphs: paragraphs.map((paragraph) => plainText(paragraph)) };
+}
+
+/** "…standpoints better" + "after the two-hour talks…": one sentence split over two paragraphs. */
+export function isBrokenSentence(previous: string, next: string): boolean {
+  if (MARKDOWN_HEADING.test(previous) || BULLET.test(previous) || BULLET.test(next)) return false;
+  return !endsSentence(plainText(previous)) && STARTS_LOWER_CASE.test(next);
+}
+
+export function cleanParagraph(raw: string): string {
+  return collapseSpaces(raw.replace(DEAD_LINK, '$1'));
+}
+
+function capitaliseFirst(text: string): string {
+  return text.replace(/^\p{Ll}/u, (letter) => letter.toUpperCase());
+}

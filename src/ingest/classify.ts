@@ -1,0 +1,454 @@
+// Classifies every line of a text: headline, dek, byline, date, caption, credit, chrome, related,
+// comment, footer or body, each with the rule that decided it.
+//
+// The recipe (each stage a small function below):
+//   1. group lines into blocks (a paragraph, or several lines of one hard-wrapped paragraph);
+//   2. the footer of a saved page ('Original url:') and everything after it;
+//   3. the headline; everything above it is site chrome (menus, breadcrumbs);
+//   4. line rules on each block after the headline (bylines, dates, captions, share bars, …);
+//   5. the reader-comments zone;
+//   6. where the body starts (a lead-in, or the first paragraph of prose that is not a dek);
+//   7. where the body ends (lists of other articles, comment forms, trailing chrome);
+//   8. inside the body: related-article lines, captions, paragraphs.
+import type { ClassifiedLine, LineClass } from '../types.ts';
+import { isDateOnly } from './dates.ts';
+import { splitLeadIn } from './leadIn.ts';
+import {
+  BOLD_ONLY_LINE,
+  BREADCRUMB,
+  BULLET,
+  BYLINE_ALONE,
+  BYLINE_PREFIX,
+  CAPTION_PHOTO_BY,
+  CAPTION_PHOTO_CREDIT,
+  COMMENT_FORM,
+  COMMENTS_HEADING,
+  CREDIT_AGENCY_SLASH,
+  CREDIT_AGENCY_WORDS,
+  LEDE_MARKERS,
+  LINK_ONLY_LINE,
+  MARKDOWN_HEADING,
+  ORIGINAL_URL_LABEL,
+  OTHER_ARTICLES_HEADING,
+  PRODUCTION_CREDIT,
+  RELATED_LINK_LABEL,
+  SETEXT_UNDERLINE,
+  SHARE_CHROME,
+  SOCIAL_NETWORK_ONLY,
+  URL_ONLY_LINE,
+} from './patterns.ts';
+import { endsSentence, isBlank, letterKey, plainText, titleCaseRatio, wordCount } from './text.ts';
+
+export interface ClassifyOptions {
+  /** Lines taken by front matter at the top of the text. */
+  frontMatterLines: number;
+  /** A title known from front matter or the catalogue: the line that says it is the headline. */
+  knownTitle: string | null;
+}
+
+/** Tunables of the heuristics, named (Readability's DEFAULT_* constants). */
+export const CLASSIFY_LIMITS = {
+  /** A headline has at most this many words. */
+  headlineMaxWords: 30,
+  headlineMinWords: 2,
+  /** A paragraph of prose: this many words and a sentence end, or `proseLongWords` words. */
+  proseMinWords: 10,
+  proseLongWords: 25,
+  /** A dek (subtitle) has at most this many words. */
+  dekMaxWords: 40,
+  /** Bylines, date lines and credits are short. */
+  bylineMaxWords: 16,
+  dateLineMaxWords: 14,
+  creditMaxWords: 10,
+  chromeMaxWords: 12,
+  /** A line inside the body that reads like another article's headline. */
+  relatedHeadlineMinWords: 5,
+  relatedHeadlineMaxWords: 20,
+  relatedHeadlineTitleCase: 0.75,
+} as const;
+
+/** A paragraph: one line, or the lines of one hard-wrapped paragraph. */
+export interface Block {
+  /** 0-based index of the first and last line. */
+  start: number;
+  end: number;
+  /** The lines as written, trimmed and joined by spaces. */
+  raw: string;
+  /** Without Markdown decoration. */
+  text: string;
+  words: number;
+}
+
+interface Tag {
+  class: LineClass;
+  rule: string;
+}
+
+/** The result of classification, with the blocks that later steps reuse. */
+export interface Classification {
+  lines: ClassifiedLine[];
+  blocks: Block[];
+  /** Block index of the headline, or null when the text has none. */
+  headline: number | null;
+  /** Block index where the body starts, or null when there is no body. */
+  bodyStart: number | null;
+}
+
+export function classifyLines(text: string, options: ClassifyOptions): Classification {
+  const rawLines = text.split('\n');
+  const blocks = groupBlocks(rawLines, options.frontMatterLines);
+  const tags: (Tag | null)[] = blocks.map(() => null);
+
+  const zoneEnd = tagFooter(blocks, tags);
+  const headline = findHeadline(blocks, zoneEnd, options.knownTitle);
+  const firstAfterHeadline = headline === null ? 0 : headline + 1;
+  if (headline !== null) {
+    tags[headline] = { class: 'headline', rule: headlineRule(blocks[headline]!, options.knownTitle) };
+    tagAboveHeadline(blocks, tags, headline);
+  }
+  for (let index = firstAfterHeadline; index < zoneEnd; index++) {
+    tags[index] ??= tagByLineRules(blocks, index, tags);
+  }
+  tagCaptionDuplicates(blocks, tags, firstAfterHeadline, zoneEnd);
+  const contentEnd = tagComments(blocks, tags, firstAfterHeadline, zoneEnd);
+  const bodyStart = tagHeaderZone(blocks, tags, firstAfterHeadline, contentEnd);
+  if (bodyStart !== null) tagBody(blocks, tags, bodyStart, contentEnd);
+
+  return { lines: toClassifiedLines(rawLines, options.frontMatterLines, blocks, tags), blocks, headline, bodyStart };
+}
+
+// ---------------------------------------------------------------------------
+// 1. Blocks
+
+/**
+ * Width at which the text was hard-wrapped (w3m, lynx and friends wrap at a fixed column),
+ * or Infinity when lines were not wrapped.
+ */
+export function detectWrapWidth(lines: string[]): number {
+  const lengths = lines.map((line) => line.trimEnd().length).filter((length) => length >= 40);
+  if (lengths.length < 5) return Infinity;
+  const max = Math.max(...lengths);
+  if (max > 140) return Infinity;
+  const nearMax = lengths.filter((length) => length >= max - 15).length;
+  return nearMax / lengths.length >= 0.3 ? max : Infinity;
+}
+
+function firstWordLength(line: string): number {
+  return line.trim().split(/\s+/)[0]?.length ?? 0;
+}
+
+/** Whether `next` continues the paragraph of `previous` (no blank line between them). */
+function continuesParagraph(previous: string, next: string, wrapWidth: number): boolean {
+  const trimmedNext = next.trim();
+  if (BULLET.test(next) || MARKDOWN_HEADING.test(trimmedNext) || SETEXT_UNDERLINE.test(trimmedNext)) return false;
+  if (BULLET.test(previous) && /^\s{2,}\S/.test(next) && !/^\s*[•·▪◦‣∙]/.test(next)) return true;
+  if (MARKDOWN_HEADING.test(previous.trim())) return false;
+  if (Number.isFinite(wrapWidth)) {
+    // A hard wrap: the next word would not have fitted on the previous line.
+    return previous.trimEnd().length + 1 + firstWordLength(next) > wrapWidth - 2;
+  }
+  return false;
+}
+
+export function groupBlocks(lines: string[], from: number): Block[] {
+  const wrapWidth = detectWrapWidth(lines.slice(from));
+  const blocks: Block[] = [];
+  let current: { start: number; end: number; parts: string[] } | null = null;
+  const flush = (): void => {
+    if (current === null) return;
+    const raw = current.parts.join(' ');
+    const text = plainText(raw);
+    blocks.push({ start: current.start, end: current.end, raw, text, words: wordCount(text) });
+    current = null;
+  };
+  for (let index = from; index < lines.length; index++) {
+    const line = lines[index] ?? '';
+    if (isBlank(line)) {
+      flush();
+      continue;
+    }
+    if (current !== null && continuesParagraph(lines[index - 1] ?? '', line, wrapWidth)) {
+      const open: { start: number; end: number; parts: string[] } = current;
+      open.parts.push(line.trim());
+      open.end = index;
+      continue;
+    }
+    flush();
+    current = { start: index, end: index, parts: [line.trim()] };
+  }
+  flush();
+  return blocks;
+}
+
+// ---------------------------------------------------------------------------
+// 2. Footer
+
+/** Tags 'Original url:' and everything after it; returns the index where the footer starts. */
+function tagFooter(blocks: Block[], tags: (Tag | null)[]): number {
+  const start = blocks.findIndex((block) => ORIGINAL_URL_LABEL.test(block.raw));
+  if (start < 0) return blocks.length;
+  tags[start] = { class: 'footer', rule: 'footer/original-url' };
+  for (let index = start + 1; index < blocks.length; index++) {
+    const isUrl = index === start + 1 && URL_ONLY_LINE.test(blocks[index]!.raw);
+    tags[index] = { class: 'footer', rule: isUrl ? 'footer/original-url' : 'footer/after-original-url' };
+  }
+  return start;
+}
+
+// ---------------------------------------------------------------------------
+// 3. Headline
+
+function isMenuLike(block: Block): boolean {
+  return BULLET.test(block.raw) || isBreadcrumb(block) || SOCIAL_NETWORK_ONLY.test(block.text) || SHARE_CHROME.test(block.text);
+}
+
+function isBreadcrumb(block: Block): boolean {
+  return block.words <= 8 && BREADCRUMB.test(block.text) && /\p{L}/u.test(block.text);
+}
+
+function isHeadlineCandidate(block: Block): boolean {
+  if (block.words < CLASSIFY_LIMITS.headlineMinWords || block.words > CLASSIFY_LIMITS.headlineMaxWords) return false;
+  if (isMenuLike(block) || COMMENT_FORM.test(block.text) || OTHER_ARTICLES_HEADING.test(block.raw)) return false;
+  if (BYLINE_PREFIX.test(block.raw) || isDateOnly(block.text, 3) !== null) return false;
+  if (URL_ONLY_LINE.test(block.raw) || CAPTION_PHOTO_CREDIT.test(block.text)) return false;
+  // Headlines do not end with a full stop (they may end with ? or !).
+  return !/[.:;,]$/.test(block.text);
+}
+
+function findHeadline(blocks: Block[], zoneEnd: number, knownTitle: string | null): number | null {
+  if (knownTitle !== null) {
+    const key = letterKey(knownTitle);
+    const index = blocks.findIndex((block, i) => i < zoneEnd && letterKey(block.text) === key);
+    if (index >= 0) return index;
+  }
+  const firstProse = blocks.findIndex((block, i) => i < zoneEnd && isProse(block) && !BULLET.test(block.raw));
+  const searchEnd = firstProse < 0 ? zoneEnd : firstProse;
+  const heading = blocks.findIndex(
+    (block, i) => i < searchEnd && /^#\s/.test(block.raw) && block.words >= CLASSIFY_LIMITS.headlineMinWords,
+  );
+  if (heading >= 0) return heading;
+  const candidate = blocks.findIndex((block, i) => i < searchEnd && isHeadlineCandidate(block));
+  if (candidate >= 0) return candidate;
+  return knownTitle === null && firstProse > 0 && isHeadlineCandidate(blocks[0]!) ? 0 : null;
+}
+
+function headlineRule(block: Block, knownTitle: string | null): string {
+  if (knownTitle !== null && letterKey(block.text) === letterKey(knownTitle)) return 'headline/known-title';
+  if (/^#\s/.test(block.raw)) return 'headline/markdown-h1';
+  return 'headline/first-title-line';
+}
+
+function tagAboveHeadline(blocks: Block[], tags: (Tag | null)[], headline: number): void {
+  for (let index = 0; index < headline; index++) {
+    const block = blocks[index]!;
+    if (tags[index] !== null) continue;
+    if (isBreadcrumb(block)) tags[index] = { class: 'chrome', rule: 'chrome/breadcrumb' };
+    else if (BULLET.test(block.raw)) tags[index] = { class: 'chrome', rule: 'chrome/bullet-menu' };
+    else tags[index] = { class: 'chrome', rule: 'chrome/above-headline' };
+  }
+}
+
+// ---------------------------------------------------------------------------
+// 4. Line rules
+
+function isProse(block: Block): boolean {
+  return (block.words >= CLASSIFY_LIMITS.proseMinWords && endsSentence(block.text)) || block.words >= CLASSIFY_LIMITS.proseLongWords;
+}
+
+function isCreditText(text: string): boolean {
+  return wordCount(text) <= CLASSIFY_LIMITS.creditMaxWords && (CREDIT_AGENCY_SLASH.test(text) || CREDIT_AGENCY_WORDS.test(text)) && !endsSentence(text.replace(/\.$/, ''));
+}
+
+function tagByLineRules(blocks: Block[], index: number, tags: (Tag | null)[]): Tag | null {
+  const block = blocks[index]!;
+  const { raw, text, words } = block;
+  const previous = index > 0 ? tags[index - 1] : null;
+  if (COMMENTS_HEADING.test(text)) return { class: 'chrome', rule: 'chrome/comments-heading' };
+  if (BYLINE_ALONE.test(raw)) return { class: 'byline', rule: 'byline/by-alone' };
+  if (previous?.rule === 'byline/by-alone' && words <= CLASSIFY_LIMITS.bylineMaxWords) return { class: 'byline', rule: 'byline/after-by' };
+  if (BYLINE_PREFIX.test(raw) && words <= CLASSIFY_LIMITS.bylineMaxWords && !endsSentence(text.replace(/\.$/, ''))) {
+    return { class: 'byline', rule: 'byline/by' };
+  }
+  if (words <= CLASSIFY_LIMITS.dateLineMaxWords && isDateOnly(text, 2) !== null) return { class: 'date', rule: 'date/line' };
+  if (COMMENT_FORM.test(text)) return { class: 'chrome', rule: 'chrome/comment-form' };
+  if (words <= CLASSIFY_LIMITS.chromeMaxWords && (SOCIAL_NETWORK_ONLY.test(text) || SHARE_CHROME.test(text))) {
+    return { class: 'chrome', rule: 'chrome/share' };
+  }
+  if (OTHER_ARTICLES_HEADING.test(raw) || OTHER_ARTICLES_HEADING.test(text)) return { class: 'chrome', rule: 'chrome/other-articles' };
+  const related = RELATED_LINK_LABEL.exec(raw);
+  if (related !== null && related[1] !== undefined && wordCount(plainText(related[1])) >= 3) {
+    return { class: 'related', rule: 'related/labelled' };
+  }
+  const bold = BOLD_ONLY_LINE.exec(raw);
+  if (bold !== null && isCreditText(plainText(bold[1] ?? bold[2] ?? ''))) return { class: 'credit', rule: 'credit/photo' };
+  if (isCreditText(text) && !/[.!?]$/.test(text)) return { class: 'credit', rule: 'credit/photo' };
+  if (CAPTION_PHOTO_CREDIT.test(text) || (CAPTION_PHOTO_BY.test(text) && words <= 60)) return { class: 'caption', rule: 'caption/photo-credit' };
+  if (PRODUCTION_CREDIT.test(text) && words <= 20) return { class: 'credit', rule: 'credit/production' };
+  if (isBreadcrumb(block)) return { class: 'chrome', rule: 'chrome/breadcrumb' };
+  if (LINK_ONLY_LINE.test(raw) && words < 4) return { class: 'chrome', rule: 'chrome/link' };
+  if (URL_ONLY_LINE.test(raw)) return { class: 'chrome', rule: 'chrome/bare-url' };
+  return null;
+}
+
+/** A caption printed twice (image alt text, then the caption with its credit) is kept once. */
+function tagCaptionDuplicates(blocks: Block[], tags: (Tag | null)[], from: number, to: number): void {
+  for (let index = from; index < to; index++) {
+    if (tags[index]?.class !== 'caption') continue;
+    const caption = letterKey(blocks[index]!.text);
+    for (let other = Math.max(from, index - 2); other <= Math.min(to - 1, index + 2); other++) {
+      if (other === index || tags[other] !== null) continue;
+      const key = letterKey(blocks[other]!.text);
+      if (key.length >= 12 && caption.startsWith(key)) tags[other] = { class: 'caption', rule: 'caption/duplicate' };
+    }
+  }
+}
+
+// ---------------------------------------------------------------------------
+// 5. Reader comments
+
+/** Tags the comments zone; returns the index where the article's own content ends. */
+function tagComments(blocks: Block[], tags: (Tag | null)[], from: number, to: number): number {
+  const heading = tags.findIndex((tag, index) => index >= from && index < to && tag?.rule === 'chrome/comments-heading');
+  if (heading < 0) return to;
+  let inForm = false;
+  for (let index = heading + 1; index < to; index++) {
+    if (tags[index]?.rule === 'chrome/comment-form' || inForm) {
+      inForm = true;
+      tags[index] = { class: 'chrome', rule: 'chrome/comment-form' };
+      continue;
+    }
+    tags[index] = { class: 'comment', rule: 'comment/reader' };
+  }
+  return heading;
+}
+
+// ---------------------------------------------------------------------------
+// 6. Header zone: dek, captions, and where the body starts
+
+/** A dek summarises; a lede reports (news time, attribution) or opens with a lead-in. */
+function isDekLike(block: Block): boolean {
+  return (
+    block.words <= CLASSIFY_LIMITS.dekMaxWords &&
+    !LEDE_MARKERS.test(block.text) &&
+    splitLeadIn(block.raw) === null &&
+    !BULLET.test(block.raw) &&
+    !/^["“‘']/.test(block.text)
+  );
+}
+
+function startsBody(block: Block): boolean {
+  return splitLeadIn(block.text) !== null || isProse(block);
+}
+
+/** Tags what lies between the headline and the body; returns the block where the body starts. */
+function tagHeaderZone(blocks: Block[], tags: (Tag | null)[], from: number, to: number): number | null {
+  const open = (index: number): boolean => index < to && tags[index] === null;
+  /** The next block from `start` that starts the body; caption groups met on the way are tagged. */
+  const nextBodyStart = (start: number): number | null => {
+    for (let index = start; index < to; index++) {
+      if (!open(index)) continue;
+      const block = blocks[index]!;
+      // Lines printed together without a blank line around an image: alt text, then the caption.
+      const next = index + 1;
+      if (open(next) && blocks[next]!.start === block.end + 1 && !BULLET.test(block.raw) && splitLeadIn(blocks[next]!.text) === null) {
+        let last = next;
+        while (open(last + 1) && blocks[last + 1]!.start === blocks[last]!.end + 1) last++;
+        for (let group = index; group < last; group++) tags[group] = { class: 'caption', rule: 'caption/image-alt' };
+        tags[last] = { class: 'caption', rule: 'caption/image' };
+        index = last;
+        continue;
+      }
+      if (startsBody(block)) return index;
+    }
+    return null;
+  };
+  const first = nextBodyStart(from);
+  if (first === null) return null;
+  let bodyStart = first;
+  const firstBlock = blocks[first]!;
+  if (isDekLike(firstBlock)) {
+    const following = nextBodyStart(first + 1);
+    if (following !== null) {
+      tags[first] = { class: 'subtitle', rule: 'subtitle/dek' };
+      bodyStart = following;
+    }
+  }
+  for (let index = from; index < bodyStart; index++) {
+    if (tags[index] !== null) continue;
+    const block = blocks[index]!;
+    tags[index] =
+      block.words >= 4 && !BULLET.test(block.raw)
+        ? { class: 'caption', rule: 'caption/header-zone' }
+        : { class: 'chrome', rule: 'chrome/header-zone' };
+  }
+  return bodyStart;
+}
+
+// ---------------------------------------------------------------------------
+// 7–8. Body
+
+/** Another article's headline standing alone between paragraphs: a related link whose target was lost. */
+function isRelatedHeadline(block: Block): boolean {
+  return (
+    block.start === block.end &&
+    !MARKDOWN_HEADING.test(block.raw) &&
+    block.words >= CLASSIFY_LIMITS.relatedHeadlineMinWords &&
+    block.words <= CLASSIFY_LIMITS.relatedHeadlineMaxWords &&
+    !endsSentence(block.text) &&
+    !/[,:;]$/.test(block.text) &&
+    titleCaseRatio(block.text) >= CLASSIFY_LIMITS.relatedHeadlineTitleCase
+  );
+}
+
+/** Rules that end the article's text: what follows is about other articles or the site. */
+function endsBody(tag: Tag | null): boolean {
+  return tag?.rule === 'chrome/other-articles' || tag?.rule === 'chrome/comment-form' || tag?.rule === 'chrome/comments-heading';
+}
+
+function tagBody(blocks: Block[], tags: (Tag | null)[], bodyStart: number, to: number): void {
+  let end = to;
+  for (let index = bodyStart + 1; index < to; index++) {
+    if (endsBody(tags[index] ?? null)) {
+      end = index;
+      break;
+    }
+  }
+  // The last paragraph of the article: trailing short lines after it are site chrome.
+  let last = bodyStart;
+  for (let index = bodyStart; index < end; index++) {
+    if (tags[index] !== null) continue;
+    const block = blocks[index]!;
+    if (endsSentence(block.text) || block.words >= CLASSIFY_LIMITS.proseMinWords) last = index;
+  }
+  for (let index = bodyStart; index < blocks.length; index++) {
+    if (tags[index] !== null) continue;
+    if (index > last) {
+      tags[index] = { class: 'chrome', rule: 'chrome/after-body' };
+      continue;
+    }
+    const block = blocks[index]!;
+    if (index > bodyStart && isRelatedHeadline(block)) tags[index] = { class: 'related', rule: 'related/headline-like' };
+    else if (LINK_ONLY_LINE.test(block.raw)) tags[index] = { class: 'related', rule: 'related/link-line' };
+    else tags[index] = { class: 'body', rule: MARKDOWN_HEADING.test(block.raw) ? 'body/subheading' : 'body/paragraph' };
+  }
+}
+
+// ---------------------------------------------------------------------------
+
+function toClassifiedLines(rawLines: string[], frontMatterLines: number, blocks: Block[], tags: (Tag | null)[]): ClassifiedLine[] {
+  const result: ClassifiedLine[] = rawLines.map((text, index) => ({
+    line: index + 1,
+    text,
+    class: index < frontMatterLines ? 'front-matter' : 'blank',
+    rule: index < frontMatterLines ? 'front-matter/block' : 'blank',
+  }));
+  blocks.forEach((block, blockIndex) => {
+    const tag = tags[blockIndex] ?? { class: 'chrome', rule: 'chrome/unplaced' };
+    for (let index = block.start; index <= block.end; index++) {
+      const line = result[index]!;
+      line.class = tag.class;
+      line.rule = tag.rule;
+    }
+  });
+  return result;
+}

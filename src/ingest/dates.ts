@@ -1,0 +1,107 @@
+// Finding calendar dates written in text ("March 20, 2019", "12 Feb, 2019", "2019-03-20").
+import { isExists } from 'date-fns';
+import type { DatePrecision } from '../types.ts';
+import {
+  DATE_DAY_MONTH_YEAR,
+  DATE_IN_URL_PATH,
+  DATE_ISO,
+  DATE_LINE_NOISE,
+  DATE_MONTH_DAY_YEAR,
+  DATE_MONTH_YEAR,
+  DATE_NUMERIC,
+  WEEKDAY,
+} from './patterns.ts';
+
+export interface FoundDate {
+  /** 'YYYY-MM-DD' (day 01 / month 01 when less precise). */
+  iso: string;
+  precision: DatePrecision;
+  /** Where the date was written in the searched text. */
+  index: number;
+  length: number;
+}
+
+const MONTH_BY_PREFIX: Record<string, number> = {
+  jan: 1, feb: 2, mar: 3, apr: 4, may: 5, jun: 6, jul: 7, aug: 8, sep: 9, oct: 10, nov: 11, dec: 12,
+};
+
+/** Plausible years for news: keeps "1234 Main St" or phone numbers out. */
+const YEAR_MIN = 1800;
+const YEAR_MAX = 2100;
+
+function monthNumber(name: string): number | undefined {
+  return MONTH_BY_PREFIX[name.slice(0, 3).toLowerCase()];
+}
+
+function toIso(year: number, month: number, day: number): string | null {
+  if (year < YEAR_MIN || year > YEAR_MAX) return null;
+  if (!isExists(year, month - 1, day)) return null;
+  return `${String(year).padStart(4, '0')}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
+}
+
+/** The first full date (day precision) in a text, or null. */
+export function findFullDate(text: string): FoundDate | null {
+  const candidates: FoundDate[] = [];
+  const push = (match: RegExpExecArray | null, year: string | undefined, month: number | undefined, day: string | undefined): void => {
+    if (match === null || year === undefined || month === undefined || day === undefined) return;
+    const iso = toIso(Number(year), month, Number(day));
+    if (iso !== null) candidates.push({ iso, precision: 'day', index: match.index, length: match[0].length });
+  };
+  let match = DATE_MONTH_DAY_YEAR.exec(text);
+  push(match, match?.[3], match?.[1] === undefined ? undefined : monthNumber(match[1]), match?.[2]);
+  match = DATE_DAY_MONTH_YEAR.exec(text);
+  push(match, match?.[3], match?.[2] === undefined ? undefined : monthNumber(match[2]), match?.[1]);
+  match = DATE_ISO.exec(text);
+  push(match, match?.[1], match?.[2] === undefined ? undefined : Number(match[2]), match?.[3]);
+  match = DATE_NUMERIC.exec(text);
+  if (match !== null) {
+    const first = Number(match[1]);
+    const second = Number(match[2]);
+    // Month first as US outlets print it, unless the first number cannot be a month.
+    if (first > 12) push(match, match[3], second, match[1]);
+    else push(match, match[3], first, match[2]);
+  }
+  candidates.sort((a, b) => a.index - b.index);
+  return candidates[0] ?? null;
+}
+
+/** The first date of any precision: a full date, else "March 2019" (month precision). */
+export function findDate(text: string): FoundDate | null {
+  const full = findFullDate(text);
+  if (full !== null) return full;
+  const match = DATE_MONTH_YEAR.exec(text);
+  if (match === null || match[1] === undefined || match[2] === undefined) return null;
+  const month = monthNumber(match[1]);
+  const year = Number(match[2]);
+  if (month === undefined || year < YEAR_MIN || year > YEAR_MAX) return null;
+  return { iso: `${match[2]}-${String(month).padStart(2, '0')}-01`, precision: 'month', index: match.index, length: match[0].length };
+}
+
+/** The date in a URL path (/2019/03/20/), day or month precision. */
+export function findDateInUrl(url: string): FoundDate | null {
+  const match = DATE_IN_URL_PATH.exec(url);
+  if (match === null || match[1] === undefined || match[2] === undefined) return null;
+  const year = Number(match[1]);
+  const month = Number(match[2]);
+  if (match[3] !== undefined) {
+    const iso = toIso(year, month, Number(match[3]));
+    return iso === null ? null : { iso, precision: 'day', index: match.index, length: match[0].length };
+  }
+  return { iso: `${match[1]}-${String(month).padStart(2, '0')}-01`, precision: 'month', index: match.index, length: match[0].length };
+}
+
+/**
+ * True when a line is about nothing but a date: "March 20, 2019", "Published 14 May 2019",
+ * "Nov. 18th 2019 12:12 pm PT". At most `maxOtherWords` other words may remain.
+ */
+export function isDateOnly(text: string, maxOtherWords = 1): FoundDate | null {
+  const found = findDate(text);
+  if (found === null) return null;
+  const rest = (text.slice(0, found.index) + ' ' + text.slice(found.index + found.length))
+    .replace(WEEKDAY, ' ')
+    .replace(DATE_LINE_NOISE, ' ')
+    .replace(/\d+/g, ' ')
+    .trim();
+  const others = rest === '' ? 0 : rest.split(/\s+/).length;
+  return others <= maxOtherWords ? found : null;
+}

@@ -1,0 +1,92 @@
+// Optional YAML front matter (gray-matter, with the `yaml` engine for line-accurate errors).
+// Only a text that starts with `---` has front matter; invalid YAML is a diagnostic, never a crash.
+import matter from 'gray-matter';
+import { LineCounter, parseDocument, isMap, isPair, isScalar, YAMLParseError } from 'yaml';
+import { makeDiagnostic } from '../diagnostics.ts';
+import type { CatalogueEntry, Diagnostic } from '../types.ts';
+import { checkEntry } from './catalogue.ts';
+
+export interface FrontMatter {
+  /** The fields it sets (they override what the text says). */
+  fields: CatalogueEntry;
+  /** How many lines of the text it takes, delimiters included (0 when there is none). */
+  lineCount: number;
+  diagnostics: Diagnostic[];
+}
+
+const OPENING_DELIMITER = /^---[ \t]*$/;
+const CLOSING_DELIMITER = /^(?:---|\.\.\.)[ \t]*$/;
+
+const yamlEngine = {
+  parse: (source: string): object => {
+    const doc = parseDocument(source, { prettyErrors: false });
+    const first = doc.errors[0];
+    if (first !== undefined) throw first;
+    return (doc.toJSON() ?? {}) as object;
+  },
+};
+
+export function readFrontMatter(file: string, text: string): FrontMatter {
+  const none: FrontMatter = { fields: {}, lineCount: 0, diagnostics: [] };
+  const lines = text.split('\n');
+  if (!OPENING_DELIMITER.test(lines[0] ?? '')) return none;
+  const closing = lines.findIndex((line, index) => index > 0 && CLOSING_DELIMITER.test(line));
+  if (closing < 0) {
+    return {
+      ...none,
+      diagnostics: [
+        makeDiagnostic({
+          file,
+          line: 1,
+          ruleId: 'front-matter/unclosed',
+          reason: 'the text starts with `---` but no closing `---` follows, so it was read as text',
+          note: 'close the front matter with a line `---`',
+        }),
+      ],
+    };
+  }
+  const lineCount = closing + 1;
+  const yamlSource = lines.slice(1, closing).join('\n');
+  let data: unknown;
+  try {
+    // Passing options also turns off gray-matter's cache, which would share results between calls.
+    data = matter(lines.slice(0, lineCount).join('\n') + '\n', { engines: { yaml: yamlEngine } }).data;
+  } catch (error) {
+    const line = error instanceof YAMLParseError && error.linePos !== undefined ? error.linePos[0].line : null;
+    const reason = error instanceof Error ? (error.message.split('\n')[0] ?? error.message) : String(error);
+    return {
+      fields: {},
+      lineCount,
+      diagnostics: [
+        makeDiagnostic({
+          file,
+          // The YAML starts on the second line of the file (after the opening delimiter).
+          line: line === null ? 1 : line + 1,
+          ruleId: 'front-matter/invalid-yaml',
+          reason: `front matter is not valid YAML: ${reason}`,
+          note: 'its fields were ignored; the text was still read',
+        }),
+      ],
+    };
+  }
+  const lineOf = keyLines(yamlSource);
+  const checked = checkEntry(data, file, 'front-matter', (key) => {
+    const line = lineOf.get(key);
+    return line === undefined ? 1 : line + 1;
+  });
+  return { fields: checked.entry, lineCount, diagnostics: checked.diagnostics };
+}
+
+/** Line (1-based, within the YAML) of each top-level key. */
+function keyLines(source: string): Map<string, number> {
+  const lineCounter = new LineCounter();
+  const doc = parseDocument(source, { lineCounter });
+  const result = new Map<string, number>();
+  if (!isMap(doc.contents)) return result;
+  for (const item of doc.contents.items) {
+    if (isPair(item) && isScalar(item.key) && item.key.range !== undefined && item.key.range !== null) {
+      result.set(String(item.key.value), lineCounter.linePos(item.key.range[0]).line);
+    }
+  }
+  return result;
+}

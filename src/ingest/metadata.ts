@@ -1,0 +1,268 @@
+// Classified lines -> metadata fields read from the text, each with the rule and line that gave it.
+// Catalogue and front matter are applied later (article.ts); this step only reads the text.
+import type { Caption, DatePrecision, FieldOrigin, FieldProvenance } from '../types.ts';
+import { cleanParagraph } from './body.ts';
+import type { Block, Classification } from './classify.ts';
+import { findDate, findDateInUrl, isDateOnly, type FoundDate } from './dates.ts';
+import { splitLeadIn, type LeadIn } from './leadIn.ts';
+import {
+  AUTHOR_ROLE_WORDS,
+  AUTHOR_SEPARATOR,
+  BREADCRUMB_SEPARATOR,
+  BYLINE_PREFIX,
+  CAPTION_PHOTO_BY,
+  CAPTION_PHOTO_CREDIT,
+  DATE_LABEL_PUBLISHED,
+  DATE_LABEL_UPDATED,
+  LINK_ONLY_LINE,
+  MARKDOWN_LINK,
+  ORIGINAL_URL_LABEL,
+  OUTLET_NAME_WORDS,
+  RELATED_LINK_LABEL,
+  URL_ONLY_LINE,
+} from './patterns.ts';
+import { findHostNameInText, hostOf, segmentHostLabel, siteLabel } from './publisher.ts';
+import { plainText, wordCount } from './text.ts';
+
+export interface Found<T> {
+  value: T;
+  provenance: FieldProvenance;
+}
+
+export interface PublishedDate {
+  iso: string;
+  precision: DatePrecision;
+}
+
+export interface TextMetadata {
+  title: Found<string> | null;
+  subtitle: Found<string> | null;
+  published: Found<PublishedDate> | null;
+  publisher: Found<string> | null;
+  authors: Found<string[]> | null;
+  url: Found<string> | null;
+  dateline: Found<string> | null;
+  section: Found<string> | null;
+  captions: Caption[];
+  related: string[];
+  comments: string[];
+  /** The lead-in of the first body paragraph, removed from the body. */
+  leadIn: (LeadIn & { line: number }) | null;
+}
+
+function found<T>(value: T, rule: string, line: number | null, origin: FieldOrigin = 'text'): Found<T> {
+  return { value, provenance: { origin, rule, line } };
+}
+
+/** Blocks with their class and rule (the class of a block is the class of its lines). */
+interface TaggedBlock extends Block {
+  class: string;
+  rule: string;
+  line: number;
+}
+
+function taggedBlocks(classification: Classification): TaggedBlock[] {
+  return classification.blocks.map((block) => {
+    const line = classification.lines[block.start]!;
+    return { ...block, class: line.class, rule: line.rule, line: line.line };
+  });
+}
+
+export function extractMetadata(classification: Classification, publishersByHost: Record<string, string>): TextMetadata {
+  const blocks = taggedBlocks(classification);
+  const bodyStart = classification.bodyStart === null ? null : blocks[classification.bodyStart] ?? null;
+  const leadInFound = bodyStart === null ? null : splitLeadIn(cleanParagraph(bodyStart.raw));
+  const leadIn = leadInFound === null || bodyStart === null ? null : { ...leadInFound, line: bodyStart.line };
+  const bylines = readBylines(blocks);
+  const url = findUrl(blocks);
+  return {
+    title: findTitle(blocks),
+    subtitle: firstOf(blocks, 'subtitle', (block) => block.text),
+    published: findPublished(blocks, bylines, leadIn, url),
+    publisher: findPublisher(blocks, bylines, leadIn, url, publishersByHost),
+    authors: bylines.authors,
+    url,
+    dateline: leadIn !== null && leadIn.kind === 'place' ? found(leadIn.name, leadIn.rule, leadIn.line) : null,
+    section: findSection(blocks),
+    captions: readCaptions(blocks),
+    related: readRelated(blocks),
+    comments: readComments(blocks),
+    leadIn,
+  };
+}
+
+function firstOf(blocks: TaggedBlock[], cls: string, value: (block: TaggedBlock) => string): Found<string> | null {
+  const block = blocks.find((candidate) => candidate.class === cls);
+  return block === undefined ? null : found(value(block), block.rule, block.line);
+}
+
+function findTitle(blocks: TaggedBlock[]): Found<string> | null {
+  return firstOf(blocks, 'headline', (block) => block.text);
+}
+
+// ---------------------------------------------------------------------------
+// Bylines
+
+interface Bylines {
+  authors: Found<string[]> | null;
+  outlet: Found<string> | null;
+  date: Found<FoundDate> | null;
+}
+
+/** Splits byline lines into author names, an outlet and a date ("Sharecast News | 12 Feb, 2019"). */
+function readBylines(blocks: TaggedBlock[]): Bylines {
+  const result: Bylines = { authors: null, outlet: null, date: null };
+  const names: string[] = [];
+  let authorsLine: number | null = null;
+  let authorsRule = '';
+  for (const block of blocks) {
+    if (block.class !== 'byline' || block.rule === 'byline/by-alone') continue;
+    const text = plainText(block.raw.replace(MARKDOWN_LINK, '$1')).replace(BYLINE_PREFIX, '');
+    for (const segment of text.split(/\s+[|•·]\s+|\s+[–—-]\s+/)) {
+      const date = findDate(segment);
+      if (date !== null && isDateOnly(segment, 3) !== null) {
+        result.date ??= found(date, 'date/byline', block.line);
+        continue;
+      }
+      for (const part of segment.split(AUTHOR_SEPARATOR)) {
+        const name = part.replace(/^by\s+/i, '').replace(/[.,;:]+$/, '').trim();
+        if (name === '' || wordCount(name) > 5 || !/^\p{Lu}/u.test(name)) continue;
+        if (OUTLET_NAME_WORDS.test(name)) {
+          result.outlet ??= found(name, 'publisher/byline', block.line);
+          continue;
+        }
+        if (AUTHOR_ROLE_WORDS.test(name)) continue;
+        if (!names.includes(name)) names.push(name);
+        authorsLine ??= block.line;
+        authorsRule ||= block.rule === 'byline/after-by' ? 'authors/byline-after-by' : 'authors/byline';
+      }
+    }
+    // A byline that names only an outlet still says who wrote it: nobody named.
+    authorsLine ??= block.line;
+    authorsRule ||= 'authors/byline';
+  }
+  if (authorsLine !== null) result.authors = found(names, authorsRule, authorsLine);
+  return result;
+}
+
+// ---------------------------------------------------------------------------
+// Dates
+
+function findPublished(
+  blocks: TaggedBlock[],
+  bylines: Bylines,
+  leadIn: TextMetadata['leadIn'],
+  url: Found<string> | null,
+): Found<PublishedDate> | null {
+  const dateLines = blocks.filter((block) => block.class === 'date');
+  const labelled = dateLines.find((block) => DATE_LABEL_PUBLISHED.test(block.text));
+  const plain = dateLines.find((block) => !DATE_LABEL_UPDATED.test(block.text));
+  const pick = labelled ?? plain;
+  if (pick !== undefined) {
+    const date = findDate(pick.text);
+    if (date !== null) return found({ iso: date.iso, precision: date.precision }, labelled === pick ? 'date/labelled-line' : 'date/line', pick.line);
+  }
+  if (bylines.date !== null) {
+    const { iso, precision } = bylines.date.value;
+    return found({ iso, precision }, bylines.date.provenance.rule, bylines.date.provenance.line);
+  }
+  if (leadIn?.date !== null && leadIn?.date !== undefined) {
+    return found({ iso: leadIn.date.iso, precision: leadIn.date.precision }, 'date/lead-in', leadIn.line);
+  }
+  if (url !== null) {
+    const date = findDateInUrl(url.value);
+    if (date !== null) return found({ iso: date.iso, precision: date.precision }, 'date/url-path', url.provenance.line);
+  }
+  return null;
+}
+
+// ---------------------------------------------------------------------------
+// URL, publisher, section
+
+function findUrl(blocks: TaggedBlock[]): Found<string> | null {
+  for (const block of blocks) {
+    if (block.rule !== 'footer/original-url') continue;
+    const url = ORIGINAL_URL_LABEL.exec(block.raw)?.[1] || URL_ONLY_LINE.exec(block.raw)?.[1];
+    if (url !== undefined && url !== '' && hostOf(url) !== null) return found(url, 'url/original-url', block.line);
+  }
+  return null;
+}
+
+function findPublisher(
+  blocks: TaggedBlock[],
+  bylines: Bylines,
+  leadIn: TextMetadata['leadIn'],
+  url: Found<string> | null,
+  publishersByHost: Record<string, string>,
+): Found<string> | null {
+  if (leadIn !== null && leadIn.kind === 'outlet') return found(leadIn.name, 'publisher/lead-in', leadIn.line);
+  if (bylines.outlet !== null) return bylines.outlet;
+  if (url === null) return null;
+  const host = hostOf(url.value);
+  if (host === null) return null;
+  const curated = publishersByHost[host];
+  if (curated !== undefined) return found(curated, 'publisher/catalogue-host', url.provenance.line, 'catalogue');
+  const label = siteLabel(host);
+  if (label === null) return null;
+  const allText = blocks
+    .filter((block) => block.class !== 'footer')
+    .map((block) => block.text)
+    .join('\n');
+  const written = findHostNameInText(label, allText);
+  if (written !== null) return found(written, 'publisher/url-host-in-text', url.provenance.line);
+  const segmented = segmentHostLabel(label);
+  if (segmented !== null) return found(segmented, 'publisher/url-host-words', url.provenance.line, 'inferred');
+  return null;
+}
+
+function findSection(blocks: TaggedBlock[]): Found<string> | null {
+  const crumb = blocks.find((block) => block.rule === 'chrome/breadcrumb');
+  if (crumb === undefined) return null;
+  const parts = crumb.text.split(BREADCRUMB_SEPARATOR).filter((part) => part.trim() !== '');
+  const last = parts[parts.length - 1]?.trim();
+  return last === undefined || /^home$/i.test(last) ? null : found(last, 'section/breadcrumb', crumb.line);
+}
+
+// ---------------------------------------------------------------------------
+// Captions, related articles, comments
+
+function readCaptions(blocks: TaggedBlock[]): Caption[] {
+  const captions: Caption[] = [];
+  let previous: TaggedBlock | null = null;
+  for (const block of blocks) {
+    if (block.rule === 'caption/photo-credit') {
+      const match = CAPTION_PHOTO_CREDIT.exec(block.text) ?? CAPTION_PHOTO_BY.exec(block.text);
+      const text = match === null ? block.text : block.text.slice(0, match.index).replace(/[\s|]+$/, '').trim();
+      const credit = match?.[1]?.trim().replace(/\.$/, '') || null;
+      captions.push({ text, credit });
+    } else if (block.rule === 'caption/image' || block.rule === 'caption/header-zone') {
+      captions.push({ text: block.text, credit: null });
+    } else if (block.rule === 'credit/photo') {
+      const credit = block.text;
+      const last = captions[captions.length - 1];
+      // A credit printed right under its caption belongs to it.
+      if (last !== undefined && last.credit === null && previous?.class === 'caption') last.credit = credit;
+      else captions.push({ text: '', credit });
+    }
+    previous = block;
+  }
+  return captions;
+}
+
+function readRelated(blocks: TaggedBlock[]): string[] {
+  const related: string[] = [];
+  for (const block of blocks) {
+    if (block.class !== 'related') continue;
+    let title: string;
+    if (block.rule === 'related/labelled') title = plainText(RELATED_LINK_LABEL.exec(block.raw)?.[1] ?? block.raw);
+    else if (block.rule === 'related/link-line') title = plainText(LINK_ONLY_LINE.exec(block.raw)?.[1] ?? block.raw);
+    else title = block.text;
+    title = title.replace(/^[:\s]+/, '');
+    if (title !== '' && !related.includes(title)) related.push(title);
+  }
+  return related;
+}
+
+function readComments(blocks: TaggedBlock[]): string[] {
+  return blocks.filter((block) => block.class === 'comment').map((block) => block.text).filter((text) => text !== '');
+}

@@ -1,0 +1,147 @@
+// Every heuristic pattern of the extractor, named by the concept it recognises
+// (as Readability's REGEXPS and trafilatura's xpaths.py do). No site, title or date tables.
+
+// ---------------------------------------------------------------------------
+// Dates
+
+export const MONTH_NAME =
+  '(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sept?(?:ember)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)';
+const ORDINAL = '(?:st|nd|rd|th)?';
+const WEEKDAY_NAME = '(?:Mon|Tue|Tues|Wed|Thu|Thur|Thurs|Fri|Sat|Sun)(?:day|nesday|sday|urday|rsday)?\\.?';
+
+/** "March 20, 2019", "Nov. 18, 2019", "March 20 2019". */
+export const DATE_MONTH_DAY_YEAR = new RegExp(`\\b(${MONTH_NAME})\\.?\\s+(\\d{1,2})${ORDINAL},?\\s+(\\d{4})\\b`, 'i');
+/** "14 May 2019", "12 Feb, 2019", "3rd of March 2020". */
+export const DATE_DAY_MONTH_YEAR = new RegExp(`\\b(\\d{1,2})${ORDINAL}\\s+(?:of\\s+)?(${MONTH_NAME})\\.?,?\\s+(\\d{4})\\b`, 'i');
+/** "2019-03-20" (also the date part of an ISO timestamp). */
+export const DATE_ISO = /\b(\d{4})-(\d{2})-(\d{2})(?![\d-])/;
+/** "11/18/2019" (month first, as US outlets print it; day first when the first number cannot be a month). */
+export const DATE_NUMERIC = /\b(\d{1,2})[/.](\d{1,2})[/.](\d{4})\b/;
+/** "March 2019": month precision. */
+export const DATE_MONTH_YEAR = new RegExp(`\\b(${MONTH_NAME})\\.?,?\\s+(\\d{4})\\b`, 'i');
+/** A date inside a URL path: /2019/03/20/ or /2019/03/. */
+export const DATE_IN_URL_PATH = /\/((?:19|20)\d{2})\/(0?[1-9]|1[0-2])\/(?:(0?[1-9]|[12]\d|3[01])\/)?/;
+
+export const WEEKDAY = new RegExp(`\\b${WEEKDAY_NAME}`, 'i');
+/** Words that label a date line; `updated` dates rank below publication dates. */
+export const DATE_LABEL_PUBLISHED = /\b(?:published|posted|first published|date|released|issued)\b/i;
+export const DATE_LABEL_UPDATED = /\b(?:updated|modified|last updated|edited)\b/i;
+/** "5 hours ago", "yesterday": relative times say nothing reliable about the date. */
+export const RELATIVE_TIME = /\b(?:\d+|an?|one)\s+(?:seconds?|minutes?|mins?|hours?|hrs?|days?|weeks?)\s+ago\b|\byesterday\b/i;
+/** Leftovers that may surround a date on a date line: times, time zones, reading time, labels. */
+export const DATE_LINE_NOISE =
+  /\b(?:published|posted|first published|updated|last updated|modified|date|on|at|am|pm|a\.m\.|p\.m\.|gmt|utc|[ecmp][sd]t|bst|cet|est|edt|pst|pdt|et|pt|min|mins|minute|minutes|read|reading|time)\b|\d{1,2}:\d{2}(?::\d{2})?|[|,.·•:–—\-/()]/gi;
+
+// ---------------------------------------------------------------------------
+// Bylines, authors and outlets
+
+/** "By Jane Doe", "**By** [Reuters](#)", "BY JANE DOE". */
+export const BYLINE_PREFIX = /^(?:[*_]{1,2})?by(?:[*_]{1,2})?(?:\s*[:\s]\s*|$)/i;
+/** A byline that is only the word "By" (the names follow on the next line). */
+export const BYLINE_ALONE = /^(?:[*_]{1,2})?by(?:[*_]{1,2})?:?$/i;
+/** Separators between names in a byline. */
+export const AUTHOR_SEPARATOR = /\s*(?:,|\band\b|&|;)\s*/i;
+/** Byline parts that are job titles or roles, not names. */
+export const AUTHOR_ROLE_WORDS =
+  /\b(?:staff|writer|reporter|correspondent|editor|contributor|columnist|senior|associate|producer|analyst|published|updated)\b/i;
+/**
+ * Words that make a name an outlet rather than a person ("Havana Times", "Sharecast News").
+ * A general naming convention of news outlets, not a list of outlets.
+ */
+export const OUTLET_NAME_WORDS =
+  /\b(?:times|news|post|herald|tribune|journal|press|daily|gazette|telegraph|chronicle|agency|wire|media|magazine|mag|review|reporter|observer|standard|guardian|mail|express|star|sun|courier|dispatch|bulletin|insider|today|weekly|monthly|network|tv|radio|broadcasting|online|\.com)\b/i;
+/** Short function words that are written in lower case inside a title-cased name. */
+export const TITLE_CASE_MINOR_WORDS = new Set(['a', 'an', 'and', 'at', 'by', 'for', 'in', 'of', 'on', 'or', 'the', 'to', 'with']);
+/** Words the segmentation of a host name may produce and still read as a real name. */
+export const HOST_SEGMENT_SHORT_WORDS = new Set(['the', 'of', 'and', 'in', 'on', 'at', 'to', 'by', 'a', 'tv', 'uk', 'us']);
+
+// ---------------------------------------------------------------------------
+// Lead-ins and datelines at the start of the first paragraph
+
+/** A dash that ends a lead-in: "WASHINGTON — ", "HAVANA TIMES – ", "Mexico City, March 7, 2022 ( – ". */
+const LEAD_IN_DASH = '\\s*(?:\\([^)–—-]{0,40}\\)?\\s*)?[–—-]{1,2}\\s+';
+/** "HAVANA TIMES – …": an ALL-CAPS lead-in (outlet or place) before a dash. */
+export const LEAD_IN_ALL_CAPS = new RegExp(`^([A-Z][A-Z .,'&]{1,60}?[A-Z.])${LEAD_IN_DASH}(?=\\S)`);
+/** "Mexico City, Mexico, March 7, 2022 ( – …": place names, then an optional date, then a dash. */
+export const LEAD_IN_PLACE = new RegExp(
+  `^((?:[A-Z][\\p{L}.'-]*(?:\\s+(?:[A-Z][\\p{L}.'-]*|de|del|da|do|of|la|el))*)(?:,\\s*[A-Z][\\p{L}.'-]*(?:\\s+[A-Z][\\p{L}.'-]*)*)*)(?:,\\s*((?:${MONTH_NAME})\\.?\\s+\\d{1,2}${ORDINAL},?\\s+\\d{4}|\\d{1,2}\\s+${MONTH_NAME}\\.?,?\\s+\\d{4}))?${LEAD_IN_DASH}(?=\\S)`,
+  'u',
+);
+/** An agency in parentheses inside a dateline: "WASHINGTON (Reuters) —". */
+export const LEAD_IN_AGENCY = /\(([^)]{2,40})\)/;
+
+// ---------------------------------------------------------------------------
+// Captions and credits
+
+/** "… | Photo: EFE", "… Photo: Reuters", "(Photo: AP)", "Photo:" with the credit lost. Group 1: the credit. */
+export const CAPTION_PHOTO_CREDIT =
+  /(?:^|\s*\|\s*|\s+)\(?(?:photo|photograph|image|picture|pic|credit|source|video|illustration|graphic|foto)s?(?:\s+credit)?\s*:\s*([^|:]{0,80}?)\)?\s*$/i;
+/** "Photo by Jane Roe", "(Photo by Jane Roe/AFP via Getty Images)". Group 1: the credit. */
+export const CAPTION_PHOTO_BY =
+  /(?:^|\s*\|\s*|(?<=[.!?)"”’])\s+)\(?(?:photo|photograph|image|picture|illustration)s?\s+(?:by|courtesy(?:\s+of)?)\s+([^|]{2,80}?)\)?\s*$/i;
+/** "Carlos Jasso / Reuters", "AP Photo/Evan Vucci", "Getty Images": a photographer and an agency. */
+export const CREDIT_AGENCY_SLASH = /^[\p{Lu}][\p{L}.'-]*(?:\s+[\p{Lu}][\p{L}.'-]*){0,4}\s*\/\s*[\p{Lu}][\p{L}.'& -]*$/u;
+export const CREDIT_AGENCY_WORDS = /\b(?:getty images|shutterstock|afp|ap photo|reuters|epa|efe|xinhua|alamy|istock|pool)\b/i;
+/** A bold-only line ("**Carlos Jasso / Reuters**"): captions and credits are printed so. */
+export const BOLD_ONLY_LINE = /^\*\*([^*]+)\*\*$|^__([^_]+)__$/;
+/** "Edited by …", "Additional reporting by …": a production credit at the end of the article. */
+export const PRODUCTION_CREDIT =
+  /^(?:edited|translated|compiled|written|reporting|additional reporting|writing|editing|produced|research)(?:\s+and\s+\w+)?\s+by\s+/i;
+
+// ---------------------------------------------------------------------------
+// Chrome: navigation, share bars, comment forms
+
+/** A line that is a list bullet ("• Live", "- Home", "* Menu"). */
+export const BULLET = /^\s*(?:[•·▪◦‣∙*+-]|\d{1,2}[.)])\s+/;
+/** "News > U.S.", "Home / World / Europe": a breadcrumb trail. */
+export const BREADCRUMB = /^(?:[\p{Lu}\d][\p{L}\d.&' -]{0,30})(?:\s*(?:>|»|›|→)\s*[\p{Lu}\d][\p{L}\d.&' -]{0,30}){1,5}$/u;
+export const BREADCRUMB_SEPARATOR = /\s*(?:>|»|›|→)\s*/;
+/** Lines that invite the reader to share, follow, subscribe or comment. */
+export const SHARE_CHROME =
+  /^(?:please\s+)?(?:share|follow|like|tweet|email|print|subscribe|sign up|download|join|save|copy link|comment)(?:\b.{0,60})?$|\b(?:share (?:this|on|via)|follow us|like us|subscribe to|sign up for|newsletter|share, follow)\b/i;
+/** Names of social networks and share targets, alone on a line. */
+export const SOCIAL_NETWORK_ONLY =
+  /^(?:facebook|twitter|x|google\s*\+|google plus|linkedin|whatsapp|telegram|reddit|pinterest|tumblr|flipboard|email|e-mail|print|sms|messenger|copy link|share|tweet|pin it|mail)$/i;
+/** A reader-comment form or notice. */
+export const COMMENT_FORM =
+  /^(?:leave a (?:reply|comment)|post a comment|add a comment|your email address will not be published\.?|required fields are marked.*|cancel reply|post with no comments\.?|no comments(?: yet)?\.?|comments? (?:are )?closed\.?|\d+\s+comments?|comments?|view comments|show comments|join the (?:conversation|discussion))$/i;
+/** "One thought on “Title”", "12 Comments on …", "3 responses to …": the heading of the reader comments. */
+export const COMMENTS_HEADING =
+  /^(?:one|two|three|four|five|six|seven|eight|nine|ten|\d+)\s+(?:thoughts?|comments?|responses?|replies|reactions?)\s+(?:on|to)\b|^(?:reader\s+)?comments?\s*\(\d+\)$/i;
+/** Section headings of lists of other articles ("Last news", "Most read", "Related stories"). */
+export const OTHER_ARTICLES_HEADING =
+  /^(?:#+\s*)?(?:\*\*)?(?:last|latest|more|most|top|recent|related|recommended|popular|trending|editor'?s?)\s+(?:news|stories|articles|posts|reads?|popular|read|viewed|shared|videos?|from|in|on|picks|coverage|headlines)\b.{0,40}$|^(?:#+\s*)?(?:\*\*)?(?:you may also like|you might also like|read (?:more|next|also)|see also|also read|related|more|advertisement|sponsored|recommended)(?:\*\*)?:?$/i;
+/** "Related article: [Title](#)", "Read more: Title": an inline link to another article. */
+export const RELATED_LINK_LABEL =
+  /^(?:[*_]{0,2})(?:related(?: articles?| stories| coverage| content)?|read (?:more|also|next)|see also|also read|more on this|recommended)\s*:?\s*(?:[*_]{0,2})\s*:?\s*(.+)$/i;
+/** `[text](target)`: a Markdown link. */
+export const MARKDOWN_LINK = /\[([^\]]*)\]\(([^)]*)\)/g;
+/** A line that is only one Markdown link, maybe bold. */
+export const LINK_ONLY_LINE = /^(?:[*_]{0,2})\[([^\]]+)\]\([^)]*\)(?:[*_]{0,2})$/;
+
+// ---------------------------------------------------------------------------
+// Footer of a saved page
+
+/** "Original url:" (the URL on the same line or the next). */
+export const ORIGINAL_URL_LABEL = /^(?:original|source|canonical)\s+url\s*:\s*<?(\S*?)>?$/i;
+/** An absolute http(s) URL, maybe in angle brackets. */
+export const URL_ONLY_LINE = /^<?(https?:\/\/[^\s<>]+)>?$/i;
+export const URL_ANYWHERE = /https?:\/\/[^\s<>()[\]"']+/gi;
+
+// ---------------------------------------------------------------------------
+// Headlines and prose
+
+/** `# Title` (ATX) or a Setext underline. */
+export const MARKDOWN_HEADING = /^(#{1,6})\s+(.*?)\s*#*$/;
+export const SETEXT_UNDERLINE = /^(?:=+|-+)$/;
+/** Punctuation that ends a sentence, maybe followed by a closing quote or bracket. */
+export const SENTENCE_END = /[.!?…:;]["'”’)\]*_]*$|["”’]$/;
+/** A line that ends a sentence with a full stop (headlines rarely do). */
+export const ENDS_WITH_PERIOD = /\.["'”’)\]*_]*$/;
+/** A lower-case letter (or a digit) that continues a broken sentence. */
+export const STARTS_LOWER_CASE = /^[\p{Ll}]/u;
+/** Words that mark a news lede rather than a summary dek: news time and attribution. */
+export const LEDE_MARKERS =
+  /\b(?:on\s+)?(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|today|yesterday|tonight|this (?:week|morning|afternoon|evening))\b|\b(?:said|says|told|according to|announced|reported)\b/i;
+/** Markdown emphasis and stray markup to strip from metadata values. */
+export const INLINE_MARKUP = /[*_`]{1,3}/g;

@@ -1,0 +1,77 @@
+// Small pure helpers over lines of text, shared by the classify, metadata and body steps.
+import {
+  BULLET,
+  ENDS_WITH_PERIOD,
+  INLINE_MARKUP,
+  MARKDOWN_HEADING,
+  MARKDOWN_LINK,
+  SENTENCE_END,
+  TITLE_CASE_MINOR_WORDS,
+} from './patterns.ts';
+
+/** A line without Markdown decoration: heading marks, bullets, emphasis, link targets. */
+export function plainText(line: string): string {
+  let text = line.trim();
+  const heading = MARKDOWN_HEADING.exec(text);
+  if (heading !== null) text = heading[2] ?? '';
+  text = text.replace(BULLET, '');
+  text = text.replace(MARKDOWN_LINK, (_all, label: string) => label);
+  text = text.replace(/!\[[^\]]*\]/g, '');
+  text = text.replace(INLINE_MARKUP, '');
+  // Link targets stripped by converters leave "[text]" or "text [#]".
+  text = text.replace(/\[#?\]/g, '').replace(/\[([^\]]*)\]/g, '$1');
+  return collapseSpaces(text);
+}
+
+export function collapseSpaces(text: string): string {
+  return text.replace(/[ \t]+/g, ' ').trim();
+}
+
+export function words(text: string): string[] {
+  return text.split(/\s+/).filter((word) => /[\p{L}\p{N}]/u.test(word));
+}
+
+export function wordCount(text: string): number {
+  return words(text).length;
+}
+
+export function endsSentence(text: string): boolean {
+  return SENTENCE_END.test(text.trim());
+}
+
+export function endsWithPeriod(text: string): boolean {
+  return ENDS_WITH_PERIOD.test(text.trim());
+}
+
+/** Share of the words of four letters or more that start with a capital ("Title Case" headlines). */
+export function titleCaseRatio(text: string): number {
+  const long = words(text).filter((word) => word.replace(/[^\p{L}]/gu, '').length >= 4);
+  if (long.length === 0) return 0;
+  return long.filter((word) => /^["'“‘(]?\p{Lu}/u.test(word)).length / long.length;
+}
+
+/** Capitalises each word except short function words ("HAVANA TIMES" -> "Havana Times"). */
+export function toTitleCase(text: string): string {
+  return text
+    .toLowerCase()
+    .split(/(\s+)/)
+    .map((part, index) => {
+      if (/^\s+$/.test(part) || part === '') return part;
+      if (index > 0 && TITLE_CASE_MINOR_WORDS.has(part)) return part;
+      return part.replace(/\p{L}/u, (letter) => letter.toUpperCase());
+    })
+    .join('');
+}
+
+/** Lower-case letters and digits only: for comparing names across spellings. */
+export function letterKey(text: string): string {
+  return text
+    .normalize('NFKD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .toLowerCase()
+    .replace(/[^a-z0-9]/g, '');
+}
+
+export function isBlank(line: string): boolean {
+  return line.trim() === '';
+}
