@@ -184,3 +184,129 @@ export interface BuildOptions {
   base: string;
   strict: boolean;
 }
+
+// ---------------------------------------------------------------------------
+// Site: what src/site turns an Archive into, and what the templates present.
+
+/** A link to another article of the archive. */
+export interface ArticleLink {
+  slug: string;
+  title: string;
+  published: string | null;
+  datePrecision: DatePrecision | null;
+  publisher: string | null;
+}
+
+/** An article of the archive that shares names or terms with another. */
+export interface RelatedLink extends ArticleLink {
+  /** The shared names/terms that weigh most, most telling first. */
+  shared: string[];
+}
+
+/** A related-article title from the original capture, linked when the archive holds that article. */
+export interface CapturedRelated {
+  title: string;
+  slug: string | null;
+}
+
+/** One row of an article's provenance table. */
+export interface ProvenanceRow {
+  field: ProvenancedField;
+  label: string;
+  value: string;
+  origin: FieldOrigin | null;
+  rule: string | null;
+  line: number | null;
+}
+
+/** An article with everything its page shows beside the record itself. */
+export interface SiteArticle {
+  article: Article;
+  /** '2019', or null when undated. */
+  year: string | null;
+  /** Older neighbour in time (dated articles only). */
+  previous: ArticleLink | null;
+  /** Newer neighbour in time (dated articles only). */
+  next: ArticleLink | null;
+  related: RelatedLink[];
+  capturedRelated: CapturedRelated[];
+  provenance: ProvenanceRow[];
+  /** The original URL when it is a safe http(s) address, else null. */
+  originalUrl: string | null;
+}
+
+export interface TimelineMonth {
+  /** 'YYYY-MM', or null for articles known only to the year. */
+  month: string | null;
+  articles: SiteArticle[];
+}
+
+export interface TimelineYear {
+  year: string;
+  count: number;
+  months: TimelineMonth[];
+}
+
+export interface Timeline {
+  years: TimelineYear[];
+  undated: SiteArticle[];
+}
+
+export interface SiteCounts {
+  articles: number;
+  dated: number;
+  undated: number;
+  publishers: number;
+  words: number;
+  /** Earliest and latest publication dates, null when nothing is dated. */
+  first: string | null;
+  last: string | null;
+}
+
+/** Everything the templates are given (global data `dossier`). */
+export interface SiteData {
+  info: ArchiveInfo;
+  /** Absolute URL of the site's root, base path included, for feeds and the sitemap: 'https://example.org/x/'. */
+  rootUrl: string;
+  /** Newest date in the archive (ISO day), used as the feeds' `updated`; null when nothing is dated. */
+  updated: string | null;
+  /** In archive order: by date, undated last. */
+  articles: SiteArticle[];
+  /** The home page's few: newest first, dated only. */
+  latest: SiteArticle[];
+  /** Every article, newest first, undated last (the feeds' order). */
+  newestFirst: SiteArticle[];
+  timeline: Timeline;
+  counts: SiteCounts;
+  publishers: Array<{ name: string; count: number }>;
+}
+
+// ---------------------------------------------------------------------------
+// Build report: what `npm run build` prints and writes as <out>/build-report.json.
+
+/** One input file in the build report: what became of it and, when published, what it is. */
+export interface BuildFileReport extends FileReport {
+  title: string | null;
+  published: string | null;
+  publisher: string | null;
+}
+
+export interface BuildReport {
+  /** Input folder as given. */
+  seedsDir: string;
+  outDir: string;
+  base: string;
+  /** Absolute URL of the site root used in feeds and the sitemap. */
+  rootUrl: string;
+  strict: boolean;
+  files: BuildFileReport[];
+  counts: Record<FileOutcome, number>;
+  /** Articles on the site. */
+  articles: number;
+  /** Pages Pagefind indexed. */
+  indexedPages: number;
+  /** Files with warnings plus skipped files: what --strict fails on. */
+  problemFiles: number;
+  /** False when --strict was on and some input had warnings or was skipped (the build then exits non-zero). */
+  ok: boolean;
+}

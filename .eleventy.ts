@@ -1,0 +1,47 @@
+// Eleventy wiring for Dossier. Only wiring: parsing, date maths and site data live in src/.
+// Runs through tsx: `tsx node_modules/.bin/eleventy --config=.eleventy.ts`, or from src/build.ts.
+import { HtmlBasePlugin, type UserConfig } from '@11ty/eleventy';
+import { filtersPlugin } from './src/site/filters.ts';
+
+export default function (eleventyConfig: UserConfig): void {
+  // data: `dossier`, the archive as site data (src/types.ts SiteData). src/build.ts hands in what it
+  // ingested (and indexes for search itself); on its own, Eleventy ingests seeds/ on every build.
+  const handedIn = 'dossier' in eleventyConfig.globalData;
+  if (!handedIn) {
+    eleventyConfig.addGlobalData('dossier', async () => {
+      const { loadSite, DEFAULTS } = await import('./src/site/loadSiteData.ts');
+      return (await loadSite(DEFAULTS.seedsDir, { siteUrl: DEFAULTS.siteUrl, base: eleventyConfig.pathPrefix })).site;
+    });
+  }
+
+  // passthrough: public/ (stylesheet, search script) is copied to the output root as it is.
+  eleventyConfig.addPassthroughCopy({ public: '/' });
+
+  // watch: the inputs and the code that reads them; templates/ is watched already.
+  eleventyConfig.addWatchTarget('seeds/');
+  eleventyConfig.addWatchTarget('src/');
+
+  // plugins: HtmlBasePlugin prefixes every root-relative URL in HTML with the path prefix (--base).
+  eleventyConfig.addPlugin(HtmlBasePlugin);
+  // https://www.11ty.dev/docs/plugins/html-base/
+  eleventyConfig.setNunjucksEnvironmentOptions({ autoescape: true });
+
+  // filters: one-line formatters (src/site/filters.ts).
+  eleventyConfig.addPlugin(filtersPlugin);
+
+  // search: on its own (CLI, dev server), index the output with Pagefind after every build.
+  if (!handedIn) {
+    eleventyConfig.on('eleventy.after', async ({ directories }) => {
+      const { indexSite } = await import('./src/site/searchIndex.ts');
+      await indexSite(directories.output);
+    });
+  }
+}
+
+// config export: directories and formats. Templates are Nunjucks only.
+export const config = {
+  // output is left to Eleventy (_site by default; --output, or src/build.ts's --out).
+  dir: { input: 'templates', includes: '_includes', data: '_data' },
+  templateFormats: ['njk'],
+  htmlTemplateEngine: 'njk',
+};

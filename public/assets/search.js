@@ -1,0 +1,26 @@
+// The search page: Pagefind's default UI over the site's own /pagefind/ bundle. The header's plain
+// GET form sends ?q=, which is searched at once. Without JavaScript this file never runs and the page
+// keeps its note that search needs JavaScript.
+(function () {
+  'use strict';
+  var container = document.getElementById('search');
+  if (!container || typeof window.PagefindUI !== 'function') return;
+  var ui = new window.PagefindUI({
+    element: '#search',
+    baseUrl: container.getAttribute('data-base-url') || '/',
+    bundlePath: container.getAttribute('data-bundle-path') || '/pagefind/',
+    showSubResults: false,
+    showImages: false,
+    resetStyles: false,
+    sort: { date: 'desc' },
+    translations: { placeholder: 'Search the archive' },
+  });
+  var note = document.getElementById('search-needs-js');
+  if (note) note.hidden = true;
+  var q = new URLSearchParams(window.location.search).get('q');
+  if (q) {
+    ui.triggerSearch(q);
+    var header = document.getElementById('site-search-q');
+    if (header) header.value = q;
+  }
+})();

@@ -1,0 +1,63 @@
+// npm run build [-- --seeds DIR --out DIR --base /prefix/ --site-url URL --strict]
+import { parseArgs } from 'node:util';
+import { build, defaultBuildOptions } from '../src/build.ts';
+
+const USAGE = `usage: npm run build -- [--seeds DIR] [--out DIR] [--base /prefix/] [--site-url URL] [--strict]
+
+  --seeds DIR      input folder of article text files (default: seeds)
+  --out DIR        output folder, emptied first (default: _site)
+  --base PREFIX    URL path the site is served under (default: /), e.g. /archive/
+  --site-url URL   origin for absolute URLs in feeds and the sitemap (default: http://localhost:8080)
+  --strict         exit non-zero when any input has warnings or is skipped
+  --help           show this help`;
+
+async function main(): Promise<void> {
+  const defaults = defaultBuildOptions();
+  let values;
+  try {
+    ({ values } = parseArgs({
+      strict: true,
+      allowPositionals: false,
+      options: {
+        seeds: { type: 'string', default: defaults.seedsDir },
+        out: { type: 'string', default: defaults.outDir },
+        base: { type: 'string', default: defaults.base },
+        'site-url': { type: 'string', default: defaults.siteUrl },
+        strict: { type: 'boolean', default: false },
+        help: { type: 'boolean', short: 'h', default: false },
+      },
+    }));
+  } catch (error) {
+    process.stderr.write(`${(error as Error).message}\n\n${USAGE}\n`);
+    process.exitCode = 2;
+    return;
+  }
+  if (values.help) {
+    process.stderr.write(`${USAGE}\n`);
+    return;
+  }
+  try {
+    new URL(values['site-url']);
+  } catch {
+    process.stderr.write(`--site-url must be an absolute URL such as https://example.org, not ${JSON.stringify(values['site-url'])}\n`);
+    process.exitCode = 2;
+    return;
+  }
+  try {
+    const report = await build({
+      seedsDir: values.seeds,
+      outDir: values.out,
+      base: values.base,
+      siteUrl: values['site-url'],
+      strict: values.strict,
+    });
+    if (!report.ok) process.exitCode = 1;
+  } catch (error) {
+    const err = error as Error;
+    process.stderr.write(`✗ build failed: ${err.message}\n`);
+    if (process.env.DEBUG) process.stderr.write(`${err.stack ?? ''}\n`);
+    process.exitCode = 1;
+  }
+}
+
+await main();

@@ -1,0 +1,64 @@
+// The build: ingest the input folder -> site data -> Eleventy (programmatic) -> Pagefind -> report.
+// Human lines go to `log` (stderr in the CLI); the report is returned and written as <out>/build-report.json.
+import { writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { performance } from 'node:perf_hooks';
+import { formatFileLines, formatStrictFailure, formatTotal, makeBuildReport, plural, reportJson } from './report.ts';
+import { rootUrl } from './site/archiveData.ts';
+import { DEFAULTS, loadSite } from './site/loadSiteData.ts';
+import { prepareOutDir, renderSite, REPORT_FILE } from './site/render.ts';
+import type { BuildOptions, BuildReport } from './types.ts';
+
+export interface SiteBuildOptions extends BuildOptions {
+  /** Origin for absolute URLs in feeds and the sitemap, e.g. 'https://example.org'. */
+  siteUrl: string;
+}
+
+export type Log = (line: string) => void;
+
+export const stderrLog: Log = (line) => process.stderr.write(`${line}\n`);
+
+/** '/x' or 'x/' or '' -> '/x/'; '/' stays '/'. */
+export function normaliseBase(base: string): string {
+  const trimmed = base.trim().replace(/^\/+|\/+$/g, '');
+  return trimmed === '' ? '/' : `/${trimmed}/`;
+}
+
+export function defaultBuildOptions(): SiteBuildOptions {
+  return { seedsDir: DEFAULTS.seedsDir, outDir: DEFAULTS.outDir, base: DEFAULTS.base, strict: false, siteUrl: DEFAULTS.siteUrl };
+}
+
+const seconds = (ms: number): string => (ms < 1000 ? `${Math.round(ms)} ms` : `${(ms / 1000).toFixed(1)} s`);
+
+/** Builds the site. Throws on a program failure; an input with problems is reported, not thrown. */
+export async function build(options: SiteBuildOptions, log: Log = stderrLog): Promise<BuildReport> {
+  const base = normaliseBase(options.base);
+  const where = { siteUrl: options.siteUrl, base };
+  const started = performance.now();
+  log(`dossier: ${options.seedsDir} → ${options.outDir} (base ${base}, site ${rootUrl(where)})`);
+
+  let t = performance.now();
+  const { archive, site } = await loadSite(options.seedsDir, where);
+  log(`ingest  ${plural(archive.report.files.length, 'file')} → ${plural(archive.articles.length, 'article')} (${seconds(performance.now() - t)})`);
+
+  t = performance.now();
+  await prepareOutDir(options.outDir);
+  const rendered = await renderSite(site, options.outDir, base);
+  log(`site    ${plural(rendered.written, "file")} written; search index of ${plural(rendered.indexedPages, 'page')} (${seconds(performance.now() - t)})`);
+
+  const report = makeBuildReport(archive, {
+    seedsDir: options.seedsDir,
+    outDir: options.outDir,
+    base,
+    rootUrl: site.rootUrl,
+    strict: options.strict,
+    indexedPages: rendered.indexedPages,
+  });
+  await writeFile(join(options.outDir, REPORT_FILE), reportJson(report));
+
+  for (const line of formatFileLines(report)) log(line);
+  const failure = formatStrictFailure(report);
+  if (failure) log(`✗ ${failure}`);
+  log(`${failure ? '✗' : '✓'} ${formatTotal(report)} · ${options.outDir} in ${seconds(performance.now() - started)}`);
+  return report;
+}

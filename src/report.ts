@@ -1,0 +1,90 @@
+// The build report: made from the archive (pure), printed for people (stderr), written as JSON.
+import { formatDiagnostic } from './diagnostics.ts';
+import type { Archive, BuildFileReport, BuildReport, FileOutcome } from './types.ts';
+
+export interface ReportContext {
+  seedsDir: string;
+  outDir: string;
+  base: string;
+  rootUrl: string;
+  strict: boolean;
+  indexedPages: number;
+}
+
+/** What --strict fails on: a file published with warnings, or a file that could not be published. */
+const PROBLEM_OUTCOMES: ReadonlySet<FileOutcome> = new Set(['published-with-warnings', 'skipped']);
+
+export function makeBuildReport(archive: Archive, context: ReportContext): BuildReport {
+  const bySlug = new Map(archive.articles.map((a) => [a.slug, a]));
+  const files: BuildFileReport[] = archive.report.files.map((file) => {
+    const article = file.slug === null ? undefined : bySlug.get(file.slug);
+    return { ...file, title: article?.title ?? null, published: article?.published ?? null, publisher: article?.publisher ?? null };
+  });
+  const problemFiles = files.filter((f) => PROBLEM_OUTCOMES.has(f.outcome)).length;
+  return {
+    ...context,
+    files,
+    counts: archive.report.counts,
+    articles: archive.articles.length,
+    problemFiles,
+    ok: !(context.strict && problemFiles > 0),
+  };
+}
+
+/** '1 file', '2 files'. */
+export function plural(count: number, singular: string, pluralForm = `${singular}s`): string {
+  return `${count} ${count === 1 ? singular : pluralForm}`;
+}
+
+const MARK: Record<FileOutcome, string> = {
+  published: '✓',
+  'published-with-warnings': '!',
+  duplicate: '=',
+  ignored: '-',
+  skipped: '✗',
+};
+
+/** One line per input file (with its diagnostics indented below), for people. */
+export function formatFileLines(report: BuildReport): string[] {
+  return report.files.flatMap((file) => {
+    const mark = MARK[file.outcome];
+    if (file.outcome === 'published' || file.outcome === 'published-with-warnings') {
+      const warnings = file.diagnostics.filter((d) => d.severity !== 'info');
+      const facts = [
+        `"${file.title ?? '(untitled)'}"`,
+        file.published ?? 'undated',
+        file.publisher ?? 'publisher unknown',
+        ...(warnings.length > 0 ? [plural(warnings.length, 'warning')] : []),
+      ];
+      return [`${mark} ${file.file}  ${facts.join(' · ')}`, ...warnings.map((d) => `    ${formatDiagnostic(d)}`)];
+    }
+    const reason = file.reason ?? 'no reason given';
+    const errors = file.diagnostics.filter((d) => d.severity === 'error');
+    return [`${mark} ${file.file}  ${file.outcome}: ${reason}`, ...errors.map((d) => `    ${formatDiagnostic(d)}`)];
+  });
+}
+
+/** The closing line: every file accounted for. */
+export function formatTotal(report: BuildReport): string {
+  const c = report.counts;
+  const parts = [
+    `${plural(report.files.length, 'file')} → ${plural(report.articles, 'article')}`,
+    `${c.published} published`,
+    `${c['published-with-warnings']} with warnings`,
+    `${plural(c.duplicate, 'duplicate')}`,
+    `${c.ignored} ignored`,
+    `${c.skipped} skipped`,
+  ];
+  return `${parts[0]} (${parts.slice(1).join(', ')}); ${plural(report.indexedPages, 'page')} in the search index`;
+}
+
+/** Why the build failed under --strict, or null. */
+export function formatStrictFailure(report: BuildReport): string | null {
+  if (report.ok) return null;
+  return `--strict: ${plural(report.problemFiles, 'file has', 'files have')} warnings or could not be published (marked ! and ✗ above)`;
+}
+
+/** The JSON written to <out>/build-report.json: stable key order, no timings, so equal inputs give equal bytes. */
+export function reportJson(report: BuildReport): string {
+  return `${JSON.stringify(report, null, 2)}\n`;
+}

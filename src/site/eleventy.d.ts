@@ -1,0 +1,55 @@
+// The few parts of Eleventy 3's API that Dossier uses (the package ships JavaScript without declarations).
+declare module '@11ty/eleventy' {
+  export interface EleventyDirectories {
+    input: string;
+    includes: string;
+    data: string;
+    output: string;
+  }
+
+  export interface EleventyAfterEvent {
+    directories: EleventyDirectories;
+    runMode: 'build' | 'watch' | 'serve';
+    outputMode: string;
+  }
+
+  export interface UserConfig {
+    pathPrefix: string;
+    globalData: Record<string, unknown>;
+    addGlobalData(name: string, data: unknown): UserConfig;
+    addFilter(name: string, fn: (this: unknown, ...args: never[]) => unknown): void;
+    addPassthroughCopy(mapping: string | Record<string, string>): UserConfig;
+    addWatchTarget(target: string, options?: { resetConfig?: boolean }): void;
+    addPlugin(plugin: unknown, options?: unknown): unknown;
+    setQuietMode(quiet: boolean): void;
+    setServerOptions(options: Record<string, unknown>): void;
+    on(event: 'eleventy.after', listener: (event: EleventyAfterEvent) => unknown): void;
+    on(event: string, listener: (...args: never[]) => unknown): void;
+    ignores: { add(glob: string): void };
+    setNunjucksEnvironmentOptions(options: Record<string, unknown>): void;
+  }
+
+  export interface EleventyOptions {
+    configPath?: string;
+    pathPrefix?: string;
+    quietMode?: boolean;
+    config?: (eleventyConfig: UserConfig) => void | Promise<void>;
+  }
+
+  export interface ConsoleLike {
+    log(message: string): void;
+    info(message: string): void;
+    warn(message: string): void;
+    error(message: string): void;
+  }
+
+  export default class Eleventy {
+    constructor(input?: string, output?: string, options?: EleventyOptions);
+    /** Resolves to [passthrough copy results, template results]. */
+    write(): Promise<[unknown[], unknown[]]>;
+    logger: { overrideLogger(logger: ConsoleLike | false): void };
+    setIsVerbose(verbose: boolean): void;
+  }
+
+  export function HtmlBasePlugin(eleventyConfig: UserConfig, options?: Record<string, unknown>): void;
+}

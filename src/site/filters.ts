@@ -1,0 +1,43 @@
+// Template filters: one-liners over plain values, registered as one Eleventy plugin.
+// Dates are the record's ISO 'YYYY-MM-DD' strings, formatted at the precision they are known to.
+import { format, parseISO } from 'date-fns';
+import type { UserConfig } from '@11ty/eleventy';
+import type { DatePrecision, SiteData } from '../types.ts';
+import { jsonFeed } from './feeds.ts';
+import { renderMarkdown, webUrl } from './markdown.ts';
+
+const DATE_PATTERN: Record<DatePrecision, string> = { day: 'd MMMM yyyy', month: 'MMMM yyyy', year: 'yyyy' };
+
+/** '20 March 2019', 'March 2019', '2019' or 'Undated'. */
+export const humanDate = (iso: string | null, precision: DatePrecision | null = 'day'): string =>
+  iso ? format(parseISO(iso), DATE_PATTERN[precision ?? 'day']) : 'Undated';
+
+/** '2019-03' to 'March 2019'; null (known only to the year) to 'Month unknown'. */
+export const monthLabel = (month: string | null): string => (month ? format(parseISO(`${month}-01`), 'MMMM yyyy') : 'Month unknown');
+
+/** 'YYYY-MM-DD' to an RFC 3339 instant at midnight UTC, for feeds. */
+export const rfc3339 = (iso: string): string => `${iso}T00:00:00Z`;
+
+/** '1 article', '5 articles'. */
+export const plural = (count: number, singular: string, pluralForm = `${singular}s`): string =>
+  `${count.toLocaleString('en-GB')} ${count === 1 ? singular : pluralForm}`;
+
+/** JSON for a .json output or a data attribute: '<', '>' and '&' escaped so it can never close an element. */
+export const json = (value: unknown, indent = 0): string =>
+  JSON.stringify(value, null, indent).replace(/[<>&\u2028\u2029]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+
+/** The `key` property of every item: `dossier.articles | pluck("article")`. */
+export const pluck = <T, K extends keyof T>(items: readonly T[], key: K): Array<T[K]> => items.map((item) => item[key]);
+
+/** Registers every filter; `.eleventy.ts` adds this as a plugin. */
+export function filtersPlugin(eleventyConfig: UserConfig): void {
+  eleventyConfig.addFilter('humanDate', humanDate);
+  eleventyConfig.addFilter('monthLabel', monthLabel);
+  eleventyConfig.addFilter('rfc3339', rfc3339);
+  eleventyConfig.addFilter('plural', plural);
+  eleventyConfig.addFilter('json', json);
+  eleventyConfig.addFilter('markdown', renderMarkdown);
+  eleventyConfig.addFilter('webUrl', webUrl);
+  eleventyConfig.addFilter('pluck', pluck);
+  eleventyConfig.addFilter('jsonFeed', (site: SiteData) => json(jsonFeed(site), 2));
+}

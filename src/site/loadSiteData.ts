@@ -1,0 +1,18 @@
+// The one impure step of the site: read the input folder (through src/ingest) and the catalogue's
+// description of the archive, then hand both to the pure site-data functions.
+import { ingestFolder, loadCatalogue } from '../ingest/index.ts';
+import type { Archive, SiteData } from '../types.ts';
+import { toSiteData, type SiteLocation } from './archiveData.ts';
+
+/** Where `npm start` and the plain `eleventy` CLI find their inputs and think the site lives. */
+export const DEFAULTS = { seedsDir: 'seeds', outDir: '_site', siteUrl: 'http://localhost:8080', base: '/' } as const;
+
+export interface LoadedSite {
+  archive: Archive;
+  site: SiteData;
+}
+
+export async function loadSite(seedsDir: string, where: SiteLocation): Promise<LoadedSite> {
+  const [archive, { catalogue }] = await Promise.all([ingestFolder(seedsDir), loadCatalogue(seedsDir)]);
+  return { archive, site: toSiteData(archive, catalogue.archive, where) };
+}

@@ -1,0 +1,93 @@
+// Related articles in the archive, found through an inverted index of the names and terms they share.
+// No all-pairs comparison: each article only meets the articles listed under its own terms, and terms
+// listed under too many articles (poor signals anyway) are skipped, so the work grows with the postings,
+// not with the square of the archive.
+import type { Article } from '../types.ts';
+
+/** Capitalised words that start sentences or name times, not people, places or organisations. */
+export const COMMON_CAPITALISED = new Set(
+  `a about after against all also although an and another any are as at because before being both but by can
+  could did do does during each either even every for from had has have he her here his how however i if in
+  into is it its just last later many may meanwhile more most much my neither no nor not now of on once one only
+  or other our over per since so some still such than that the their them then there these they this those
+  though through thus to too under until up upon us was we were what when where whether which while who whom
+  whose why will with within without would yet you your mr mrs ms dr
+  january february march april may june july august september october november december
+  monday tuesday wednesday thursday friday saturday sunday today yesterday tomorrow
+  photo photos image video read more share comment comments reply related news`.split(/\s+/),
+);
+
+/** A term listed under more articles than this is skipped (it would cost much and tell little). */
+export const MAX_POSTINGS = 1000;
+/** How many related articles an article page shows. */
+export const MAX_RELATED = 5;
+/** How many shared terms are named beside each related article. */
+export const MAX_SHARED_SHOWN = 4;
+
+const WORD = /[\p{L}\p{N}][\p{L}\p{N}'’.-]*[\p{L}\p{N}]|[\p{L}\p{N}]/gu;
+
+/** The names/terms of one text: capitalised words of 3+ letters that are not common words, keyed lower-case. */
+export function extractTerms(text: string): Map<string, string> {
+  const terms = new Map<string, string>();
+  for (const match of text.matchAll(WORD)) {
+    const word = match[0].replace(/['’]s$/u, '').replace(/\.+$/u, '');
+    if (word.length < 3 || !/^\p{Lu}/u.test(word) || /\d/u.test(word)) continue;
+    const key = word.toLocaleLowerCase('en');
+    if (COMMON_CAPITALISED.has(key) || terms.has(key)) continue;
+    terms.set(key, word);
+  }
+  return terms;
+}
+
+export interface RelatedMatch {
+  index: number;
+  score: number;
+  /** Surface forms of the shared terms, heaviest first. */
+  shared: string[];
+}
+
+/** For each article (by position), the most related others, best first; ties go to archive order. */
+export function findRelated(articles: readonly Article[], limit = MAX_RELATED): RelatedMatch[][] {
+  const termsOf = articles.map((a) => extractTerms([a.title, a.subtitle ?? '', a.body, ...a.captions.map((c) => c.text)].join('\n')));
+
+  const postings = new Map<string, number[]>();
+  termsOf.forEach((terms, index) => {
+    for (const key of terms.keys()) {
+      const list = postings.get(key);
+      if (list) list.push(index);
+      else postings.set(key, [index]);
+    }
+  });
+
+  const n = articles.length;
+  // A term in every article tells nothing (weight 0); a rare one tells much.
+  const weight = (df: number): number => Math.log(n / df);
+
+  return termsOf.map((terms, index) => {
+    const scores = new Map<number, { score: number; shared: Array<{ term: string; w: number }> }>();
+    for (const [key, surface] of terms) {
+      const list = postings.get(key);
+      if (!list || list.length < 2 || list.length > MAX_POSTINGS) continue;
+      const w = weight(list.length);
+      if (w <= 0) continue;
+      for (const other of list) {
+        if (other === index) continue;
+        const entry = scores.get(other) ?? { score: 0, shared: [] };
+        entry.score += w;
+        entry.shared.push({ term: surface, w });
+        scores.set(other, entry);
+      }
+    }
+    return [...scores]
+      .sort(([ia, a], [ib, b]) => b.score - a.score || ia - ib)
+      .slice(0, limit)
+      .map(([other, { score, shared }]) => ({
+        index: other,
+        score,
+        shared: shared
+          .sort((x, y) => y.w - x.w || x.term.localeCompare(y.term, 'en'))
+          .slice(0, MAX_SHARED_SHOWN)
+          .map((s) => s.term),
+      }));
+  });
+}
