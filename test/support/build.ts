@@ -1,6 +1,7 @@
 // Builds an archive into a fresh temp folder exactly as a user would: `npm run build -- --seeds --out --base`.
 import { spawn } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -82,5 +83,97 @@ export async function buildSite(options: BuildSiteOptions = {}): Promise<BuiltSi
   } catch (error) {
     cleanup();
     throw error;
+  }
+}
+
+// One build per (inputs, base) per test run: the test files run one after another (or a few at a time),
+// and building the same site again in each would dominate the run. The cache key is a hash of everything
+// the build reads (its code, templates, lock file, input folder), so any change means a fresh build.
+
+/** What the build reads, besides node_modules (pinned by the lock file). */
+const BUILD_INPUTS = ['.eleventy.ts', 'package.json', 'package-lock.json', 'tsconfig.json', 'src', 'templates', 'scripts', 'public', 'assets'];
+const CACHE_DIR = join(tmpdir(), 'dossier-test-builds');
+const CACHE_MAX_AGE_MS = 60 * 60 * 1000;
+
+function hashTree(hash: ReturnType<typeof createHash>, path: string, label: string): void {
+  if (!existsSync(path)) return;
+  if (statSync(path).isDirectory()) {
+    for (const name of readdirSync(path).sort()) hashTree(hash, join(path, name), `${label}/${name}`);
+    return;
+  }
+  hash.update(`${label}\0`).update(readFileSync(path)).update('\0');
+}
+
+export function buildKey(base: string, seedsDir: string): string {
+  const hash = createHash('sha256').update(`base=${base}\0`);
+  for (const input of BUILD_INPUTS) hashTree(hash, join(REPO_ROOT, input), input);
+  hashTree(hash, seedsDir, 'seeds');
+  return hash.digest('hex').slice(0, 20);
+}
+
+/** A lock left behind by a test process that died mid-build. */
+function lockHolderIsGone(lock: string): boolean {
+  let pid: number;
+  try {
+    pid = Number(readFileSync(join(lock, 'pid'), 'utf8'));
+  } catch {
+    // Just created, pid not written yet; or already released.
+    return false;
+  }
+  try {
+    process.kill(pid, 0);
+    return false;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === 'ESRCH';
+  }
+}
+
+function sleep(ms: number): Promise<void> {
+  return new Promise((done) => setTimeout(done, ms));
+}
+
+/**
+ * The built site for these inputs and base, shared by every test file in the run: built once (under a lock,
+ * so test files running at the same time wait for one build), then reused read-only. Never clean it up.
+ */
+export async function sharedSite(options: BuildSiteOptions = {}): Promise<BuiltSite> {
+  const base = normaliseBase(options.base ?? '/');
+  const seedsDir = options.seedsDir ?? SEEDS_DIR;
+  mkdirSync(CACHE_DIR, { recursive: true });
+  for (const name of readdirSync(CACHE_DIR)) {
+    const path = join(CACHE_DIR, name);
+    if (Date.now() - statSync(path).mtimeMs > CACHE_MAX_AGE_MS) rmSync(path, { recursive: true, force: true });
+  }
+  const key = buildKey(base, seedsDir);
+  const done = join(CACHE_DIR, key);
+  const lock = `${done}.lock`;
+  const deadline = Date.now() + (options.timeoutMs ?? 90_000) + 30_000;
+  for (;;) {
+    if (existsSync(join(done, 'articles.json'))) {
+      const log = existsSync(`${done}.log`) ? readFileSync(`${done}.log`, 'utf8') : '';
+      console.error(`# reusing the build of base ${base} in ${done}`);
+      return { outDir: done, base, log, articles: readArticles(done), cleanup: () => {} };
+    }
+    try {
+      mkdirSync(lock);
+      writeFileSync(join(lock, 'pid'), String(process.pid));
+    } catch {
+      if (lockHolderIsGone(lock)) {
+        rmSync(lock, { recursive: true, force: true });
+        continue;
+      }
+      if (Date.now() > deadline) throw new Error(`waited too long for another test file to build ${done} (stale ${lock}?)`);
+      await sleep(250);
+      continue;
+    }
+    try {
+      const site = await buildSite({ ...options, base, seedsDir });
+      rmSync(done, { recursive: true, force: true });
+      renameSync(site.outDir, done);
+      writeFileSync(`${done}.log`, site.log);
+      return { ...site, outDir: done, cleanup: () => {} };
+    } finally {
+      rmSync(lock, { recursive: true, force: true });
+    }
   }
 }

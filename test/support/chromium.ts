@@ -78,7 +78,10 @@ export interface BrowserSession {
  * Returns null with a loud reason when there is no Chromium (throws instead when DOSSIER_REQUIRE_BROWSER=1).
  * A Chromium that exists but will not start is always an error.
  */
-export async function launchChromium(suite = 'browser tests'): Promise<BrowserSession | null> {
+export async function launchChromium(
+  suite = 'browser tests',
+  options: { bypassCSP?: boolean } = {},
+): Promise<BrowserSession | null> {
   const location = requireChromiumOrSkip(suite);
   if (location.path === null) return null;
   const userDataDir = mkdtempSync(join(tmpdir(), 'dossier-chromium-'));
@@ -89,6 +92,8 @@ export async function launchChromium(suite = 'browser tests'): Promise<BrowserSe
       headless: true,
       args: CHROMIUM_ARGS,
       timeout: 30_000,
+      // Only for tools injected by the tests themselves (axe-core); the site's own CSP is tested with it on.
+      bypassCSP: options.bypassCSP ?? false,
     });
   } catch (error) {
     rmSync(userDataDir, { recursive: true, force: true });

@@ -190,6 +190,14 @@ export function checkLinks(outDir: string, baseOption: string): LinkReport {
         const report = (reason: string): void => {
           broken.push({ file, line: ref.line, tag: ref.tag, attr: ref.attr, value, resolved: url.pathname + url.hash, reason });
         };
+        if (url.pathname === pageUrl) {
+          // A link into the same document (#main), wherever that document is served.
+          const fragment = decodeURIComponent(url.hash.slice(1));
+          if (fragment !== '' && fragment !== 'top' && file.endsWith('.html') && !idsOf(file).has(fragment)) {
+            report(`no id="${fragment}" in ${file}`);
+          }
+          continue;
+        }
         if (!url.pathname.startsWith(base)) {
           report(`outside the base path ${base}`);
           continue;

@@ -154,7 +154,9 @@ describe('link checker', () => {
     assert.deepEqual(
       report.broken.map((b) => `${b.file}:${b.line} ${b.value} → ${b.resolved}: ${b.reason}`),
       [
-        '404.html:10 index.html → /no/such/page/index.html: no such file in the built site',
+        '404.html:10 #nothing-here → /404.html#nothing-here: no id="nothing-here" in 404.html',
+        '404.html:10 #nothing-here → /no/such/page/#nothing-here: no id="nothing-here" in 404.html',
+        '404.html:11 index.html → /no/such/page/index.html: no such file in the built site',
         'index.html:6 /missing.css → /missing.css: no such file in the built site',
         'index.html:10 /nowhere/ → /nowhere/: no such file in the built site',
         'index.html:11 /#no-such-id → /#no-such-id: no id="no-such-id" in index.html',
