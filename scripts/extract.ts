@@ -62,8 +62,9 @@ async function main(): Promise<void> {
       }
     }
     for (const d of result.diagnostics) process.stderr.write(`${formatDiagnostic({ ...d, file: path })}\n`);
+    // A file that is not an article is reported (above) and left out; only unreadable files fail the run.
     if (result.article !== null) articles.push(result.article);
-    else process.exitCode = 1;
+    else process.stderr.write(`extract: ${path}: skipped, not an article\n`);
   }
   if (values.explain !== true) process.stdout.write(`${JSON.stringify(articles, null, 2)}\n`);
 }

@@ -362,8 +362,9 @@ function tagHeaderZone(blocks: Block[], tags: (Tag | null)[], from: number, to: 
     }
     return null;
   };
-  const first = nextBodyStart(from);
-  if (first === null) return null;
+  // Without a paragraph of prose, the first block of a few words after the headline starts the body.
+  const first = nextBodyStart(from) ?? blocks.findIndex((block, index) => index >= from && open(index) && block.words >= 3);
+  if (first === null || first < 0) return null;
   let bodyStart = first;
   const firstBlock = blocks[first]!;
   if (isDekLike(firstBlock)) {

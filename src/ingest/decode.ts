@@ -21,7 +21,7 @@ export function decode(file: string, bytes: Uint8Array): Decoded {
     } catch {
       // Not valid UTF-8: old Windows exports are the usual culprit, and every byte means something in cp1252.
       used = 'windows-1252';
-      text = new TextDecoder('windows-1252').decode(bytes.subarray(start));
+      text = decodeWindows1252(bytes.subarray(start));
       diagnostics.push(
         makeDiagnostic({
           file,
@@ -48,6 +48,23 @@ export function decode(file: string, bytes: Uint8Array): Decoded {
     );
   }
   return { text, encoding: used, diagnostics };
+}
+
+/**
+ * Code points of Windows-1252 bytes 0x80–0x9F (the rest equal Latin-1). Written out because Node's
+ * TextDecoder('windows-1252') decodes as Latin-1, turning curly quotes into C1 control characters.
+ */
+const WINDOWS_1252_HIGH = [
+  0x20ac, 0x81, 0x201a, 0x192, 0x201e, 0x2026, 0x2020, 0x2021, 0x2c6, 0x2030, 0x160, 0x2039, 0x152, 0x8d, 0x17d, 0x8f,
+  0x90, 0x2018, 0x2019, 0x201c, 0x201d, 0x2022, 0x2013, 0x2014, 0x2dc, 0x2122, 0x161, 0x203a, 0x153, 0x9d, 0x17e, 0x178,
+];
+
+export function decodeWindows1252(bytes: Uint8Array): string {
+  let text = '';
+  for (const byte of bytes) {
+    text += String.fromCharCode(byte >= 0x80 && byte <= 0x9f ? (WINDOWS_1252_HIGH[byte - 0x80] ?? byte) : byte);
+  }
+  return text;
 }
 
 function sniffEncoding(bytes: Uint8Array): { encoding: Encoding; start: number } {

@@ -52,7 +52,9 @@ export function readFrontMatter(file: string, text: string): FrontMatter {
     // Passing options also turns off gray-matter's cache, which would share results between calls.
     data = matter(lines.slice(0, lineCount).join('\n') + '\n', { engines: { yaml: yamlEngine } }).data;
   } catch (error) {
-    const line = error instanceof YAMLParseError && error.linePos !== undefined ? error.linePos[0].line : null;
+    // gray-matter hands the YAML over with offsets of its own; parse it again for a line in the file.
+    const yamlError = error instanceof YAMLParseError ? (parseDocument(yamlSource, { prettyErrors: true }).errors[0] ?? error) : null;
+    const line = yamlError?.linePos?.[0].line ?? null;
     const reason = error instanceof Error ? (error.message.split('\n')[0] ?? error.message) : String(error);
     return {
       fields: {},

@@ -49,7 +49,7 @@ export const AUTHOR_ROLE_WORDS =
  * A general naming convention of news outlets, not a list of outlets.
  */
 export const OUTLET_NAME_WORDS =
-  /\b(?:times|news|post|herald|tribune|journal|press|daily|gazette|telegraph|chronicle|agency|wire|media|magazine|mag|review|reporter|observer|standard|guardian|mail|express|star|sun|courier|dispatch|bulletin|insider|today|weekly|monthly|network|tv|radio|broadcasting|online|\.com)\b/i;
+  /\b(?:times|news|post|ledger|sentinel|examiner|inquirer|enquirer|register|globe|herald|tribune|journal|press|daily|gazette|telegraph|chronicle|agency|wire|media|magazine|mag|review|reporter|observer|standard|guardian|mail|express|star|sun|courier|dispatch|bulletin|insider|today|weekly|monthly|network|tv|radio|broadcasting|online|\.com)\b/i;
 /** Short function words that are written in lower case inside a title-cased name. */
 export const TITLE_CASE_MINOR_WORDS = new Set(['a', 'an', 'and', 'at', 'by', 'for', 'in', 'of', 'on', 'or', 'the', 'to', 'with']);
 /** Words the segmentation of a host name may produce and still read as a real name. */

@@ -46,7 +46,7 @@ export function findHostNameInText(label: string, text: string): string | null {
         const phrase = tokens
           .slice(start, end + 1)
           .join(' ')
-          .replace(/^[^\p{L}\p{N}]+|[^\p{L}\p{N}.!]+$/gu, '')
+          .replace(/^[^\p{L}\p{N}]+|[^\p{L}\p{N}!]+$/gu, '')
           .replace(/['’]s$/, '');
         if (/\p{Lu}|\d/u.test(phrase.charAt(0))) return phrase;
         best ??= phrase;

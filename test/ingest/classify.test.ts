@@ -1,0 +1,129 @@
+// Each rule on made-up captures from imaginary outlets.
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { classifyLines, detectWrapWidth } from '../../src/ingest/classify.ts';
+
+/** `class rule` of every non-blank line, keyed by its text (trimmed). */
+function classify(text: string, knownTitle: string | null = null): Map<string, string> {
+  const { lines } = classifyLines(text, { frontMatterLines: 0, knownTitle });
+  return new Map(lines.filter((line) => line.class !== 'blank').map((line) => [line.text.trim(), `${line.class} ${line.rule}`]));
+}
+
+const LEDE = 'The harbour authority said on Monday that the northern pier will reopen to ferries next spring after repairs.';
+const SECOND = 'Engineers found that the storm had loosened more than forty pilings, the authority said in a statement.';
+
+describe('classifyLines', () => {
+  it('treats menus and breadcrumbs above the headline as chrome', () => {
+    const result = classify(['• Home', '• Sport', 'World > Europe', '', 'Harbour Pier to Reopen Next Spring', '', LEDE, '', SECOND].join('\n'));
+    assert.equal(result.get('• Home'), 'chrome chrome/bullet-menu');
+    assert.equal(result.get('World > Europe'), 'chrome chrome/breadcrumb');
+    assert.equal(result.get('Harbour Pier to Reopen Next Spring'), 'headline headline/first-title-line');
+    assert.equal(result.get(LEDE), 'body body/paragraph');
+  });
+  it('prefers a Markdown H1 for the headline', () => {
+    const result = classify(['Coastal Ledger', '', '# Harbour Pier to Reopen', '', LEDE].join('\n'));
+    assert.equal(result.get('# Harbour Pier to Reopen'), 'headline headline/markdown-h1');
+    assert.equal(result.get('Coastal Ledger'), 'chrome chrome/above-headline');
+  });
+  it('finds a headline known from front matter or the catalogue', () => {
+    const result = classify(['Menu', '', 'Pier reopens', '', LEDE].join('\n'), 'Pier Reopens');
+    assert.equal(result.get('Pier reopens'), 'headline headline/known-title');
+  });
+  it('recognises bylines, a lone "By", date lines and photo credits', () => {
+    const result = classify(
+      ['Pier to Reopen', '', 'By', '', 'Coastal Ledger | 3 Jun, 2021', '', 'By Ana Ruiz and Li Wei', '', 'Updated: June 4, 2021 10:15 am', '', '**Mara Lind / Northwind Photo**', '', LEDE].join('\n'),
+    );
+    assert.equal(result.get('By'), 'byline byline/by-alone');
+    assert.equal(result.get('Coastal Ledger | 3 Jun, 2021'), 'byline byline/after-by');
+    assert.equal(result.get('By Ana Ruiz and Li Wei'), 'byline byline/by');
+    assert.equal(result.get('Updated: June 4, 2021 10:15 am'), 'date date/line');
+    assert.equal(result.get('**Mara Lind / Northwind Photo**'), 'credit credit/photo');
+  });
+  it('tells a summarising dek from a reporting lede', () => {
+    const dek = 'A storm-battered landmark gets a second life as the town bets on tourism.';
+    const result = classify(['Pier to Reopen', '', dek, '', LEDE, '', SECOND].join('\n'));
+    assert.equal(result.get(dek), 'subtitle subtitle/dek');
+    assert.equal(result.get(LEDE), 'body body/paragraph');
+    const noDek = classify(['Pier to Reopen', '', LEDE, '', SECOND].join('\n'));
+    assert.equal(noDek.get(LEDE), 'body body/paragraph');
+  });
+  it('keeps an image alt text and its caption, printed together, out of the body', () => {
+    const result = classify(
+      ['Pier to Reopen', '', 'Workers on the pier', 'Workers repair the northern pier in Port Elm in May 2021.', '', `PORT ELM, Maine — ${LEDE}`, '', SECOND].join('\n'),
+    );
+    assert.equal(result.get('Workers on the pier'), 'caption caption/image-alt');
+    assert.equal(result.get('Workers repair the northern pier in Port Elm in May 2021.'), 'caption caption/image');
+    assert.equal(result.get(`PORT ELM, Maine — ${LEDE}`), 'body body/paragraph');
+  });
+  it('recognises captions with a photo credit and their doubles', () => {
+    const caption = 'The mayor cuts the ribbon at the northern pier on Saturday.';
+    const result = classify(['Pier to Reopen', '', `- ${caption}`, '', `${caption} | Photo: Harbor Wire`, '', LEDE].join('\n'));
+    assert.equal(result.get(`${caption} | Photo: Harbor Wire`), 'caption caption/photo-credit');
+    assert.equal(result.get(`- ${caption}`), 'caption caption/duplicate');
+  });
+  it('recognises share bars, related links, headline-like links and production credits in the body', () => {
+    const result = classify(
+      [
+        'Pier to Reopen',
+        '',
+        LEDE,
+        '',
+        '**Read more:** [Ferry Company Adds Two Boats for Summer](#)',
+        '',
+        'Town Council Approves New Budget for Waterfront Repairs',
+        '',
+        SECOND,
+        '',
+        'Reporting by Li Wei; editing by Ana Ruiz.',
+        '',
+        'Share this article',
+        '',
+        'Most read',
+        '',
+        'Some other story about gardens',
+      ].join('\n'),
+    );
+    assert.equal(result.get('**Read more:** [Ferry Company Adds Two Boats for Summer](#)'), 'related related/labelled');
+    assert.equal(result.get('Town Council Approves New Budget for Waterfront Repairs'), 'related related/headline-like');
+    assert.equal(result.get(SECOND), 'body body/paragraph');
+    assert.equal(result.get('Reporting by Li Wei; editing by Ana Ruiz.'), 'credit credit/production');
+    assert.equal(result.get('Share this article'), 'chrome chrome/share');
+    assert.equal(result.get('Most read'), 'chrome chrome/other-articles');
+    assert.equal(result.get('Some other story about gardens'), 'chrome chrome/after-body');
+  });
+  it('separates reader comments and the comment form', () => {
+    const result = classify(
+      ['Pier to Reopen', '', LEDE, '', '3 Comments on “Pier to Reopen”', '', '- Great news for the town!', '', 'Leave a Comment', '', 'Your email address will not be published.'].join('\n'),
+    );
+    assert.equal(result.get('3 Comments on “Pier to Reopen”'), 'chrome chrome/comments-heading');
+    assert.equal(result.get('- Great news for the town!'), 'comment comment/reader');
+    assert.equal(result.get('Leave a Comment'), 'chrome chrome/comment-form');
+    assert.equal(result.get('Your email address will not be published.'), 'chrome chrome/comment-form');
+  });
+  it('treats "Original url:" and what follows as the footer', () => {
+    const result = classify(['Pier to Reopen', '', LEDE, '', 'Original url: https://ledger.example/pier', '', 'Cookie settings'].join('\n'));
+    assert.equal(result.get('Original url: https://ledger.example/pier'), 'footer footer/original-url');
+    assert.equal(result.get('Cookie settings'), 'footer footer/after-original-url');
+  });
+  it('joins the lines of a hard-wrapped paragraph into one block', () => {
+    const wrapped = [
+      'Pier to Reopen',
+      '',
+      'The harbour authority said on Monday that the northern pier will reopen to ferries next spring',
+      'after repairs that were delayed by two winter storms and a shortage of timber in the region this',
+      'year, officials said.',
+      '',
+      'Engineers found that the storm had loosened more than forty pilings, the authority said in a state',
+      'ment on its website, adding that divers had checked each of them by hand over the summer months.',
+      '',
+      'The town expects ferries to run from April, and a new ticket office is planned for the pier too.',
+    ];
+    assert.equal(detectWrapWidth(wrapped), 98);
+    const { blocks } = classifyLines(wrapped.join('\n'), { frontMatterLines: 0, knownTitle: null });
+    assert.equal(blocks.length, 4);
+    assert.equal(blocks[1]?.end, 4);
+  });
+  it('does not join lines of a text that was not hard-wrapped', () => {
+    assert.equal(detectWrapWidth(['short', 'lines only', LEDE + LEDE + LEDE]), Infinity);
+  });
+});

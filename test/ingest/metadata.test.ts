@@ -1,0 +1,109 @@
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { classifyLines } from '../../src/ingest/classify.ts';
+import { splitLeadIn } from '../../src/ingest/leadIn.ts';
+import { extractMetadata } from '../../src/ingest/metadata.ts';
+import { findHostNameInText, segmentHostLabel, siteLabel } from '../../src/ingest/publisher.ts';
+
+const LEDE = 'The harbour authority said on Monday that the northern pier will reopen to ferries next spring after repairs.';
+
+function metadata(lines: string[], publishers: Record<string, string> = {}) {
+  return extractMetadata(classifyLines(lines.join('\n'), { frontMatterLines: 0, knownTitle: null }), publishers);
+}
+
+describe('extractMetadata', () => {
+  it('reads authors from a byline and leaves roles out', () => {
+    const result = metadata(['Pier to Reopen', '', 'By Ana Ruiz and Li Wei, Staff Writers', '', LEDE]);
+    assert.deepEqual(result.authors?.value, ['Ana Ruiz', 'Li Wei']);
+    assert.equal(result.authors?.provenance.line, 3);
+  });
+  it('reads a linked byline name', () => {
+    assert.deepEqual(metadata(['Pier to Reopen', '', 'By [Ana Ruiz](#)', '', LEDE]).authors?.value, ['Ana Ruiz']);
+  });
+  it('reads an outlet and a date from the line after a lone "By"', () => {
+    const result = metadata(['Pier to Reopen', '', 'By', '', 'Coastal Ledger News | 3 Jun, 2021', '', LEDE]);
+    assert.equal(result.publisher?.value, 'Coastal Ledger News');
+    assert.equal(result.publisher?.provenance.rule, 'publisher/byline');
+    assert.equal(result.published?.value.iso, '2021-06-03');
+    assert.deepEqual(result.authors?.value, []);
+  });
+  it('prefers a "Published" date to an "Updated" one', () => {
+    const result = metadata(['Pier to Reopen', '', 'Updated June 9, 2021', '', 'Published June 3, 2021', '', LEDE]);
+    assert.equal(result.published?.value.iso, '2021-06-03');
+    assert.equal(result.published?.provenance.rule, 'date/labelled-line');
+  });
+  it('takes the section from a breadcrumb', () => {
+    assert.equal(metadata(['Home > Local > Waterfront', '', 'Pier to Reopen', '', LEDE]).section?.value, 'Waterfront');
+  });
+  it('takes an outlet from an ALL-CAPS lead-in and a place from a dateline', () => {
+    const outlet = metadata(['Pier to Reopen', '', `COASTAL LEDGER – ${LEDE}`]);
+    assert.equal(outlet.publisher?.value, 'Coastal Ledger');
+    assert.equal(outlet.publisher?.provenance.rule, 'publisher/lead-in');
+    const place = metadata(['Pier to Reopen', '', `Port Elm, Maine, June 3, 2021 – ${LEDE}`]);
+    assert.equal(place.dateline?.value, 'Port Elm, Maine');
+    assert.equal(place.published?.value.iso, '2021-06-03');
+    assert.equal(place.published?.provenance.rule, 'date/lead-in');
+  });
+  it('names the publisher after the original URL: as written in the text, else the host split into words', () => {
+    const written = metadata(['Pier to Reopen', '', LEDE, '', 'Follow the PortElmGazette on social media.', '', 'Original url: https://www.portelmgazette.example/2021/06/03/pier']);
+    assert.equal(written.publisher?.value, 'PortElmGazette');
+    assert.equal(written.publisher?.provenance.rule, 'publisher/url-host-in-text');
+    assert.equal(written.url?.value, 'https://www.portelmgazette.example/2021/06/03/pier');
+    assert.equal(written.published?.value.iso, '2021-06-03');
+    assert.equal(written.published?.provenance.rule, 'date/url-path');
+    const split = metadata(['Pier to Reopen', '', LEDE, '', 'Original url:', '', '<https://thecoastalledger.com/pier>']);
+    assert.equal(split.publisher?.value, 'The Coastal Ledger');
+    assert.equal(split.publisher?.provenance.origin, 'inferred');
+  });
+  it('uses a curated name for a host, as catalogue', () => {
+    const result = metadata(['Pier to Reopen', '', LEDE, '', 'Original url: https://pel.example/a'], { 'pel.example': 'Port Elm Ledger' });
+    assert.equal(result.publisher?.value, 'Port Elm Ledger');
+    assert.equal(result.publisher?.provenance.origin, 'catalogue');
+  });
+  it('collects captions with credits, related titles and comments', () => {
+    const result = metadata([
+      'Pier to Reopen',
+      '',
+      'The mayor at the pier. Photo: Mara Lind',
+      '',
+      LEDE,
+      '',
+      'Related: [Ferries Return to Port Elm](#)',
+      '',
+      'One thought on “Pier to Reopen”',
+      '',
+      '• About time!',
+    ]);
+    assert.deepEqual(result.captions, [{ text: 'The mayor at the pier.', credit: 'Mara Lind' }]);
+    assert.deepEqual(result.related, ['Ferries Return to Port Elm']);
+    assert.deepEqual(result.comments, ['About time!']);
+  });
+});
+
+describe('lead-ins', () => {
+  it('tells an outlet from a place and keeps an agency', () => {
+    assert.equal(splitLeadIn('PORT ELM (Harbor Wire) — The pier reopens.')?.kind, 'place');
+    assert.equal(splitLeadIn('PORT ELM (Harbor Wire) — The pier reopens.')?.agency, 'Harbor Wire');
+    assert.equal(splitLeadIn('PORT ELM DAILY NEWS - The pier reopens.')?.kind, 'outlet');
+    assert.equal(splitLeadIn('Apple — the company — said so.'), null);
+    assert.equal(splitLeadIn('The pier reopens.'), null);
+  });
+});
+
+describe('publisher names from hosts', () => {
+  it('finds the site label of a host', () => {
+    assert.equal(siteLabel('themoscowtimes.com'), 'themoscowtimes');
+    assert.equal(siteLabel('telegraph.co.uk'), 'telegraph');
+    assert.equal(siteLabel('news.ledger.example'), 'ledger');
+  });
+  it('finds the host letters written as a name', () => {
+    assert.equal(findHostNameInText('9to5mac', 'Read more at 9to5Mac today'), '9to5Mac');
+    assert.equal(findHostNameInText('coastalledger', 'a story from the Coastal Ledger.'), 'Coastal Ledger');
+    assert.equal(findHostNameInText('coastalledger', 'nothing here'), null);
+  });
+  it('splits a host into words only when they read as words', () => {
+    assert.equal(segmentHostLabel('themoscowtimes'), 'The Moscow Times');
+    assert.equal(segmentHostLabel('havanatimes'), 'Havana Times');
+    assert.equal(segmentHostLabel('xq'), null);
+  });
+});
