@@ -35,6 +35,8 @@ import {
   SETEXT_UNDERLINE,
   SHARE_CHROME,
   SOCIAL_NETWORK_ONLY,
+  STARTS_LOWER_CASE,
+  URL_ANYWHERE,
   URL_ONLY_LINE,
 } from './patterns.ts';
 import { endsSentence, isBlank, letterKey, plainText, titleCaseRatio, wordCount } from './text.ts';
@@ -65,6 +67,11 @@ export const CLASSIFY_LIMITS = {
   relatedHeadlineMinWords: 5,
   relatedHeadlineMaxWords: 20,
   relatedHeadlineTitleCase: 0.75,
+  /** Non-prose blocks allowed inside one run of article prose. */
+  proseRunMaxGap: 3,
+  /** How far above the main prose the headline is looked for, in blocks. */
+  headlineSearchBlocks: 40,
+  headlineDistancePenalty: 0.05,
 } as const;
 
 /** A paragraph: one line, or the lines of one hard-wrapped paragraph. */
@@ -127,10 +134,15 @@ export function classifyLines(text: string, options: ClassifyOptions): Classific
 export function detectWrapWidth(lines: string[]): number {
   const lengths = lines.map((line) => line.trimEnd().length).filter((length) => length >= 40);
   if (lengths.length < 5) return Infinity;
-  const max = Math.max(...lengths);
-  if (max > 140) return Infinity;
-  const nearMax = lengths.filter((length) => length >= max - 15).length;
-  return nearMax / lengths.length >= 0.3 ? max : Infinity;
+  // The wrap column is where many lines end just short of: pick the width with the most lines in the 15 columns below it.
+  let best = { width: Infinity, count: 0 };
+  for (let width = 60; width <= 130; width++) {
+    const count = lengths.filter((length) => length <= width && length > width - 15).length;
+    if (count >= best.count) best = { width, count };
+  }
+  if (best.count < 5 || best.count / lengths.length < 0.3) return Infinity;
+  // The widest line that still fits under that column is the wrap width.
+  return Math.max(...lengths.filter((length) => length <= best.width + 2));
 }
 
 function firstWordLength(line: string): number {
@@ -143,11 +155,12 @@ function continuesParagraph(previous: string, next: string, wrapWidth: number): 
   if (BULLET.test(next) || MARKDOWN_HEADING.test(trimmedNext) || SETEXT_UNDERLINE.test(trimmedNext)) return false;
   if (BULLET.test(previous) && /^\s{2,}\S/.test(next) && !/^\s*[•·▪◦‣∙]/.test(next)) return true;
   if (MARKDOWN_HEADING.test(previous.trim())) return false;
-  if (Number.isFinite(wrapWidth)) {
+  if (Number.isFinite(wrapWidth) && previous.trimEnd().length + 1 + firstWordLength(next) > wrapWidth - 2) {
     // A hard wrap: the next word would not have fitted on the previous line.
-    return previous.trimEnd().length + 1 + firstWordLength(next) > wrapWidth - 2;
+    return true;
   }
-  return false;
+  // A sentence that goes on in lower case on the next line.
+  return previous.trim().length >= 40 && !endsSentence(plainText(previous)) && STARTS_LOWER_CASE.test(trimmedNext);
 }
 
 export function groupBlocks(lines: string[], from: number): Block[] {
@@ -210,9 +223,87 @@ function isHeadlineCandidate(block: Block): boolean {
   if (block.words < CLASSIFY_LIMITS.headlineMinWords || block.words > CLASSIFY_LIMITS.headlineMaxWords) return false;
   if (isMenuLike(block) || COMMENT_FORM.test(block.text) || OTHER_ARTICLES_HEADING.test(block.raw)) return false;
   if (BYLINE_PREFIX.test(block.raw) || isDateOnly(block.text, 3) !== null) return false;
-  if (URL_ONLY_LINE.test(block.raw) || CAPTION_PHOTO_CREDIT.test(block.text)) return false;
+  if (URL_ONLY_LINE.test(block.raw) || CAPTION_PHOTO_CREDIT.test(block.text) || isCreditText(block.text)) return false;
   // Headlines do not end with a full stop (they may end with ? or !).
   return !/[.:;,]$/.test(block.text);
+}
+
+/** Share of a line's characters inside Markdown links or bracketed link text: navigation is mostly links. */
+function linkShare(raw: string): number {
+  const inLinks = [...raw.matchAll(/\[[^\]]*\](?:\([^)]*\))?/g)].reduce((sum, match) => sum + match[0].length, 0);
+  return raw.length === 0 ? 0 : inLinks / raw.length;
+}
+
+/** A paragraph that reads as article text: prose, not a menu entry or a list of links. */
+function isArticleProse(block: Block): boolean {
+  return isProse(block) && linkShare(block.raw) < 0.5 && !(BULLET.test(block.raw) && !endsSentence(block.text));
+}
+
+/**
+ * Start of the main run of prose: the stretch of prose paragraphs (with at most a few other blocks
+ * between them) that holds the most words. Menus, teasers and footers make short runs.
+ */
+export function findMainProse(blocks: Block[], zoneEnd: number): number | null {
+  let best: { start: number; words: number } | null = null;
+  let run: { start: number; words: number } | null = null;
+  let gap = 0;
+  for (let index = 0; index < zoneEnd; index++) {
+    const block = blocks[index]!;
+    if (isArticleProse(block)) {
+      if (run === null) run = { start: index, words: 0 };
+      run.words += block.words;
+      gap = 0;
+      if (best === null || run.words > best.words) best = { ...run };
+    } else if (run !== null && ++gap > CLASSIFY_LIMITS.proseRunMaxGap) {
+      run = null;
+    }
+  }
+  return best?.start ?? null;
+}
+
+/** Words of a URL path's last segments, hyphen-separated: '/2019/03/20/us-russia-talks-a64881' -> 'us-russia-talks-a64881'. */
+function urlSlugs(text: string): string[] {
+  return [...text.matchAll(URL_ANYWHERE)].map((match) => match[0].toLowerCase().replace(/[?#].*$/, ''));
+}
+
+function headlineScore(blocks: Block[], index: number, mainStart: number, urls: string[]): number {
+  const block = blocks[index]!;
+  let score = 0;
+  if (/^#\s/.test(block.raw)) score += 3;
+  else if (/^##\s/.test(block.raw)) score += 1.5;
+  const slug = slugWords(block.text);
+  if (slug.length >= 12 && urls.some((url) => url.includes(slug))) score += 3;
+  const key = letterKey(block.text);
+  const echoes = blocks.filter((other, i) => i !== index && key.length >= 12 && letterKey(other.text).startsWith(key)).length;
+  if (echoes > 0) score += 2;
+  // A title with the site's name after it ("Headline | Site") loses to the bare headline printed elsewhere.
+  const bare = /^(.{12,}?)\s+(?:\||-|–|—|::)\s+[^|–—]{2,40}$/.exec(block.text);
+  if (bare?.[1] !== undefined) {
+    const bareKey = letterKey(bare[1]);
+    if (blocks.some((other, i) => i !== index && letterKey(other.text) === bareKey)) score -= 3;
+  }
+  if (block.words >= 5) score += 1;
+  if (block.words <= 2) score -= 2;
+  else if (block.words === 3) score -= 0.5;
+  // A short line printed right above more text, with no blank line between, is an image's alt text or a label.
+  const next = blocks[index + 1];
+  if (next !== undefined && next.start === block.end + 1) score -= 1.5;
+  if (titleCaseRatio(block.text) >= 0.7 || /^\p{Lu}/u.test(block.text)) score += 0.5;
+  if (linkShare(block.raw) >= 0.5) score -= 2;
+  return score - CLASSIFY_LIMITS.headlineDistancePenalty * Math.max(0, mainStart - index);
+}
+
+/** The headline's words as they appear in a URL slug: 'Pier to Reopen' -> 'pier-to-reopen'. */
+function slugWords(text: string): string {
+  return text
+    .normalize('NFKD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .toLowerCase()
+    .replace(/['’]/g, '')
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-+|-+$/g, '')
+    .slice(0, 40)
+    .replace(/-[^-]*$/, '');
 }
 
 function findHeadline(blocks: Block[], zoneEnd: number, knownTitle: string | null): number | null {
@@ -221,15 +312,20 @@ function findHeadline(blocks: Block[], zoneEnd: number, knownTitle: string | nul
     const index = blocks.findIndex((block, i) => i < zoneEnd && letterKey(block.text) === key);
     if (index >= 0) return index;
   }
-  const firstProse = blocks.findIndex((block, i) => i < zoneEnd && isProse(block) && !BULLET.test(block.raw));
-  const searchEnd = firstProse < 0 ? zoneEnd : firstProse;
-  const heading = blocks.findIndex(
-    (block, i) => i < searchEnd && /^#\s/.test(block.raw) && block.words >= CLASSIFY_LIMITS.headlineMinWords,
-  );
-  if (heading >= 0) return heading;
-  const candidate = blocks.findIndex((block, i) => i < searchEnd && isHeadlineCandidate(block));
-  if (candidate >= 0) return candidate;
-  return knownTitle === null && firstProse > 0 && isHeadlineCandidate(blocks[0]!) ? 0 : null;
+  const mainStart = findMainProse(blocks, zoneEnd);
+  if (mainStart === null) {
+    const candidate = blocks.findIndex((block, i) => i < zoneEnd && isHeadlineCandidate(block));
+    return candidate >= 0 ? candidate : null;
+  }
+  const urls = urlSlugs(blocks.map((block) => block.raw).join('\n'));
+  let best: { index: number; score: number } | null = null;
+  for (let index = Math.max(0, mainStart - CLASSIFY_LIMITS.headlineSearchBlocks); index < mainStart; index++) {
+    if (!isHeadlineCandidate(blocks[index]!)) continue;
+    const score = headlineScore(blocks, index, mainStart, urls);
+    if (best === null || score > best.score) best = { index, score };
+  }
+  if (best !== null) return best.index;
+  return knownTitle === null && mainStart > 0 && isHeadlineCandidate(blocks[0]!) ? 0 : null;
 }
 
 function headlineRule(block: Block, knownTitle: string | null): string {
