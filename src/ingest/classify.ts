@@ -23,6 +23,7 @@ import {
   CAPTION_PHOTO_CREDIT,
   COMMENT_FORM,
   COMMENTS_HEADING,
+  HAS_URL,
   CREDIT_AGENCY_SLASH,
   CREDIT_AGENCY_WORDS,
   LEDE_MARKERS,
@@ -69,9 +70,8 @@ export const CLASSIFY_LIMITS = {
   relatedHeadlineTitleCase: 0.75,
   /** Non-prose blocks allowed inside one run of article prose. */
   proseRunMaxGap: 3,
-  /** How far above the main prose the headline is looked for, in blocks. */
-  headlineSearchBlocks: 40,
-  headlineDistancePenalty: 0.05,
+  /** Weight of the distance (log2 of blocks) between a headline candidate and the main prose. */
+  headlineDistanceWeight: 0.5,
 } as const;
 
 /** A paragraph: one line, or the lines of one hard-wrapped paragraph. */
@@ -223,7 +223,7 @@ function isHeadlineCandidate(block: Block): boolean {
   if (block.words < CLASSIFY_LIMITS.headlineMinWords || block.words > CLASSIFY_LIMITS.headlineMaxWords) return false;
   if (isMenuLike(block) || COMMENT_FORM.test(block.text) || OTHER_ARTICLES_HEADING.test(block.raw)) return false;
   if (BYLINE_PREFIX.test(block.raw) || isDateOnly(block.text, 3) !== null) return false;
-  if (URL_ONLY_LINE.test(block.raw) || CAPTION_PHOTO_CREDIT.test(block.text) || isCreditText(block.text)) return false;
+  if (URL_ONLY_LINE.test(block.raw) || HAS_URL.test(block.text) || CAPTION_PHOTO_CREDIT.test(block.text) || isCreditText(block.text)) return false;
   // Headlines do not end with a full stop (they may end with ? or !).
   return !/[.:;,]$/.test(block.text);
 }
@@ -261,9 +261,17 @@ export function findMainProse(blocks: Block[], zoneEnd: number): number | null {
   return best?.start ?? null;
 }
 
-/** Words of a URL path's last segments, hyphen-separated: '/2019/03/20/us-russia-talks-a64881' -> 'us-russia-talks-a64881'. */
-function urlSlugs(text: string): string[] {
-  return [...text.matchAll(URL_ANYWHERE)].map((match) => match[0].toLowerCase().replace(/[?#].*$/, ''));
+/** The URLs of a text as letter keys (decoded, so a share link that quotes a headline matches it). */
+function urlLetterKeys(text: string): string[] {
+  return [...text.matchAll(URL_ANYWHERE)].map((match) => {
+    let url = match[0];
+    try {
+      url = decodeURIComponent(url);
+    } catch {
+      // A malformed escape: compare the URL as written.
+    }
+    return letterKey(url);
+  });
 }
 
 function headlineScore(blocks: Block[], index: number, mainStart: number, urls: string[]): number {
@@ -271,8 +279,9 @@ function headlineScore(blocks: Block[], index: number, mainStart: number, urls: 
   let score = 0;
   if (/^#\s/.test(block.raw)) score += 3;
   else if (/^##\s/.test(block.raw)) score += 1.5;
-  const slug = slugWords(block.text);
-  if (slug.length >= 12 && urls.some((url) => url.includes(slug))) score += 3;
+  // The headline's letters in a URL of the page (its slug, or a share link that quotes it).
+  const letters = letterKey(block.text);
+  if (letters.length >= 12 && urls.some((url) => url.includes(letters))) score += 3;
   const key = letterKey(block.text);
   const echoes = blocks.filter((other, i) => i !== index && key.length >= 12 && letterKey(other.text).startsWith(key)).length;
   if (echoes > 0) score += 2;
@@ -285,25 +294,19 @@ function headlineScore(blocks: Block[], index: number, mainStart: number, urls: 
   if (block.words >= 5) score += 1;
   if (block.words <= 2) score -= 2;
   else if (block.words === 3) score -= 0.5;
-  // A short line printed right above more text, with no blank line between, is an image's alt text or a label.
+  // An image's alt text sits right above its caption, with no blank line between.
   const next = blocks[index + 1];
-  if (next !== undefined && next.start === block.end + 1) score -= 1.5;
+  if (next !== undefined && next.start === block.end + 1 && isProse(next)) score -= 1.5;
+  // A headline is followed closely by its byline or date.
+  const after = blocks.slice(index + 1, index + 4);
+  if (after.some((other) => (BYLINE_PREFIX.test(other.raw) && other.words <= CLASSIFY_LIMITS.bylineMaxWords) || isDateOnly(other.text, 4) !== null)) score += 1.5;
+  // A saved page often starts with the page title.
+  if (index === 0) score += 0.5;
   if (titleCaseRatio(block.text) >= 0.7 || /^\p{Lu}/u.test(block.text)) score += 0.5;
-  if (linkShare(block.raw) >= 0.5) score -= 2;
-  return score - CLASSIFY_LIMITS.headlineDistancePenalty * Math.max(0, mainStart - index);
-}
-
-/** The headline's words as they appear in a URL slug: 'Pier to Reopen' -> 'pier-to-reopen'. */
-function slugWords(text: string): string {
-  return text
-    .normalize('NFKD')
-    .replace(/[\u0300-\u036f]/g, '')
-    .toLowerCase()
-    .replace(/['’]/g, '')
-    .replace(/[^a-z0-9]+/g, '-')
-    .replace(/^-+|-+$/g, '')
-    .slice(0, 40)
-    .replace(/-[^-]*$/, '');
+  // Buttons and labels: links (lynx's [12] markers, Markdown links) and ALL-CAPS lines.
+  if (linkShare(block.raw) >= 0.5 || /^\[\d+\]/.test(block.raw)) score -= 2;
+  if (block.words <= 3 && block.text === block.text.toUpperCase() && /\p{L}/u.test(block.text)) score -= 0.5;
+  return score - CLASSIFY_LIMITS.headlineDistanceWeight * Math.log2(1 + Math.max(0, mainStart - index));
 }
 
 function findHeadline(blocks: Block[], zoneEnd: number, knownTitle: string | null): number | null {
@@ -317,9 +320,9 @@ function findHeadline(blocks: Block[], zoneEnd: number, knownTitle: string | nul
     const candidate = blocks.findIndex((block, i) => i < zoneEnd && isHeadlineCandidate(block));
     return candidate >= 0 ? candidate : null;
   }
-  const urls = urlSlugs(blocks.map((block) => block.raw).join('\n'));
+  const urls = urlLetterKeys(blocks.map((block) => block.raw).join('\n'));
   let best: { index: number; score: number } | null = null;
-  for (let index = Math.max(0, mainStart - CLASSIFY_LIMITS.headlineSearchBlocks); index < mainStart; index++) {
+  for (let index = 0; index < mainStart; index++) {
     if (!isHeadlineCandidate(blocks[index]!)) continue;
     const score = headlineScore(blocks, index, mainStart, urls);
     if (best === null || score > best.score) best = { index, score };

@@ -127,6 +127,10 @@ export const ORIGINAL_URL_LABEL = /^(?:original|source|canonical)\s+url\s*:\s*<?
 /** An absolute http(s) URL, maybe in angle brackets. */
 export const URL_ONLY_LINE = /^<?(https?:\/\/[^\s<>]+)>?$/i;
 export const URL_ANYWHERE = /https?:\/\/[^\s<>()[\]"']+/gi;
+/** Whether a text holds an http(s) URL (not global, so safe with .test). */
+export const HAS_URL = /https?:\/\/\S/i;
+/** "[https://…]": a link target printed in brackets by text converters. */
+export const BRACKETED_URL = /\[(?:https?:\/\/|\/)[^\]\s]*\]/g;
 
 // ---------------------------------------------------------------------------
 // Headlines and prose

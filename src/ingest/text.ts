@@ -1,5 +1,6 @@
 // Small pure helpers over lines of text, shared by the classify, metadata and body steps.
 import {
+  BRACKETED_URL,
   BULLET,
   ENDS_WITH_PERIOD,
   INLINE_MARKUP,
@@ -15,6 +16,7 @@ export function plainText(line: string): string {
   const heading = MARKDOWN_HEADING.exec(text);
   if (heading !== null) text = heading[2] ?? '';
   text = text.replace(BULLET, '');
+  text = text.replace(BRACKETED_URL, ' ');
   text = text.replace(MARKDOWN_LINK, (_all, label: string) => label);
   text = text.replace(/!\[[^\]]*\]/g, '');
   text = text.replace(INLINE_MARKUP, '');
