@@ -14,6 +14,7 @@ import type { ClassifiedLine, LineClass } from '../types.ts';
 import { isDateOnly } from './dates.ts';
 import { splitLeadIn } from './leadIn.ts';
 import {
+  ADVERT_LABEL,
   BOLD_ONLY_LINE,
   BREADCRUMB,
   BULLET,
@@ -370,6 +371,7 @@ function tagByLineRules(blocks: Block[], index: number, tags: (Tag | null)[]): T
   }
   if (words <= CLASSIFY_LIMITS.dateLineMaxWords && isDateOnly(text, 2) !== null) return { class: 'date', rule: 'date/line' };
   if (COMMENT_FORM.test(text)) return { class: 'chrome', rule: 'chrome/comment-form' };
+  if (ADVERT_LABEL.test(text)) return { class: 'chrome', rule: 'chrome/advert' };
   if (words <= CLASSIFY_LIMITS.chromeMaxWords && (SOCIAL_NETWORK_ONLY.test(text) || SHARE_CHROME.test(text))) {
     return { class: 'chrome', rule: 'chrome/share' };
   }
@@ -508,10 +510,16 @@ function endsBody(tag: Tag | null): boolean {
 function tagBody(blocks: Block[], tags: (Tag | null)[], bodyStart: number, to: number): void {
   let end = to;
   for (let index = bodyStart + 1; index < to; index++) {
-    if (endsBody(tags[index] ?? null)) {
-      end = index;
-      break;
-    }
+    const tag = tags[index] ?? null;
+    if (!endsBody(tag)) continue;
+    // A box of other articles or an advert inside the article: the text goes on right after it.
+    const soft = tag?.rule === 'chrome/other-articles';
+    const resumes = blocks
+      .slice(index + 1, index + 1 + CLASSIFY_LIMITS.proseRunMaxGap)
+      .some((block, offset) => tags[index + 1 + offset] === null && isArticleProse(block));
+    if (soft && resumes) continue;
+    end = index;
+    break;
   }
   // The last paragraph of the article: trailing short lines after it are site chrome.
   let last = bodyStart;

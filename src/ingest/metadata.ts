@@ -19,10 +19,14 @@ import {
   ORIGINAL_URL_LABEL,
   OUTLET_NAME_WORDS,
   RELATED_LINK_LABEL,
+  NON_SITE_HOST,
+  COPYRIGHT_LINE,
+  TITLE_SITE_SUFFIX,
+  URL_ANYWHERE,
   URL_ONLY_LINE,
 } from './patterns.ts';
 import { findHostNameInText, hostOf, segmentHostLabel, siteLabel } from './publisher.ts';
-import { plainText, wordCount } from './text.ts';
+import { letterKey, plainText, wordCount } from './text.ts';
 
 export interface Found<T> {
   value: T;
@@ -74,12 +78,13 @@ export function extractMetadata(classification: Classification, publishersByHost
   const leadInFound = bodyStart === null ? null : splitLeadIn(cleanParagraph(bodyStart.raw));
   const leadIn = leadInFound === null || bodyStart === null ? null : { ...leadInFound, line: bodyStart.line };
   const bylines = readBylines(blocks);
-  const url = findUrl(blocks);
+  const title = findTitle(blocks);
+  const url = findUrl(blocks, title);
   return {
-    title: findTitle(blocks),
+    title,
     subtitle: firstOf(blocks, 'subtitle', (block) => block.text),
     published: findPublished(blocks, bylines, leadIn, url),
-    publisher: findPublisher(blocks, bylines, leadIn, url, publishersByHost),
+    publisher: findPublisher(blocks, bylines, leadIn, url, title, publishersByHost),
     authors: bylines.authors,
     url,
     dateline: leadIn !== null && leadIn.kind === 'place' ? found(leadIn.name, leadIn.rule, leadIn.line) : null,
@@ -179,12 +184,85 @@ function findPublished(
 // ---------------------------------------------------------------------------
 // URL, publisher, section
 
-function findUrl(blocks: TaggedBlock[]): Found<string> | null {
+function findUrl(blocks: TaggedBlock[], title: Found<string> | null): Found<string> | null {
   for (const block of blocks) {
     if (block.rule !== 'footer/original-url') continue;
     const url = ORIGINAL_URL_LABEL.exec(block.raw)?.[1] || URL_ONLY_LINE.exec(block.raw)?.[1];
     if (url !== undefined && url !== '' && hostOf(url) !== null) return found(url, 'url/original-url', block.line);
   }
+  // The page's own address: a URL of its site whose path spells the headline.
+  const key = title === null ? '' : letterKey(title.value);
+  if (key.length < 12) return null;
+  for (const block of blocks) {
+    for (const match of block.raw.matchAll(URL_ANYWHERE)) {
+      const url = match[0].replace(/[.,;]+$/, '');
+      const host = hostOf(url);
+      if (host === null || NON_SITE_HOST.test(host) || /[?&=]/.test(url)) continue;
+      if (letterKey(new URL(url).pathname).includes(key.slice(0, 24))) return found(url, 'url/matches-headline', block.line);
+    }
+  }
+  return null;
+}
+
+/** Links to one host that make it the page's own site. */
+const MIN_SITE_HOST_LINKS = 3;
+
+/** The site label most of the page's links point to: the site itself. */
+function findFrequentSiteLabel(blocks: TaggedBlock[]): Found<string> | null {
+  const counts = new Map<string, { count: number; line: number }>();
+  for (const block of blocks) {
+    for (const match of block.raw.matchAll(URL_ANYWHERE)) {
+      const host = hostOf(match[0]);
+      if (host === null || NON_SITE_HOST.test(host)) continue;
+      const label = siteLabel(host);
+      if (label === null) continue;
+      const entry = counts.get(label) ?? { count: 0, line: block.line };
+      entry.count++;
+      counts.set(label, entry);
+    }
+  }
+  const ranked = [...counts.entries()].sort((a, b) => b[1].count - a[1].count || (a[0] < b[0] ? -1 : 1));
+  const top = ranked[0];
+  if (top === undefined || top[1].count < MIN_SITE_HOST_LINKS) return null;
+  return found(top[0], 'publisher/frequent-host', top[1].line);
+}
+
+/** "Headline | Site" printed as the page title: the site's name. */
+function findTitleSuffix(blocks: TaggedBlock[], title: Found<string> | null): Found<string> | null {
+  if (title === null) return null;
+  const key = letterKey(title.value);
+  for (const block of blocks) {
+    const match = TITLE_SITE_SUFFIX.exec(block.text);
+    if (match?.[1] !== undefined && match[2] !== undefined && letterKey(match[1]) === key) {
+      return found(match[2].trim(), 'publisher/title-suffix', block.line);
+    }
+  }
+  return null;
+}
+
+function findCopyright(blocks: TaggedBlock[]): Found<string> | null {
+  for (const block of [...blocks].reverse()) {
+    const match = COPYRIGHT_LINE.exec(block.text);
+    // The owner, without legal forms, years and the words "copyright"/"media" that name a parent company.
+    const owner = match?.[1]
+      ?.replace(/^copyright\s+/i, '')
+      .replace(/\s+(?:\d{4}|inc|llc|ltd|corp|co|plc|gmbh|pvt|media|group|services|digital|company)\.?(?=\s|$)/gi, '')
+      .trim();
+    if (owner !== undefined && owner.length >= 2 && wordCount(owner) <= 6) return found(owner, 'publisher/copyright', block.line);
+  }
+  return null;
+}
+
+/** A site's name from its host label: as the text writes it, else split into words. */
+function nameFromSiteLabel(label: string, blocks: TaggedBlock[], line: number | null): Found<string> | null {
+  const allText = blocks
+    .filter((block) => block.class !== 'footer')
+    .map((block) => block.text)
+    .join('\n');
+  const written = findHostNameInText(label, allText);
+  if (written !== null) return found(written, 'publisher/url-host-in-text', line);
+  const segmented = segmentHostLabel(label);
+  if (segmented !== null) return found(segmented, 'publisher/url-host-words', line, 'inferred');
   return null;
 }
 
@@ -193,26 +271,29 @@ function findPublisher(
   bylines: Bylines,
   leadIn: TextMetadata['leadIn'],
   url: Found<string> | null,
+  title: Found<string> | null,
   publishersByHost: Record<string, string>,
 ): Found<string> | null {
   if (leadIn !== null && leadIn.kind === 'outlet') return found(leadIn.name, 'publisher/lead-in', leadIn.line);
   if (bylines.outlet !== null) return bylines.outlet;
-  if (url === null) return null;
-  const host = hostOf(url.value);
-  if (host === null) return null;
-  const curated = publishersByHost[host];
-  if (curated !== undefined) return found(curated, 'publisher/catalogue-host', url.provenance.line, 'catalogue');
-  const label = siteLabel(host);
-  if (label === null) return null;
-  const allText = blocks
-    .filter((block) => block.class !== 'footer')
-    .map((block) => block.text)
-    .join('\n');
-  const written = findHostNameInText(label, allText);
-  if (written !== null) return found(written, 'publisher/url-host-in-text', url.provenance.line);
-  const segmented = segmentHostLabel(label);
-  if (segmented !== null) return found(segmented, 'publisher/url-host-words', url.provenance.line, 'inferred');
-  return null;
+  const host = url === null ? null : hostOf(url.value);
+  if (host !== null && url !== null) {
+    const curated = publishersByHost[host];
+    if (curated !== undefined) return found(curated, 'publisher/catalogue-host', url.provenance.line, 'catalogue');
+  }
+  const suffix = findTitleSuffix(blocks, title);
+  if (suffix !== null) return suffix;
+  const label = host === null ? null : siteLabel(host);
+  if (label !== null && url !== null) {
+    const named = nameFromSiteLabel(label, blocks, url.provenance.line);
+    if (named !== null) return named;
+  }
+  const frequent = findFrequentSiteLabel(blocks);
+  if (frequent !== null) {
+    const named = nameFromSiteLabel(frequent.value, blocks, frequent.provenance.line);
+    if (named !== null) return { value: named.value, provenance: { ...named.provenance, rule: `publisher/frequent-host` } };
+  }
+  return findCopyright(blocks);
 }
 
 function findSection(blocks: TaggedBlock[]): Found<string> | null {

@@ -110,7 +110,9 @@ export const COMMENTS_HEADING =
   /^(?:one|two|three|four|five|six|seven|eight|nine|ten|\d+)\s+(?:thoughts?|comments?|responses?|replies|reactions?)\s+(?:on|to)\b|^(?:reader\s+)?comments?\s*\(\d+\)$/i;
 /** Section headings of lists of other articles ("Last news", "Most read", "Related stories"). */
 export const OTHER_ARTICLES_HEADING =
-  /^(?:#+\s*)?(?:\*\*)?(?:last|latest|more|most|top|recent|related|recommended|popular|trending|editor'?s?)\s+(?:news|stories|articles|posts|reads?|popular|read|viewed|shared|videos?|from|in|on|picks|coverage|headlines)\b.{0,40}$|^(?:#+\s*)?(?:\*\*)?(?:you may also like|you might also like|read (?:more|next|also)|see also|also read|related|more|advertisement|sponsored|recommended)(?:\*\*)?:?$/i;
+  /^(?:#+\s*)?(?:\*\*)?(?:last|latest|more|most|top|recent|related|recommended|popular|trending|editor'?s?)\s+(?:news|stories|articles|posts|reads?|popular|read|viewed|shared|videos?|from|in|on|picks|coverage|headlines)\b.{0,40}$|^(?:#+\s*)?(?:\*\*)?(?:you may also like|you might also like|read (?:more|next|also)|see also|also read|related|more|recommended)(?:\*\*)?:?$/i;
+/** "Advertisement", "Sponsored content": an advert's label, anywhere in the page. */
+export const ADVERT_LABEL = /^(?:advertisement|advertising|sponsored(?: content)?|ad|promoted|story continues below(?: advertisement)?|continue reading (?:the main story|below))$/i;
 /** "Related article: [Title](#)", "Read more: Title": an inline link to another article. */
 export const RELATED_LINK_LABEL =
   /^(?:[*_]{0,2})(?:related(?: articles?| stories| coverage| content)?|read (?:more|also|next)|see also|also read|more on this|recommended)\s*:?\s*(?:[*_]{0,2})\s*:?\s*(.+)$/i;
@@ -127,6 +129,13 @@ export const ORIGINAL_URL_LABEL = /^(?:original|source|canonical)\s+url\s*:\s*<?
 /** An absolute http(s) URL, maybe in angle brackets. */
 export const URL_ONLY_LINE = /^<?(https?:\/\/[^\s<>]+)>?$/i;
 export const URL_ANYWHERE = /https?:\/\/[^\s<>()[\]"']+/gi;
+/** A page title with the site's name after it: "Headline | Site", "Headline - Site". */
+export const TITLE_SITE_SUFFIX = /^(.{8,}?)\s+(?:\||-|–|—|::|»)\s+([^|–—»]{2,40})$/;
+/** Hosts of share buttons, ads and CDNs: links to them say nothing about the page's own site. */
+export const NON_SITE_HOST =
+  /(?:^|\.)(?:facebook|twitter|x|t|linkedin|pinterest|reddit|whatsapp|instagram|youtube|youtu|google|googleapis|gstatic|doubleclick|googlesyndication|amazon-adsystem|cloudfront|akamaihd|wp|wordpress|gravatar|addthis|sharethis|disqus|taboola|outbrain|apple|amazon|bit|tinyurl|flipboard|tumblr|mailto)\.[a-z.]+$/i;
+/** "© 2019 Coastal Ledger. All rights reserved." Group 1: the owner. */
+export const COPYRIGHT_LINE = /(?:©|\(c\)|copyright)\s*(?:\d{4}(?:\s*[-–]\s*\d{4})?\s*)?,?\s*([\p{L}][\p{L}\d&.' -]{1,50}?)(?:\.|,|\s+all rights|\s*\||$)/iu;
 /** Whether a text holds an http(s) URL (not global, so safe with .test). */
 export const HAS_URL = /https?:\/\/\S/i;
 /** "[https://…]": a link target printed in brackets by text converters. */
