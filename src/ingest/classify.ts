@@ -73,6 +73,9 @@ export const CLASSIFY_LIMITS = {
   proseRunMaxGap: 3,
   /** Weight of the distance (log2 of blocks) between a headline candidate and the main prose. */
   headlineDistanceWeight: 0.5,
+  /** An image's alt text and caption: a short label, then at most this many lines, with no blank line. */
+  captionGroupMaxBlocks: 2,
+  captionAltMaxWords: 15,
 } as const;
 
 /** A paragraph: one line, or the lines of one hard-wrapped paragraph. */
@@ -451,9 +454,17 @@ function tagHeaderZone(blocks: Block[], tags: (Tag | null)[], from: number, to: 
       const block = blocks[index]!;
       // Lines printed together without a blank line around an image: alt text, then the caption.
       const next = index + 1;
-      if (open(next) && blocks[next]!.start === block.end + 1 && !BULLET.test(block.raw) && splitLeadIn(blocks[next]!.text) === null) {
-        let last = next;
-        while (open(last + 1) && blocks[last + 1]!.start === blocks[last]!.end + 1) last++;
+      const adjacent = (a: number): boolean => open(a + 1) && blocks[a + 1]!.start === blocks[a]!.end + 1;
+      let last = index;
+      while (adjacent(last) && last - index < CLASSIFY_LIMITS.captionGroupMaxBlocks) last++;
+      const isCaptionGroup =
+        last > index &&
+        !adjacent(last) &&
+        block.words <= CLASSIFY_LIMITS.captionAltMaxWords &&
+        !endsSentence(block.text) &&
+        !BULLET.test(block.raw) &&
+        splitLeadIn(blocks[next]!.text) === null;
+      if (isCaptionGroup) {
         for (let group = index; group < last; group++) tags[group] = { class: 'caption', rule: 'caption/image-alt' };
         tags[last] = { class: 'caption', rule: 'caption/image' };
         index = last;
