@@ -3,7 +3,7 @@
 import type { Caption, DatePrecision, FieldOrigin, FieldProvenance } from '../types.ts';
 import { cleanParagraph } from './body.ts';
 import type { Block, Classification } from './classify.ts';
-import { findDate, findDateInUrl, isDateOnly, type FoundDate } from './dates.ts';
+import { findDate, findDateInUrl, findFullDate, isDateOnly, type FoundDate } from './dates.ts';
 import { splitLeadIn, type LeadIn } from './leadIn.ts';
 import {
   AUTHOR_ROLE_WORDS,
@@ -101,8 +101,14 @@ function firstOf(blocks: TaggedBlock[], cls: string, value: (block: TaggedBlock)
   return block === undefined ? null : found(value(block), block.rule, block.line);
 }
 
+/** "Headline | Site": a page title that still carries the site's name after a bar. */
+const TITLE_BAR_SUFFIX = /^(.{8,}?)\s+\|\s+[^|]{2,40}$/;
+
 function findTitle(blocks: TaggedBlock[]): Found<string> | null {
-  return firstOf(blocks, 'headline', (block) => block.text);
+  const headline = firstOf(blocks, 'headline', (block) => block.text);
+  const bare = headline === null ? null : TITLE_BAR_SUFFIX.exec(headline.value)?.[1];
+  if (headline === null || bare === undefined || bare === null) return headline;
+  return found(bare, 'headline/without-site-suffix', headline.provenance.line);
 }
 
 // ---------------------------------------------------------------------------
@@ -174,11 +180,32 @@ function findPublished(
   if (leadIn?.date !== null && leadIn?.date !== undefined) {
     return found({ iso: leadIn.date.iso, precision: leadIn.date.precision }, 'date/lead-in', leadIn.line);
   }
+  const near = findDateNearHeadline(blocks);
+  if (near !== null) return near;
   if (url !== null) {
     const date = findDateInUrl(url.value);
     if (date !== null) return found({ iso: date.iso, precision: date.precision }, 'date/url-path', url.provenance.line);
   }
   return null;
+}
+
+/** Blocks around the headline where a page prints its date (bylines, info bars, "Posted …" lines). */
+const DATE_NEAR_HEADLINE_BEFORE = 6;
+const DATE_NEAR_HEADLINE_MAX_WORDS = 25;
+
+/** A full date printed in a short line near the headline, before the body: "Zac Hall - Nov. 18th 2019 12:12 pm PT". */
+function findDateNearHeadline(blocks: TaggedBlock[]): Found<PublishedDate> | null {
+  const headline = blocks.findIndex((block) => block.class === 'headline');
+  if (headline < 0) return null;
+  const bodyStart = blocks.findIndex((block, index) => index > headline && block.class === 'body');
+  const end = bodyStart < 0 ? blocks.length : bodyStart;
+  const candidates = blocks
+    .slice(Math.max(0, headline - DATE_NEAR_HEADLINE_BEFORE), end)
+    .filter((block) => block.words <= DATE_NEAR_HEADLINE_MAX_WORDS && block.class !== 'caption' && block.class !== 'related');
+  const pick = candidates.find((block) => findFullDate(block.text) !== null && !DATE_LABEL_UPDATED.test(block.text)) ??
+    candidates.find((block) => findFullDate(block.text) !== null);
+  const date = pick === undefined ? null : findFullDate(pick.text);
+  return pick === undefined || date === null ? null : found({ iso: date.iso, precision: date.precision }, 'date/near-headline', pick.line);
 }
 
 // ---------------------------------------------------------------------------

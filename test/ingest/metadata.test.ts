@@ -55,6 +55,41 @@ describe('extractMetadata', () => {
     assert.equal(split.publisher?.value, 'The Coastal Ledger');
     assert.equal(split.publisher?.provenance.origin, 'inferred');
   });
+  it('finds a date printed in a short line near the headline', () => {
+    const result = metadata(['Pier to Reopen', '', 'Story by the newsroom of the Ledger · Nov. 18th 2021 12:12 pm PT', '', LEDE]);
+    assert.equal(result.published?.value.iso, '2021-11-18');
+    assert.equal(result.published?.provenance.rule, 'date/near-headline');
+  });
+  it('names the publisher from a page title with the site after it', () => {
+    const result = metadata(['Pier to Reopen | Port Elm Ledger', '', 'Menu', '', '# Pier to Reopen', '', LEDE]);
+    assert.equal(result.title?.value, 'Pier to Reopen');
+    assert.equal(result.publisher?.value, 'Port Elm Ledger');
+    assert.equal(result.publisher?.provenance.rule, 'publisher/title-suffix');
+  });
+  it('names the publisher after the host most links point to', () => {
+    const links = ['https://portelmledger.example/sport', 'https://portelmledger.example/local', 'https://share.example/?u=1', 'https://portelmledger.example/about'];
+    const result = metadata([...links.map((link) => `[Section](${link})`), '', 'Pier to Reopen Next Spring', '', LEDE]);
+    assert.equal(result.publisher?.value, 'Port Elm Ledger');
+    assert.equal(result.publisher?.provenance.rule, 'publisher/frequent-host');
+    assert.equal(result.url, null);
+  });
+  it('finds the page URL by its headline and names the publisher after its host', () => {
+    const result = metadata(['Pier to Reopen Next Spring', '', LEDE, '', 'https://portelmledger.example/2021/06/03/pier-to-reopen-next-spring']);
+    assert.equal(result.url?.value, 'https://portelmledger.example/2021/06/03/pier-to-reopen-next-spring');
+    assert.equal(result.url?.provenance.rule, 'url/matches-headline');
+    assert.equal(result.publisher?.value, 'Port Elm Ledger');
+    assert.equal(result.publisher?.provenance.rule, 'publisher/url-host-words');
+  });
+  it('drops the site name after a bar from a headline and keeps it as the publisher', () => {
+    const result = metadata(['Pier to Reopen Next Spring | Port Elm Ledger', '', LEDE]);
+    assert.equal(result.title?.value, 'Pier to Reopen Next Spring');
+    assert.equal(result.title?.provenance.rule, 'headline/without-site-suffix');
+    assert.equal(result.publisher?.value, 'Port Elm Ledger');
+  });
+  it('falls back to the owner in a copyright line', () => {
+    const result = metadata(['Pier to Reopen', '', LEDE, '', '© 2021 Coastal Ledger Media Inc. All rights reserved.']);
+    assert.equal(result.publisher?.value, 'Coastal Ledger');
+  });
   it('uses a curated name for a host, as catalogue', () => {
     const result = metadata(['Pier to Reopen', '', LEDE, '', 'Original url: https://pel.example/a'], { 'pel.example': 'Port Elm Ledger' });
     assert.equal(result.publisher?.value, 'Port Elm Ledger');
