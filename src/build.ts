@@ -1,12 +1,12 @@
 // The build: ingest the input folder -> site data -> Eleventy (programmatic) -> Pagefind -> report.
 // Human lines go to `log` (stderr in the CLI); the report is returned and written as <out>/build-report.json.
-import { writeFile } from 'node:fs/promises';
+import { rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { formatFileLines, formatStrictFailure, formatTotal, makeBuildReport, plural, reportJson } from './report.ts';
 import { rootUrl } from './site/archiveData.ts';
 import { DEFAULTS, loadSite } from './site/loadSiteData.ts';
-import { prepareOutDir, renderSite, REPORT_FILE } from './site/render.ts';
+import { checkOutDir, prepareOutDir, publishStaged, renderSite, REPORT_FILE, stagingDirOf } from './site/render.ts';
 import type { BuildOptions, BuildReport } from './types.ts';
 
 export interface SiteBuildOptions extends BuildOptions {
@@ -36,14 +36,20 @@ export async function build(options: SiteBuildOptions, log: Log = stderrLog): Pr
   const where = { siteUrl: options.siteUrl, base };
   const started = performance.now();
   log(`dossier: ${options.seedsDir} → ${options.outDir} (base ${base}, site ${rootUrl(where)})`);
+  await checkOutDir(options.outDir);
 
   let t = performance.now();
   const { archive, site } = await loadSite(options.seedsDir, where);
   log(`ingest  ${plural(archive.report.files.length, 'file')} → ${plural(archive.articles.length, 'article')} (${seconds(performance.now() - t)})`);
 
+  // Render into a staging folder beside the output; only a finished build replaces the output folder.
   t = performance.now();
-  await prepareOutDir(options.outDir);
-  const rendered = await renderSite(site, options.outDir, base);
+  const staging = stagingDirOf(options.outDir);
+  await prepareOutDir(staging);
+  const rendered = await renderSite(site, staging, base).catch(async (error: unknown) => {
+    await rm(staging, { recursive: true, force: true });
+    throw error;
+  });
   log(`site    ${plural(rendered.written, "file")} written; search index of ${plural(rendered.indexedPages, 'page')} (${seconds(performance.now() - t)})`);
 
   const report = makeBuildReport(archive, {
@@ -54,11 +60,27 @@ export async function build(options: SiteBuildOptions, log: Log = stderrLog): Pr
     strict: options.strict,
     indexedPages: rendered.indexedPages,
   });
-  await writeFile(join(options.outDir, REPORT_FILE), reportJson(report));
+  await writeFile(join(staging, REPORT_FILE), reportJson(report));
+  await publishStaged(staging, options.outDir);
 
   for (const line of formatFileLines(report)) log(line);
   const failure = formatStrictFailure(report);
   if (failure) log(`✗ ${failure}`);
   log(`${failure ? '✗' : '✓'} ${formatTotal(report)} · ${options.outDir} in ${seconds(performance.now() - started)}`);
   return report;
+}
+
+/** An error and its causes (Eleventy keeps the caught error as `originalError`), one message per line. */
+export function errorChain(error: unknown): string[] {
+  const lines: string[] = [];
+  const seen = new Set<unknown>();
+  let current: unknown = error;
+  while (current instanceof Error && !seen.has(current) && lines.length < 8) {
+    seen.add(current);
+    const message = current.message.split('\n')[0]?.trim() ?? '';
+    if (message && !lines.includes(message)) lines.push(message);
+    const next = (current as Error & { originalError?: unknown }).originalError ?? current.cause;
+    current = next;
+  }
+  return lines.length > 0 ? lines : [String(error)];
 }

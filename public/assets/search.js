@@ -11,7 +11,6 @@
     bundlePath: container.getAttribute('data-bundle-path') || '/pagefind/',
     showSubResults: false,
     showImages: false,
-    resetStyles: false,
     sort: { date: 'desc' },
     translations: { placeholder: 'Search the archive' },
   });

@@ -53,3 +53,24 @@ declare module '@11ty/eleventy' {
 
   export function HtmlBasePlugin(eleventyConfig: UserConfig, options?: Record<string, unknown>): void;
 }
+
+// The Eleventy dev server (the one `eleventy --serve` uses), driven directly by `npm start`.
+declare module '@11ty/eleventy-dev-server' {
+  export interface DevServerOptions {
+    port?: number;
+    pathPrefix?: string;
+    domDiff?: boolean;
+    showVersion?: boolean;
+    liveReload?: boolean;
+    logger?: { info(message: string): void; log(message: string): void; error(message: string): void };
+    messageOnStart?: (details: { hosts: string[] }) => string;
+  }
+
+  export default class EleventyDevServer {
+    static getServer(name: string, dir: string, options?: DevServerOptions): EleventyDevServer;
+    serve(port: number): void;
+    reload(event: { subtype?: string; files?: string[] }): void;
+    sendError(event: { error: Error }): void;
+    close(): Promise<void>;
+  }
+}

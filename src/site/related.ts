@@ -14,7 +14,9 @@ export const COMMON_CAPITALISED = new Set(
   whose why will with within without would yet you your mr mrs ms dr
   january february march april may june july august september october november december
   monday tuesday wednesday thursday friday saturday sunday today yesterday tomorrow
-  photo photos image video read more share comment comments reply related news`.split(/\s+/),
+  photo photos image video read more share comment comments reply related news
+  president presidents minister ministers ministry deputy foreign secretary state special representative envoy
+  government official officials senator chief head leader spokesman spokeswoman spokesperson general`.split(/\s+/),
 );
 
 /** A term listed under more articles than this is skipped (it would cost much and tell little). */

@@ -1,5 +1,5 @@
 // Writes the site for given site data: Eleventy (programmatic, with .eleventy.ts) then the Pagefind index.
-import { mkdir, readdir, rm, stat, writeFile } from 'node:fs/promises';
+import { mkdir, readdir, rename, rm, stat, writeFile } from 'node:fs/promises';
 import { join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import Eleventy from '@11ty/eleventy';
@@ -19,36 +19,58 @@ export class OutputFolderError extends Error {
 /** Eleventy takes paths relative to the working directory best. */
 const fromCwd = (path: string): string => relative(process.cwd(), path) || '.';
 
+/** The folder's entries, or null when it does not exist. */
+async function entriesOf(abs: string): Promise<string[] | null> {
+  return readdir(abs).catch((error: NodeJS.ErrnoException) => {
+    if (error.code === 'ENOENT') return null;
+    throw error;
+  });
+}
+
 /**
- * Empties the output folder so that no page of an earlier build outlives its article. Refuses a
- * folder that holds files but no build report: that is not an output folder of Dossier's.
+ * Checks that `outDir` may be replaced by a build: it does not exist, is empty, or holds a build
+ * report (an earlier Dossier build). Anything else is refused, so a typo never empties a folder of yours.
  */
-export async function prepareOutDir(outDir: string): Promise<void> {
+export async function checkOutDir(outDir: string): Promise<void> {
   const abs = resolve(outDir);
   if (abs === resolve(PROJECT_ROOT) || abs === resolve(process.cwd()) || abs === '/') {
     throw new OutputFolderError(`refusing to use ${outDir} as the output folder: it would empty the project; choose a folder of its own, e.g. --out _site`);
   }
-  const entries = await readdir(abs).catch((error: NodeJS.ErrnoException) => {
-    if (error.code === 'ENOENT') return null;
-    throw error;
-  });
-  if (entries === null) {
-    await mkdir(abs, { recursive: true });
-    return claimOutDir(abs);
-  }
+  const entries = await entriesOf(abs);
+  if (entries === null) return;
+  if (!(await stat(abs)).isDirectory()) throw new OutputFolderError(`${outDir} is not a folder`);
   if (entries.length > 0 && !entries.includes(REPORT_FILE)) {
     throw new OutputFolderError(
-      `refusing to empty ${outDir}: it holds files but no ${REPORT_FILE}, so it is not a Dossier output folder; choose an empty or new folder with --out`,
+      `refusing to replace ${outDir}: it holds files but no ${REPORT_FILE}, so it is not a Dossier output folder; choose an empty or new folder with --out`,
     );
   }
-  if (!(await stat(abs)).isDirectory()) throw new OutputFolderError(`${outDir} is not a folder`);
-  await Promise.all(entries.map((name) => rm(join(abs, name), { recursive: true, force: true })));
-  return claimOutDir(abs);
 }
 
-/** Marks the folder as Dossier's at once, so that a build that fails halfway can be rerun into it. */
-async function claimOutDir(abs: string): Promise<void> {
+/** Empties (or creates) a folder that checkOutDir accepted, and marks it as Dossier's at once. */
+export async function prepareOutDir(outDir: string): Promise<void> {
+  await checkOutDir(outDir);
+  const abs = resolve(outDir);
+  await rm(abs, { recursive: true, force: true });
+  await mkdir(abs, { recursive: true });
   await writeFile(join(abs, REPORT_FILE), `${JSON.stringify({ status: 'building' })}\n`);
+}
+
+/** Where a build is written before it replaces the output folder: a sibling, so the swap is a rename. */
+export const stagingDirOf = (outDir: string): string => `${resolve(outDir)}.building`;
+
+/**
+ * Replaces `outDir` with the finished `stagingDir`. A build that fails never gets here, so the
+ * output folder (and a dev server serving it) keeps the last good site.
+ */
+export async function publishStaged(stagingDir: string, outDir: string): Promise<void> {
+  await checkOutDir(outDir);
+  const abs = resolve(outDir);
+  const previous = `${abs}.previous`;
+  await rm(previous, { recursive: true, force: true });
+  const existed = (await entriesOf(abs)) !== null;
+  if (existed) await rename(abs, previous);
+  await rename(stagingDir, abs);
+  if (existed) await rm(previous, { recursive: true, force: true });
 }
 
 export interface RenderResult {
@@ -59,12 +81,13 @@ export interface RenderResult {
   indexedPages: number;
 }
 
-/** Eleventy's own messages: its warnings and errors go to stderr, its summary line is replaced by ours. */
+/** Eleventy's own messages: its warnings go to stderr; its summary line is replaced by ours. */
 const eleventyLogger = {
   log: () => {},
   info: () => {},
-  warn: (message: string) => process.stderr.write(`[11ty] ${message}\n`),
-  error: (message: string) => process.stderr.write(`[11ty] ${message}\n`),
+  warn: (message: string) => void process.stderr.write(`${message}\n`),
+  // Errors are thrown to src/build.ts, which prints their chain once.
+  error: () => {},
 };
 
 /** Renders `site` into `outDir` under the URL prefix `base`, then indexes it for search. */
