@@ -1,5 +1,6 @@
 // The build report: made from the archive (pure), printed for people (stderr), written as JSON.
 import { formatDiagnostic } from './diagnostics.ts';
+import { json } from './site/filters.ts';
 import type { Archive, BuildFileReport, BuildReport, FileOutcome } from './types.ts';
 
 export interface ReportContext {
@@ -84,7 +85,10 @@ export function formatStrictFailure(report: BuildReport): string | null {
   return `--strict: ${plural(report.problemFiles, 'file has', 'files have')} warnings or could not be published (marked ! and ✗ above)`;
 }
 
-/** The JSON written to <out>/build-report.json: stable key order, no timings, so equal inputs give equal bytes. */
+/**
+ * The JSON written to <out>/build-report.json: stable key order, no timings, so equal inputs give equal
+ * bytes; '<', '>' and '&' escaped as in every JSON file of the site.
+ */
 export function reportJson(report: BuildReport): string {
-  return `${JSON.stringify(report, null, 2)}\n`;
+  return `${json(report, 2)}\n`;
 }

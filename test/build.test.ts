@@ -1,0 +1,159 @@
+// End to end: the five seeds built into a temp folder under the sub-path /x/, checked file by file.
+import { after, before, describe, it } from 'node:test';
+import assert from 'node:assert/strict';
+import { readdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { XMLParser, XMLValidator } from 'fast-xml-parser';
+import type { Article, BuildReport } from '../src/types.ts';
+import { buildInto, htmlText, pick, type TempBuild } from './site/helpers.ts';
+
+const SEEDS = join(import.meta.dirname, '..', 'seeds');
+let site: TempBuild;
+let articles: Article[];
+
+before(async () => {
+  site = await buildInto(SEEDS, '/x/');
+  articles = JSON.parse(site.read('articles.json')) as Article[];
+});
+after(() => site?.cleanup());
+
+describe('build of the seeds under --base /x/', () => {
+  it('writes articles.json with the five records', () => {
+    assert.equal(articles.length, 5);
+    for (const a of articles) {
+      assert.ok(a.slug && a.title && a.sha256.length === 64, `record ${a.slug} is complete`);
+      assert.equal(typeof a.body, 'string');
+    }
+    assert.equal(new Set(articles.map((a) => a.slug)).size, 5, 'slugs are unique');
+  });
+
+  it('writes a page per article, with its headline as h1 and in <title>', () => {
+    for (const a of articles) {
+      const html = site.read(`articles/${a.slug}/index.html`);
+      assert.equal(htmlText(pick(html, /<h1[^>]*>([\s\S]*?)<\/h1>/)), a.title);
+      assert.ok(htmlText(pick(html, /<title>([\s\S]*?)<\/title>/)).startsWith(a.title));
+      assert.match(html, /<article class="article" data-pagefind-body/);
+      assert.match(html, new RegExp(`<code class="hash">${a.sha256}</code>`));
+    }
+  });
+
+  it('shows catalogue values as such, and the undated article as undated', () => {
+    const telesur = articles.find((a) => a.publisher === 'teleSUR');
+    assert.ok(telesur, 'teleSUR article exists');
+    const html = site.read(`articles/${telesur.slug}/index.html`);
+    assert.match(html, /teleSUR<\/span> <span class="badge badge-catalogue"/);
+    const undated = articles.filter((a) => a.published === null);
+    assert.equal(undated.length, 1);
+    assert.match(site.read(`articles/${undated[0]!.slug}/index.html`), /<span class="undated-mark">Undated<\/span>/);
+  });
+
+  it('lists the timeline in date order, grouped by year, undated last in a marked section', () => {
+    const html = site.read('timeline/index.html');
+    const order = [...html.matchAll(/<a href="\/x\/articles\/([^/"]+)\/">/g)].map((m) => m[1]);
+    const expected = [...articles]
+      .sort((a, b) => (a.published ?? '9999').localeCompare(b.published ?? '9999'))
+      .map((a) => a.slug);
+    assert.deepEqual(order, expected);
+    const undatedAt = html.indexOf('id="undated"');
+    assert.ok(undatedAt > 0, 'the undated section exists');
+    const undatedSlug = articles.find((a) => a.published === null)!.slug;
+    assert.ok(html.indexOf(`/x/articles/${undatedSlug}/`) > undatedAt, 'the undated article sits in that section');
+    assert.deepEqual([...html.matchAll(/<h2 id="y(\d{4})">/g)].map((m) => m[1]), ['2019', '2022']);
+  });
+
+  it('links each dated article to its neighbours in time', () => {
+    const dated = articles.filter((a) => a.published !== null).sort((a, b) => a.published!.localeCompare(b.published!));
+    dated.forEach((a, i) => {
+      const html = site.read(`articles/${a.slug}/index.html`);
+      const prev = dated[i - 1];
+      const next = dated[i + 1];
+      if (prev) assert.match(html, new RegExp(`class="prev" href="/x/articles/${prev.slug}/"`));
+      else assert.doesNotMatch(html, /class="prev"/);
+      if (next) assert.match(html, new RegExp(`class="next" href="/x/articles/${next.slug}/"`));
+      else assert.doesNotMatch(html, /class="next"/);
+    });
+  });
+
+  it('writes a well-formed Atom feed with five entries and absolute URLs', () => {
+    const xml = site.read('feed.xml');
+    assert.equal(XMLValidator.validate(xml), true);
+    const feed = new XMLParser({ ignoreAttributes: false }).parse(xml) as { feed: { entry: Array<{ id: string; title: string }> } };
+    assert.equal(feed.feed.entry.length, 5);
+    for (const entry of feed.feed.entry) assert.match(entry.id, /^https:\/\/example\.org\/x\/articles\/[^/]+\/$/);
+  });
+
+  it('writes a JSON Feed 1.1 with five items, undated without date_published', () => {
+    const feed = JSON.parse(site.read('feed.json')) as { version: string; items: Array<{ url: string; date_published?: string; content_html: string }> };
+    assert.equal(feed.version, 'https://jsonfeed.org/version/1.1');
+    assert.equal(feed.items.length, 5);
+    assert.equal(feed.items.filter((i) => i.date_published === undefined).length, 1);
+    assert.equal(feed.items.at(-1)?.date_published, undefined, 'the undated item comes last');
+    for (const item of feed.items) assert.match(item.url, /^https:\/\/example\.org\/x\/articles\//);
+  });
+
+  it('writes a sitemap of the pages and every article', () => {
+    const xml = site.read('sitemap.xml');
+    assert.equal(XMLValidator.validate(xml), true);
+    const locs = [...xml.matchAll(/<loc>([^<]+)<\/loc>/g)].map((m) => m[1]);
+    assert.ok(locs.includes('https://example.org/x/'));
+    for (const a of articles) assert.ok(locs.includes(`https://example.org/x/articles/${a.slug}/`));
+  });
+
+  it('prefixes every internal href, src and action with /x/', () => {
+    const html = site.files().filter((f) => f.endsWith('.html') && !f.startsWith('pagefind/'));
+    assert.ok(html.length >= 9);
+    for (const file of html) {
+      for (const [, attr, url] of site.read(file).matchAll(/\s(href|src|action)="([^"]*)"/g)) {
+        if (/^(?:https?:|mailto:|#)/.test(url!)) continue;
+        assert.ok(url!.startsWith('/x/'), `${file}: ${attr}="${url}" lacks the /x/ prefix`);
+      }
+    }
+    const search = site.read('search/index.html');
+    assert.match(search, /data-base-url="\/x\/" data-bundle-path="\/x\/pagefind\/"/);
+  });
+
+  it('has no script but on the search page, and a CSP without inline script on every page', () => {
+    for (const file of site.files().filter((f) => f.endsWith('.html'))) {
+      const html = site.read(file);
+      assert.match(html, /<meta http-equiv="Content-Security-Policy" content="default-src 'self'; script-src 'self' 'wasm-unsafe-eval';/);
+      assert.doesNotMatch(html, /<script(?![^>]*\ssrc=)/, `${file} has an inline script`);
+      const scripts = [...html.matchAll(/<script[^>]*src="([^"]+)"/g)].map((m) => m[1]);
+      assert.deepEqual(scripts, file === 'search/index.html' ? ['/x/pagefind/pagefind-ui.js', '/x/assets/search.js'] : [], file);
+      assert.match(html, /<form class="site-search" action="\/x\/search\/" method="get" role="search"[^>]*>[\s\S]*?name="q"/);
+    }
+  });
+
+  it('builds the Pagefind index of the five article pages, and a 404 page', () => {
+    assert.equal(site.report.indexedPages, 5);
+    assert.ok(site.files().includes('pagefind/pagefind-ui.js'));
+    assert.ok(site.files().includes('404.html'));
+  });
+
+  it('accounts for every input file in build-report.json and in the printed lines', () => {
+    const report = JSON.parse(site.read('build-report.json')) as BuildReport;
+    const inputs = readdirSync(SEEDS).sort();
+    assert.deepEqual(report.files.map((f) => f.file).sort(), inputs);
+    assert.equal(report.articles, 5);
+    assert.equal(report.ok, true);
+    for (const file of inputs) assert.equal(site.log.filter((l) => l.slice(2).startsWith(`${file}  `)).length, 1, `one line for ${file}`);
+    assert.match(site.log.at(-1)!, /^✓ 6 files → 5 articles \(/);
+    for (const a of articles) {
+      const entry = report.files.find((f) => f.slug === a.slug);
+      assert.equal(entry?.title, a.title);
+      assert.equal(entry?.published, a.published);
+    }
+  });
+});
+
+describe('--strict', () => {
+  it('fails the build when an input has warnings (the undated seed), and passes without --strict', async () => {
+    const strict = await buildInto(SEEDS, '/');
+    strict.cleanup();
+    assert.equal(strict.report.ok, true);
+    const failing = await buildInto(SEEDS, '/', true);
+    failing.cleanup();
+    assert.equal(failing.report.ok, false);
+    assert.equal(failing.report.problemFiles, 1);
+    assert.ok(failing.log.some((l) => l.startsWith('✗ --strict: 1 file has warnings')));
+  });
+});

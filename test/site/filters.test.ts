@@ -1,0 +1,56 @@
+import { describe, it } from 'node:test';
+import assert from 'node:assert/strict';
+import { humanDate, json, monthLabel, plural, rfc3339 } from '../../src/site/filters.ts';
+import { isSafeLink, renderMarkdown, webUrl } from '../../src/site/markdown.ts';
+import { startTags } from './helpers.ts';
+
+describe('date filters', () => {
+  it('formats at the precision the date is known to', () => {
+    assert.equal(humanDate('2019-03-20', 'day'), '20 March 2019');
+    assert.equal(humanDate('2019-03-01', 'month'), 'March 2019');
+    assert.equal(humanDate('2019-01-01', 'year'), '2019');
+    assert.equal(humanDate(null, null), 'Undated');
+    assert.equal(monthLabel('2022-03'), 'March 2022');
+    assert.equal(monthLabel(null), 'Month unknown');
+    assert.equal(rfc3339('2019-03-20'), '2019-03-20T00:00:00Z');
+  });
+});
+
+describe('plural and json', () => {
+  it('gets plurals right', () => {
+    assert.equal(plural(1, 'article'), '1 article');
+    assert.equal(plural(0, 'article'), '0 articles');
+    assert.equal(plural(2, 'article has', 'articles have'), '2 articles have');
+    assert.equal(plural(2362, 'word'), '2,362 words');
+  });
+
+  it("escapes '<', '>' and '&' so JSON can never end a script element", () => {
+    const text = json({ t: '</script><b>&' });
+    assert.equal(text, '{"t":"\\u003c/script\\u003e\\u003cb\\u003e\\u0026"}');
+    assert.deepEqual(JSON.parse(text), { t: '</script><b>&' });
+  });
+});
+
+describe('markdown', () => {
+  it('renders Markdown with raw HTML, images and unsafe links off', () => {
+    const html = renderMarkdown('Hi <script>alert(1)</script> [a](javascript:alert(1)) [b](DATA:text/html,x) ![i](https://e.org/i.png) [ok](https://e.org/)');
+    assert.ok(html.includes('&lt;script&gt;'));
+    assert.deepEqual(startTags(html).map((t) => t.name), ['p', 'a', 'a']);
+    assert.ok(html.includes('<a href="https://e.org/" rel="nofollow noopener noreferrer">ok</a>'));
+  });
+
+  it('accepts relative, http(s) and mailto links only', () => {
+    for (const url of ['#x', '/a/', 'b/c', 'https://e.org', 'HTTP://e.org', 'mailto:a@b.c']) assert.ok(isSafeLink(url), url);
+    for (const url of ['javascript:alert(1)', ' JavaScript:x', 'data:text/html,x', 'vbscript:x', 'file:///etc/passwd']) assert.ok(!isSafeLink(url), url);
+    assert.equal(webUrl('https://e.org/a'), 'https://e.org/a');
+    assert.equal(webUrl('javascript:alert(1)'), null);
+    assert.equal(webUrl('//e.org/a'), null);
+    assert.equal(webUrl(null), null);
+  });
+
+  it('finds tags and attributes, and not text that looks like them inside a value', () => {
+    const tags = startTags('<p title="a <img src=x onerror=y>">x</p><img src=x onerror=alert(1)>');
+    assert.deepEqual(tags.map((t) => t.name), ['p', 'img']);
+    assert.deepEqual(tags[1]?.attributes, [['src', 'x'], ['onerror', 'alert(1)']]);
+  });
+});
