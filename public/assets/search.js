@@ -16,6 +16,13 @@
   });
   var note = document.getElementById('search-needs-js');
   if (note) note.hidden = true;
+  // Pagefind's input has only a placeholder and a title: give it the visible label above it.
+  var label = document.getElementById('search-label');
+  var input = container.querySelector('input');
+  if (label && input) {
+    label.classList.add('is-ready');
+    input.setAttribute('aria-labelledby', 'search-label');
+  }
   var q = new URLSearchParams(window.location.search).get('q');
   if (q) {
     ui.triggerSearch(q);
