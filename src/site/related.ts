@@ -26,14 +26,19 @@ export const MAX_RELATED = 5;
 /** How many shared terms are named beside each related article. */
 export const MAX_SHARED_SHOWN = 4;
 
-const WORD = /[\p{L}\p{N}][\p{L}\p{N}'’.-]*[\p{L}\p{N}]|[\p{L}\p{N}]/gu;
+/** A run of capitalised words on one line ("Deputy Foreign Minister Sergei Ryabkov", "Venezuela"). */
+const CAPITALISED_RUN = /\p{Lu}(?:[\p{L}\p{N}'’-]|\.(?=\p{L}))*(?:[ \t]+\p{Lu}(?:[\p{L}\p{N}'’-]|\.(?=\p{L}))*)*/gu;
 
-/** The names/terms of one text: capitalised words of 3+ letters that are not common words, keyed lower-case. */
+/**
+ * The names/terms of one text, keyed lower-case: the last word of each run of capitalised words (the
+ * surname in "Sergei Ryabkov", the noun in "National Assembly"), 3+ letters, not a common word.
+ */
 export function extractTerms(text: string): Map<string, string> {
   const terms = new Map<string, string>();
-  for (const match of text.matchAll(WORD)) {
-    const word = match[0].replace(/['’]s$/u, '').replace(/\.+$/u, '');
-    if (word.length < 3 || !/^\p{Lu}/u.test(word) || /\d/u.test(word)) continue;
+  for (const match of text.matchAll(CAPITALISED_RUN)) {
+    const words = match[0].split(/[ \t]+/);
+    const word = (words.at(-1) ?? '').replace(/['’]s$/u, '').replace(/[.'’-]+$/u, '');
+    if (word.length < 3 || /\d/u.test(word)) continue;
     const key = word.toLocaleLowerCase('en');
     if (COMMON_CAPITALISED.has(key) || terms.has(key)) continue;
     terms.set(key, word);

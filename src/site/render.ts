@@ -28,8 +28,8 @@ async function entriesOf(abs: string): Promise<string[] | null> {
 }
 
 /**
- * Checks that `outDir` may be replaced by a build: it does not exist, is empty, or holds a build
- * report (an earlier Dossier build). Anything else is refused, so a typo never empties a folder of yours.
+ * Checks that `outDir` may be replaced by a build: it does not exist, is empty, or holds an earlier
+ * build (a build report or a Pagefind bundle). Anything else is refused, so a typo never empties a folder of yours.
  */
 export async function checkOutDir(outDir: string): Promise<void> {
   const abs = resolve(outDir);
@@ -39,9 +39,11 @@ export async function checkOutDir(outDir: string): Promise<void> {
   const entries = await entriesOf(abs);
   if (entries === null) return;
   if (!(await stat(abs)).isDirectory()) throw new OutputFolderError(`${outDir} is not a folder`);
-  if (entries.length > 0 && !entries.includes(REPORT_FILE)) {
+  // A build report (src/build.ts) or a search bundle (the plain `eleventy` CLI) marks an earlier build.
+  const earlierBuild = entries.includes(REPORT_FILE) || (await entriesOf(join(abs, 'pagefind')))?.includes('pagefind-entry.json');
+  if (entries.length > 0 && !earlierBuild) {
     throw new OutputFolderError(
-      `refusing to replace ${outDir}: it holds files but no ${REPORT_FILE}, so it is not a Dossier output folder; choose an empty or new folder with --out`,
+      `refusing to replace ${outDir}: it holds files but no ${REPORT_FILE} or search index, so it is not a Dossier output folder; choose an empty or new folder with --out`,
     );
   }
 }
