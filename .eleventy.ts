@@ -22,8 +22,10 @@ export default function (eleventyConfig: UserConfig): void {
   eleventyConfig.addWatchTarget('src/');
 
   // plugins: HtmlBasePlugin prefixes every root-relative URL in HTML with the path prefix (--base).
-  eleventyConfig.addPlugin(HtmlBasePlugin);
   // https://www.11ty.dev/docs/plugins/html-base/
+  eleventyConfig.addPlugin(HtmlBasePlugin);
+
+  // templates: input text is data, so Nunjucks escapes every output (only `| markdown | safe` is raw).
   eleventyConfig.setNunjucksEnvironmentOptions({ autoescape: true });
 
   // filters: one-line formatters (src/site/filters.ts).
