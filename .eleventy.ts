@@ -2,6 +2,7 @@
 // Runs through tsx: `tsx node_modules/.bin/eleventy --config=.eleventy.ts`, or from src/build.ts.
 import { HtmlBasePlugin, type UserConfig } from '@11ty/eleventy';
 import { filtersPlugin } from './src/site/filters.ts';
+import { transformsPlugin } from './src/site/transforms.ts';
 
 export default function (eleventyConfig: UserConfig): void {
   // data: `dossier`, the archive as site data (src/types.ts SiteData). src/build.ts hands in what it
@@ -30,6 +31,9 @@ export default function (eleventyConfig: UserConfig): void {
 
   // filters: one-line formatters (src/site/filters.ts).
   eleventyConfig.addPlugin(filtersPlugin);
+
+  // transforms: control characters from the inputs never reach a page or feed (XML forbids them).
+  eleventyConfig.addPlugin(transformsPlugin);
 
   // search: on its own (CLI, dev server), index the output with Pagefind after every build.
   if (!handedIn) {

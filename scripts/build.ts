@@ -1,6 +1,7 @@
 // npm run build [-- --seeds DIR --out DIR --base /prefix/ --site-url URL --strict]
 import { parseArgs } from 'node:util';
 import { build, defaultBuildOptions, errorChain } from '../src/build.ts';
+import { printable } from '../src/report.ts';
 
 const USAGE = `usage: npm run build -- [--seeds DIR] [--out DIR] [--base /prefix/] [--site-url URL] [--strict]
 
@@ -53,7 +54,7 @@ async function main(): Promise<void> {
     });
     if (!report.ok) process.exitCode = 1;
   } catch (error) {
-    const [first, ...causes] = errorChain(error);
+    const [first, ...causes] = errorChain(error).map(printable);
     process.stderr.write(`✗ build failed: ${first}\n${causes.map((c, i) => `  ${i + 1}. ${c}\n`).join('')}`);
     process.stderr.write(process.env.DEBUG ? `${(error as Error).stack ?? ''}\n` : '  (the output folder was left as it was; DEBUG=1 shows the stack)\n');
     process.exitCode = 1;

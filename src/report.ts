@@ -45,8 +45,22 @@ const MARK: Record<FileOutcome, string> = {
   skipped: '✗',
 };
 
-/** One line per input file (with its diagnostics indented below), for people. */
+/**
+ * Control characters (C0, DEL, C1) and bidirectional overrides, which input text may hold: printed raw
+ * they would move the cursor, recolour or retitle the terminal, or reorder what the line shows.
+ */
+const UNPRINTABLE = /[\u0000-\u001f\u007f-\u009f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/g;
+
+/** A line safe to print to a terminal: every control character shown as a visible '\uXXXX' escape. */
+export const printable = (line: string): string =>
+  line.replace(UNPRINTABLE, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+
+/** One line per input file (with its diagnostics indented below), for people; safe to print. */
 export function formatFileLines(report: BuildReport): string[] {
+  return fileLines(report).map(printable);
+}
+
+function fileLines(report: BuildReport): string[] {
   return report.files.flatMap((file) => {
     const mark = MARK[file.outcome];
     if (file.outcome === 'published' || file.outcome === 'published-with-warnings') {
@@ -85,10 +99,16 @@ export function formatStrictFailure(report: BuildReport): string | null {
   return `--strict: ${plural(report.problemFiles, 'file has', 'files have')} warnings or could not be published (marked ! and ✗ above)`;
 }
 
+/** build-report.json: the report without the folders it was built from and into (see reportJson). */
+export type BuildReportJson = Omit<BuildReport, 'seedsDir' | 'outDir'>;
+
 /**
- * The JSON written to <out>/build-report.json: stable key order, no timings, so equal inputs give equal
- * bytes; '<', '>' and '&' escaped as in every JSON file of the site.
+ * The JSON written to <out>/build-report.json: stable key order, no timings and no folder paths (the
+ * file sits in the output folder, and where the inputs lay is not part of the site), so equal inputs
+ * give equal bytes wherever they are built; '<', '>' and '&' escaped as in every JSON file of the site.
  */
 export function reportJson(report: BuildReport): string {
-  return `${json(report, 2)}\n`;
+  const { seedsDir: _seedsDir, outDir: _outDir, ...published } = report;
+  const shown: BuildReportJson = published;
+  return `${json(shown, 2)}\n`;
 }

@@ -18,6 +18,7 @@ declare module '@11ty/eleventy' {
     globalData: Record<string, unknown>;
     addGlobalData(name: string, data: unknown): UserConfig;
     addFilter(name: string, fn: (this: unknown, ...args: never[]) => unknown): void;
+    addTransform(name: string, fn: (this: { page: { outputPath: string | false } }, content: string) => string | Promise<string>): void;
     addPassthroughCopy(mapping: string | Record<string, string>): UserConfig;
     addWatchTarget(target: string, options?: { resetConfig?: boolean }): void;
     addPlugin(plugin: unknown, options?: unknown): unknown;

@@ -1,15 +1,18 @@
 // Renders an article body (Markdown) to HTML. Input text is data: raw HTML is off, images are off
-// (no request may leave the site), and only http(s), mailto and same-site links become links.
+// (no request may leave the site), and only http(s), mailto and in-page links become links.
 import MarkdownIt from 'markdown-it';
 
-/** Schemes a link may use; everything else (javascript:, data:, file:, vbscript:) stays text. */
-const SAFE_SCHEMES = new Set(['http', 'https', 'mailto']);
-const SCHEME = /^\s*([a-z][a-z0-9+.-]*):/i;
+/**
+ * What a link in an article body may point at: an absolute http(s) address with a host, a mailto:
+ * address, or a fragment of the page itself. Everything else stays text: javascript:, data:, vbscript:
+ * and file: in any spelling (markdown-it has decoded entities and percent-encoded tabs by now), and
+ * relative or protocol-relative links, which pointed into the original site and would break (or leave
+ * the archive unmarked) here.
+ */
+const SAFE_LINK = /^(?:https?:\/\/[^\s/?#\\%]+[^\s]*|mailto:[^\s]+|#[^\s]*)$/i;
 
-/** True for relative links and http(s)/mailto links. */
 export function isSafeLink(url: string): boolean {
-  const scheme = SCHEME.exec(url)?.[1];
-  return scheme === undefined || SAFE_SCHEMES.has(scheme.toLowerCase());
+  return SAFE_LINK.test(url);
 }
 
 /** The URL when it is an absolute http(s) address (fit to be a link to an original), else null. */

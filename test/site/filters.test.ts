@@ -39,9 +39,32 @@ describe('markdown', () => {
     assert.ok(html.includes('<a href="https://e.org/" rel="nofollow noopener noreferrer">ok</a>'));
   });
 
-  it('accepts relative, http(s) and mailto links only', () => {
-    for (const url of ['#x', '/a/', 'b/c', 'https://e.org', 'HTTP://e.org', 'mailto:a@b.c']) assert.ok(isSafeLink(url), url);
-    for (const url of ['javascript:alert(1)', ' JavaScript:x', 'data:text/html,x', 'vbscript:x', 'file:///etc/passwd']) assert.ok(!isSafeLink(url), url);
+  it('leaves obfuscated javascript:, data: and vbscript: links as text', () => {
+    const links = [
+      '[a](JaVaScRiPt:alert(1))',
+      '[b](&#106;avascript:alert(1))',
+      '[c](&#x6A;avascript&#x3A;alert(1))',
+      '[d](javascript&colon;alert(1))',
+      '[e](<java\tscript:alert(1)>)',
+      '[f](java&#9;script:alert(1))',
+      '[g](jav&#x0A;ascript:alert(1))',
+      '[h](vbscript:msgbox(1))',
+      '[i](data:text/html;base64,PHNjcmlwdD4=)',
+      '[j](//evil.example/x)',
+      '<javascript:alert(1)>',
+    ];
+    for (const link of links) {
+      const html = renderMarkdown(link);
+      assert.deepEqual(startTags(html).map((t) => t.name), ['p'], `${link} became ${html}`);
+    }
+  });
+
+  it('accepts http(s) with a host, mailto and in-page links only', () => {
+    for (const url of ['#x', 'https://e.org', 'HTTP://e.org/a?b#c', 'mailto:a@b.c']) assert.ok(isSafeLink(url), url);
+    const unsafe = ['javascript:alert(1)', ' JavaScript:x', 'JaVaScRiPt:x', 'java%09script:x', 'java\tscript:x', 'data:text/html,x', 'vbscript:x', 'file:///etc/passwd'];
+    // Relative and protocol-relative links pointed into the original site: here they would break or leave unmarked.
+    unsafe.push('/a/', 'b/c', '//evil.example/x', '\\\\evil.example/x', 'https:///x', 'https://');
+    for (const url of unsafe) assert.ok(!isSafeLink(url), url);
     assert.equal(webUrl('https://e.org/a'), 'https://e.org/a');
     assert.equal(webUrl('javascript:alert(1)'), null);
     assert.equal(webUrl('//e.org/a'), null);

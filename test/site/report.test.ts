@@ -3,7 +3,8 @@ import assert from 'node:assert/strict';
 import { mkdtempSync, mkdirSync, writeFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { formatFileLines, formatStrictFailure, formatTotal, makeBuildReport, reportJson } from '../../src/report.ts';
+import { formatFileLines, formatStrictFailure, formatTotal, makeBuildReport, printable, reportJson } from '../../src/report.ts';
+import { withoutControlCharacters } from '../../src/site/transforms.ts';
 import { normaliseBase } from '../../src/build.ts';
 import { checkOutDir, prepareOutDir, REPORT_FILE } from '../../src/site/render.ts';
 import { fixtureArchive } from '../fixtures/site/archive.ts';
@@ -39,6 +40,26 @@ describe('build report', () => {
     assert.ok(!text.includes('<'));
     assert.equal(text, reportJson(makeBuildReport(fixtureArchive(), context)));
     assert.equal(JSON.parse(text).files[0].title, 'Talks Stall Over Role of Maduro');
+  });
+
+  it('leaves the input and output folders out of the JSON, so a build elsewhere writes the same bytes', () => {
+    const here = reportJson(makeBuildReport(fixtureArchive(), context));
+    const there = reportJson(makeBuildReport(fixtureArchive(), { ...context, seedsDir: '/elsewhere/in', outDir: '/elsewhere/out' }));
+    assert.equal(here, there);
+    assert.deepEqual(Object.keys(JSON.parse(here)).filter((k) => /dir/i.test(k)), []);
+  });
+
+  it('prints control characters and bidi overrides from the inputs as visible escapes', () => {
+    assert.equal(printable('a\u001b[31mred\u0007 \u202eevil\u202c\u009b\u007f'), 'a\\u001b[31mred\\u0007 \\u202eevil\\u202c\\u009b\\u007f');
+    assert.equal(printable('Plain “quotes” — and é'), 'Plain “quotes” — and é');
+    const fixture = fixtureArchive();
+    const archive = { ...fixture, articles: fixture.articles.map((a, i) => (i === 0 ? { ...a, title: 'Bell\u0007 \u001b]0;title\u0007' } : a)) };
+    const lines = formatFileLines(makeBuildReport(archive, context));
+    assert.ok(lines.includes('✓ talks-stall.txt  "Bell\\u0007 \\u001b]0;title\\u0007" · 2019-03-20 · The Moscow Times'), lines[0]);
+  });
+
+  it('drops the characters XML forbids from pages and feeds, and keeps tab, newline and the rest', () => {
+    assert.equal(withoutControlCharacters('a\u0000b\u001bc\u0085d\uffffe\tf\ng\rh é “”'), 'abcde\tf\ng\rh é “”');
   });
 });
 
