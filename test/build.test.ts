@@ -1,10 +1,15 @@
 // End to end: the five seeds built into a temp folder under the sub-path /x/, checked file by file.
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { readdirSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { XMLParser, XMLValidator } from 'fast-xml-parser';
 import type { Article, BuildReport } from '../src/types.ts';
+import { toSiteData } from '../src/site/archiveData.ts';
+import { assertWrittenPaths } from '../src/site/outputPaths.ts';
+import { renderSite } from '../src/site/render.ts';
+import { fixtureArchive } from './fixtures/site/archive.ts';
 import { buildInto, htmlText, pick, type TempBuild } from './site/helpers.ts';
 
 const SEEDS = join(import.meta.dirname, '..', 'seeds');
@@ -155,5 +160,55 @@ describe('--strict', () => {
     assert.equal(failing.report.ok, false);
     assert.equal(failing.report.problemFiles, 1);
     assert.ok(failing.log.some((l) => l.startsWith('✗ --strict: 1 file has warnings')));
+  });
+});
+
+describe('output paths', () => {
+  const TRAVERSAL = join(import.meta.dirname, 'fixtures', 'site', 'traversal');
+
+  it("builds headlines, slugs and permalinks that say '../../x' into /articles/<slug>/, never beside the output folder", async () => {
+    const built = await buildInto(TRAVERSAL, '/');
+    try {
+      const root = join(built.outDir, '..');
+      assert.deepEqual(readdirSync(root), ['out'], 'nothing was written beside the output folder');
+      const records = JSON.parse(built.read('articles.json')) as Article[];
+      assert.deepEqual(records.map((a) => a.sourceFile).sort(), ['dots.txt', 'escape.md']);
+      const pages = built.files().filter((f) => f.endsWith('.html') && !f.startsWith('pagefind/'));
+      const articlePages = pages.filter((f) => f.startsWith('articles/'));
+      assert.deepEqual(articlePages.sort(), records.map((a) => `articles/${a.slug}/index.html`).sort());
+      for (const a of records) assert.match(a.slug, /^[\p{L}\p{N}][\p{L}\p{N}._~-]*$/u, `${a.sourceFile}: slug ${a.slug}`);
+      assert.deepEqual(pages.filter((f) => !f.startsWith('articles/')).sort(), ['404.html', 'index.html', 'search/index.html', 'timeline/index.html']);
+    } finally {
+      built.cleanup();
+    }
+  });
+
+  it('fails the build with the file and slug, writing nothing, when a record carries a slug that climbs out', async () => {
+    const archive = fixtureArchive();
+    const hostile = { ...archive, articles: archive.articles.map((a, i) => (i === 0 ? { ...a, slug: '../../x' } : a)) };
+    const root = mkdtempSync(join(tmpdir(), 'dossier-paths-'));
+    try {
+      const site = { ...toSiteData(fixtureArchive(), null, { siteUrl: 'https://e.org', base: '/' }) };
+      // toSiteData refuses the record at once...
+      assert.throws(() => toSiteData(hostile, null, { siteUrl: 'https://e.org', base: '/' }), /talks-stall\.txt: slug "\.\.\/\.\.\/x" cannot be a page address: it holds '\.\.'/);
+      // ...and the renderer refuses it too when handed such site data directly.
+      site.articles = site.articles.map((s) => (s.article.slug === 'talks-stall' ? { ...s, article: { ...s.article, slug: '../../x' } } : s));
+      const out = join(root, 'a', 'b', 'out');
+      await assert.rejects(renderSite(site, out, '/'), (error: Error) => error.name === 'OutputPathError' && /cannot be a page address/.test(error.message));
+      assert.deepEqual(readdirSync(root), [], 'nothing written at all, in the output folder or beside it');
+      assert.ok(!existsSync(out));
+    } finally {
+      rmSync(root, { recursive: true, force: true });
+    }
+  });
+
+  it('checks what Eleventy wrote: inside the output folder, one page per article at articles/<slug>/index.html', () => {
+    const out = '/tmp/site';
+    const ok = [{ outputPath: '/tmp/site/index.html' }, { outputPath: '/tmp/site/articles/a/index.html' }, { outputPath: false as const }];
+    assert.doesNotThrow(() => assertWrittenPaths(out, ok, ['a']));
+    assert.throws(() => assertWrittenPaths(out, [...ok, { outputPath: '/tmp/x/index.html' }], ['a']), /\/tmp\/x\/index\.html lies outside the output folder/);
+    assert.throws(() => assertWrittenPaths(out, [...ok, { outputPath: '/tmp/site/../site2/a.html' }], ['a']), /site2\/a\.html lies outside/);
+    assert.throws(() => assertWrittenPaths(out, [...ok, { outputPath: '/tmp/site/articles/b/c/index.html' }], ['a']), /is not articles\/<slug>\/index\.html/);
+    assert.throws(() => assertWrittenPaths(out, ok, ['a', 'b']), /\/tmp\/site\/articles\/b\/index\.html was not written/);
   });
 });

@@ -15,6 +15,7 @@ import type {
   TimelineMonth,
 } from '../types.ts';
 import { webUrl } from './markdown.ts';
+import { assertSafeSlugs } from './outputPaths.ts';
 import { findRelated } from './related.ts';
 
 /** Shown when the catalogue does not describe the archive. */
@@ -132,18 +133,6 @@ export function inTimeOrder(articles: readonly Article[]): Article[] {
   return [...articles].sort(
     (a, b) => compare(key(a), key(b)) || a.title.localeCompare(b.title, 'en') || a.sourceFile.localeCompare(b.sourceFile, 'en'),
   );
-}
-
-/** A slug becomes a folder name under /articles/: it may never climb out of it or name a hidden folder. */
-const SAFE_SLUG = /^[\p{L}\p{N}][\p{L}\p{N}._~-]*$/u;
-
-export function assertSafeSlugs(articles: readonly Article[]): void {
-  const seen = new Set<string>();
-  for (const { slug, sourceFile } of articles) {
-    if (!SAFE_SLUG.test(slug) || slug.includes('..')) throw new Error(`${sourceFile}: unsafe slug ${JSON.stringify(slug)}; a slug may hold letters, digits, '.', '_', '~' and '-' only`);
-    if (seen.has(slug)) throw new Error(`${sourceFile}: slug ${JSON.stringify(slug)} is used by two articles`);
-    seen.add(slug);
-  }
 }
 
 /** Everything the templates need, from the archive. */

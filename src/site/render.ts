@@ -4,6 +4,7 @@ import { join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import Eleventy from '@11ty/eleventy';
 import type { SiteData } from '../types.ts';
+import { assertSafeSlugs, assertWrittenPaths, type WrittenPage } from './outputPaths.ts';
 import { indexSite } from './searchIndex.ts';
 
 /** The project root (where .eleventy.ts and templates/ live), whatever the working directory. */
@@ -103,7 +104,11 @@ export async function renderSite(site: SiteData, outDir: string, base: string): 
     },
   });
   eleventy.logger.overrideLogger(eleventyLogger);
+  // Slugs name folders: check them before anything is written, and what was written after.
+  const articles = site.articles.map((s) => s.article);
+  assertSafeSlugs(articles);
   const [copies, templates] = await eleventy.write();
+  assertWrittenPaths(outDir, templates.flat() as WrittenPage[], articles.map((a) => a.slug));
   const { pages } = await indexSite(outDir);
   return { written: templates.flat().length, copied: copies.length, indexedPages: pages };
 }

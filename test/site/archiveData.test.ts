@@ -1,6 +1,7 @@
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { assertSafeSlugs, buildTimeline, inTimeOrder, provenanceRows, rootUrl, toSiteData } from '../../src/site/archiveData.ts';
+import { assertSafeSlugs } from '../../src/site/outputPaths.ts';
+import { buildTimeline, inTimeOrder, provenanceRows, rootUrl, toSiteData } from '../../src/site/archiveData.ts';
 import { articles, fixtureArchive, makeArticle } from '../fixtures/site/archive.ts';
 
 const site = () => toSiteData(fixtureArchive(), null, { siteUrl: 'https://example.org/ignored/path', base: '/x/' });
@@ -85,9 +86,9 @@ describe('provenanceRows', () => {
 describe('assertSafeSlugs', () => {
   it('refuses slugs that could write outside /articles/ and duplicate slugs', () => {
     for (const slug of ['../../x', '..', '.hidden', 'a/b', 'a\\b', '']) {
-      assert.throws(() => assertSafeSlugs([makeArticle({ slug, title: 't' })]), /unsafe slug/, slug);
+      assert.throws(() => assertSafeSlugs([makeArticle({ slug, title: 't' })]), /cannot be a page address/, slug);
     }
-    assert.throws(() => assertSafeSlugs([makeArticle({ slug: 'a', title: 't' }), makeArticle({ slug: 'a', title: 'u' })]), /used by two/);
+    assert.throws(() => assertSafeSlugs([makeArticle({ slug: 'a', title: 't' }), makeArticle({ slug: 'a', title: 'u' })]), /both have the slug "a", so one page would overwrite the other/);
     assert.doesNotThrow(() => assertSafeSlugs([makeArticle({ slug: 'café-2019', title: 't' })]));
   });
 });
