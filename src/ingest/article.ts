@@ -14,7 +14,11 @@ import type {
 } from '../types.ts';
 import type { Body } from './body.ts';
 import type { Found, PublishedDate, TextMetadata } from './metadata.ts';
+import { findImpossibleDate } from './dates.ts';
+import { slugify } from './slug.ts';
 import { wordCount } from './text.ts';
+
+export { slugify } from './slug.ts';
 
 export interface ArticleInput {
   sourceFile: string;
@@ -24,10 +28,16 @@ export interface ArticleInput {
   catalogue: CatalogueEntry;
   body: Body;
   lines: ClassifiedLine[];
+  /** A safe slug chosen in front matter (checked by frontMatter), or null to make one from the title. */
+  slug: string | null;
+  /** 'YYYY-MM-DD' of the day the build runs, for `date/future`; null skips that check. Never read from the clock here. */
+  today: string | null;
 }
 
+/** How many lines from the top are searched for a date that cannot exist, when no date was found. */
+const IMPOSSIBLE_DATE_SEARCH_LINES = 60;
+
 export const EXCERPT_MAX_CHARS = 300;
-const SLUG_MAX_CHARS = 80;
 
 export function assembleArticle(input: ArticleInput): { article: Article | null; diagnostics: Diagnostic[] } {
   const { sourceFile, text, frontMatter, catalogue } = input;
@@ -79,6 +89,35 @@ export function assembleArticle(input: ArticleInput): { article: Article | null;
       }),
     );
   }
+  if (published === null) {
+    const impossible = input.lines
+      .slice(0, IMPOSSIBLE_DATE_SEARCH_LINES)
+      .map((line) => ({ line, found: findImpossibleDate(line.text) }))
+      .find((candidate) => candidate.found !== null);
+    if (impossible?.found != null) {
+      diagnostics.push(
+        makeDiagnostic({
+          file: sourceFile,
+          line: impossible.line.line,
+          ruleId: 'date/impossible',
+          reason: `'${impossible.found}' is not a day of the calendar, so it was not used as the publication date`,
+          note: 'correct the date in the text, or set `published: YYYY-MM-DD` in front matter or catalogue.yaml',
+          actual: impossible.found,
+        }),
+      );
+    }
+  } else if (input.today !== null && isAfter(published, input.today)) {
+    diagnostics.push(
+      makeDiagnostic({
+        file: sourceFile,
+        line: provenance.published?.line ?? headlineLine,
+        ruleId: 'date/future',
+        reason: `the publication date ${published.iso.slice(0, published.precision === 'day' ? 10 : published.precision === 'month' ? 7 : 4)} is after today (${input.today})`,
+        note: 'check the date in the text or front matter; the article is published with it as written',
+        actual: published.iso,
+      }),
+    );
+  }
   const publisher = choose('publisher', frontMatter.publisher, catalogue.publisher, text.publisher);
   if (publisher === null) {
     diagnostics.push(
@@ -103,7 +142,7 @@ export function assembleArticle(input: ArticleInput): { article: Article | null;
     );
   }
 
-  const slug = slugify(title);
+  const slug = input.slug ?? slugify(title);
   const article: Article = {
     slug,
     id: slug,
@@ -132,27 +171,18 @@ export function assembleArticle(input: ArticleInput): { article: Article | null;
   return { article, diagnostics };
 }
 
+/** Whether a date of some precision starts after `today` ('2099-03' is after '2025-06-14'). */
+function isAfter(published: PublishedDate, today: string): boolean {
+  const length = published.precision === 'day' ? 10 : published.precision === 'month' ? 7 : 4;
+  return published.iso.slice(0, length) > today.slice(0, length);
+}
+
 function toPublished(value: string | undefined): PublishedDate | undefined {
   if (value === undefined) return undefined;
   const parts = value.split('-');
   const precision: DatePrecision = parts.length === 3 ? 'day' : parts.length === 2 ? 'month' : 'year';
   const iso = [parts[0] ?? '', parts[1] ?? '01', parts[2] ?? '01'].join('-');
   return { iso, precision };
-}
-
-/** Readable, stable slug: 'U.S.-Russia Talks on Venezuela' -> 'us-russia-talks-on-venezuela'. */
-export function slugify(title: string): string {
-  const base = title
-    .normalize('NFKD')
-    .replace(/[\u0300-\u036f]/g, '')
-    .toLowerCase()
-    .replace(/(\p{L})[.'’](?=\p{L})/gu, '$1')
-    .replace(/[^a-z0-9]+/g, '-')
-    .replace(/^-+|-+$/g, '');
-  if (base.length <= SLUG_MAX_CHARS) return base === '' ? 'article' : base;
-  const cut = base.slice(0, SLUG_MAX_CHARS);
-  const lastDash = cut.lastIndexOf('-');
-  return lastDash > 20 ? cut.slice(0, lastDash) : cut;
 }
 
 /** The first paragraphs as plain text, cut at a word boundary near EXCERPT_MAX_CHARS. */

@@ -58,7 +58,8 @@ export function checkEntry(raw: unknown, file: string, where: string, lineOf: (k
     const field = ENTRY_FIELD_ALIASES[key.toLowerCase()];
     const line = lineOf(key);
     const invalid = (reason: string): void => {
-      diagnostics.push(makeDiagnostic({ file, line, ruleId: `${where}/invalid-field`, reason, actual: String(value) }));
+      const note = `the value was ignored and the text was read instead; fix it or remove the line (found ${JSON.stringify(value) ?? String(value)})`;
+      diagnostics.push(makeDiagnostic({ file, line, ruleId: `${where}/invalid-field`, reason, note, actual: String(value) }));
     };
     if (field === undefined) {
       diagnostics.push(

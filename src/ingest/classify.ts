@@ -73,6 +73,8 @@ export const CLASSIFY_LIMITS = {
   proseRunMaxGap: 3,
   /** Weight of the distance (log2 of blocks) between a headline candidate and the main prose. */
   headlineDistanceWeight: 0.5,
+  /** Headline candidates are looked for in at most this many blocks above the main prose. */
+  headlineSearchMaxBlocks: 200,
   /** An image's alt text and caption: a short label, then at most this many lines, with no blank line. */
   captionGroupMaxBlocks: 2,
   captionAltMaxWords: 15,
@@ -278,22 +280,47 @@ function urlLetterKeys(text: string): string[] {
   });
 }
 
-function headlineScore(blocks: Block[], index: number, mainStart: number, urls: string[]): number {
+/** Letter keys of every block, indexed so that echo and equality look-ups cost a binary search, not a scan. */
+interface KeyIndex {
+  keys: string[];
+  sorted: string[];
+  counts: Map<string, number>;
+}
+
+function indexKeys(blocks: Block[]): KeyIndex {
+  const keys = blocks.map((block) => letterKey(block.text));
+  const counts = new Map<string, number>();
+  for (const key of keys) counts.set(key, (counts.get(key) ?? 0) + 1);
+  return { keys, sorted: [...keys].sort(), counts };
+}
+
+/** Whether another block's key starts with this block's key (the sorted keys sharing a prefix are contiguous). */
+function hasEcho(index: KeyIndex, key: string): boolean {
+  let low = 0;
+  let high = index.sorted.length;
+  while (low < high) {
+    const middle = (low + high) >>> 1;
+    if (index.sorted[middle]! < key) low = middle + 1;
+    else high = middle;
+  }
+  // sorted[low] is the block's own key (or an equal one); a second entry with the prefix is an echo.
+  return index.sorted[low + 1]?.startsWith(key) ?? false;
+}
+
+function headlineScore(blocks: Block[], index: number, mainStart: number, urls: string[], keyIndex: KeyIndex): number {
   const block = blocks[index]!;
   let score = 0;
   if (/^#\s/.test(block.raw)) score += 3;
   else if (/^##\s/.test(block.raw)) score += 1.5;
   // The headline's letters in a URL of the page (its slug, or a share link that quotes it).
-  const letters = letterKey(block.text);
-  if (letters.length >= 12 && urls.some((url) => url.includes(letters))) score += 3;
-  const key = letterKey(block.text);
-  const echoes = blocks.filter((other, i) => i !== index && key.length >= 12 && letterKey(other.text).startsWith(key)).length;
-  if (echoes > 0) score += 2;
+  const key = keyIndex.keys[index]!;
+  if (key.length >= 12 && urls.some((url) => url.includes(key))) score += 3;
+  if (key.length >= 12 && hasEcho(keyIndex, key)) score += 2;
   // A title with the site's name after it ("Headline | Site") loses to the bare headline printed elsewhere.
   const bare = /^(.{12,}?)\s+(?:\||-|–|—|::)\s+[^|–—]{2,40}$/.exec(block.text);
   if (bare?.[1] !== undefined) {
     const bareKey = letterKey(bare[1]);
-    if (blocks.some((other, i) => i !== index && letterKey(other.text) === bareKey)) score -= 3;
+    if ((keyIndex.counts.get(bareKey) ?? 0) - (bareKey === key ? 1 : 0) > 0) score -= 3;
   }
   if (block.words >= 5) score += 1;
   if (block.words <= 2) score -= 2;
@@ -325,10 +352,12 @@ function findHeadline(blocks: Block[], zoneEnd: number, knownTitle: string | nul
     return candidate >= 0 ? candidate : null;
   }
   const urls = urlLetterKeys(blocks.map((block) => block.raw).join('\n'));
+  const keyIndex = indexKeys(blocks);
   let best: { index: number; score: number } | null = null;
-  for (let index = 0; index < mainStart; index++) {
+  // Only the blocks nearest the prose compete: far ones lose on distance, and scoring thousands is slow.
+  for (let index = Math.max(0, mainStart - CLASSIFY_LIMITS.headlineSearchMaxBlocks); index < mainStart; index++) {
     if (!isHeadlineCandidate(blocks[index]!)) continue;
-    const score = headlineScore(blocks, index, mainStart, urls);
+    const score = headlineScore(blocks, index, mainStart, urls, keyIndex);
     if (best === null || score > best.score) best = { index, score };
   }
   if (best !== null) return best.index;

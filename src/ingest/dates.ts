@@ -105,3 +105,25 @@ export function isDateOnly(text: string, maxOtherWords = 1): FoundDate | null {
   const others = rest === '' ? 0 : rest.split(/\s+/).length;
   return others <= maxOtherWords ? found : null;
 }
+
+/**
+ * A full date written in the text that no calendar has ('February 31, 2021', '2021-02-30'), as written,
+ * or null. The finders above skip such dates; this says why none was found.
+ */
+export function findImpossibleDate(text: string): string | null {
+  const check = (match: RegExpExecArray | null, year: string | undefined, month: number | undefined, day: string | undefined): string | null => {
+    if (match === null || year === undefined || month === undefined || day === undefined) return null;
+    const y = Number(year);
+    const d = Number(day);
+    if (y < YEAR_MIN || y > YEAR_MAX || month < 1 || month > 12 || d < 1 || d > 31) return null;
+    return toIso(y, month, d) === null ? match[0].trim() : null;
+  };
+  let match = DATE_MONTH_DAY_YEAR.exec(text);
+  const first = check(match, match?.[3], match?.[1] === undefined ? undefined : monthNumber(match[1]), match?.[2]);
+  if (first !== null) return first;
+  match = DATE_DAY_MONTH_YEAR.exec(text);
+  const second = check(match, match?.[3], match?.[2] === undefined ? undefined : monthNumber(match[2]), match?.[1]);
+  if (second !== null) return second;
+  match = DATE_ISO.exec(text);
+  return check(match, match?.[1], match?.[2] === undefined ? undefined : Number(match[2]), match?.[3]);
+}

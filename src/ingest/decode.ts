@@ -10,44 +10,124 @@ export interface Decoded {
   diagnostics: Diagnostic[];
 }
 
+/** How many leading bytes are looked at to tell text from binary data. */
+const BINARY_SNIFF_BYTES = 8192;
+/** Above this share of control bytes (other than tab, LF, CR, FF, ESC) the data is not text. */
+const BINARY_CONTROL_SHARE = 0.1;
+
+/** Signatures of common binary formats, to name what was found. */
+const BINARY_SIGNATURES: Array<[string, number[]]> = [
+  ['a PNG image', [0x89, 0x50, 0x4e, 0x47]],
+  ['a JPEG image', [0xff, 0xd8, 0xff]],
+  ['a GIF image', [0x47, 0x49, 0x46, 0x38]],
+  ['a PDF document', [0x25, 0x50, 0x44, 0x46]],
+  ['a ZIP archive (or a .docx/.odt document)', [0x50, 0x4b, 0x03, 0x04]],
+  ['a gzip archive', [0x1f, 0x8b]],
+];
+
+/** What kind of binary data the bytes are ('a PNG image', 'binary data'), or null when they read as text. */
+export function sniffBinary(bytes: Uint8Array): string | null {
+  const signature = BINARY_SIGNATURES.find(([, magic]) => magic.every((byte, index) => bytes[index] === byte));
+  if (signature !== undefined) return signature[0];
+  const head = bytes.subarray(0, BINARY_SNIFF_BYTES);
+  let control = 0;
+  for (const byte of head) {
+    if (byte === 0) return 'binary data';
+    if ((byte < 0x20 && byte !== 0x09 && byte !== 0x0a && byte !== 0x0d && byte !== 0x0c && byte !== 0x1b) || byte === 0x7f) control++;
+  }
+  return head.length > 0 && control / head.length > BINARY_CONTROL_SHARE ? 'binary data' : null;
+}
+
 export function decode(file: string, bytes: Uint8Array): Decoded {
   const diagnostics: Diagnostic[] = [];
   const { encoding, start } = sniffEncoding(bytes);
+  const binary = encoding === 'utf-8' ? sniffBinary(bytes) : null;
+  if (binary !== null) {
+    diagnostics.push(
+      makeDiagnostic({
+        file,
+        ruleId: 'file/binary',
+        severity: 'error',
+        reason: `the file holds ${binary}, not text`,
+        note: 'only text files are articles: remove it, or give it its real extension so that it is ignored',
+      }),
+    );
+    return { text: '', encoding, diagnostics };
+  }
   let text: string;
   let used: Encoding = encoding;
+  let invalidUtf8 = false;
   if (encoding === 'utf-8') {
     try {
       text = new TextDecoder('utf-8', { fatal: true }).decode(bytes.subarray(start));
     } catch {
-      // Not valid UTF-8: old Windows exports are the usual culprit, and every byte means something in cp1252.
-      used = 'windows-1252';
-      text = decodeWindows1252(bytes.subarray(start));
-      diagnostics.push(
-        makeDiagnostic({
-          file,
-          ruleId: 'encoding/not-utf8',
-          severity: 'info',
-          reason: 'the file is not valid UTF-8; it was read as Windows-1252',
-          note: 'save the file as UTF-8 to be sure of its characters',
-        }),
-      );
+      text = new TextDecoder('utf-8').decode(bytes.subarray(start));
+      if (mostlyUtf8(text)) {
+        // UTF-8 with a few broken bytes: keep the good characters, mark the broken ones.
+        invalidUtf8 = true;
+        const at = text.indexOf('\uFFFD');
+        diagnostics.push(
+          makeDiagnostic({
+            file,
+            line: lineAt(text, at),
+            ruleId: 'encoding/invalid-utf8',
+            reason: 'the file has bytes that are not valid UTF-8; they show as U+FFFD (\uFFFD)',
+            note: 'fix the characters on this line and save the file as UTF-8',
+            actual: snippetAround(text, at),
+          }),
+        );
+      } else {
+        // Not valid UTF-8: old Windows exports are the usual culprit, and every byte means something in cp1252.
+        used = 'windows-1252';
+        text = decodeWindows1252(bytes.subarray(start));
+        diagnostics.push(
+          makeDiagnostic({
+            file,
+            ruleId: 'encoding/not-utf8',
+            severity: 'info',
+            reason: 'the file is not valid UTF-8; it was read as Windows-1252',
+            note: 'save the file as UTF-8 to be sure of its characters',
+          }),
+        );
+      }
     }
   } else {
     text = new TextDecoder(encoding).decode(bytes.subarray(start));
   }
   text = normaliseText(text);
   const replacement = text.indexOf('\uFFFD');
-  if (replacement >= 0) {
+  if (replacement >= 0 && !invalidUtf8) {
     diagnostics.push(
       makeDiagnostic({
         file,
-        line: text.slice(0, replacement).split('\n').length,
+        line: lineAt(text, replacement),
         ruleId: 'encoding/replacement-char',
         reason: 'the text holds U+FFFD replacement characters: some characters were lost before this file was saved',
       }),
     );
   }
   return { text, encoding: used, diagnostics };
+}
+
+/** UTF-8 with a few bad bytes rather than another encoding: more well-formed non-ASCII characters than broken ones. */
+function mostlyUtf8(lossy: string): boolean {
+  let good = 0;
+  let bad = 0;
+  for (const char of lossy) {
+    if (char === '\uFFFD') bad++;
+    else if (char.charCodeAt(0) > 0x7f) good++;
+  }
+  return good > 0 && good >= bad;
+}
+
+function lineAt(text: string, index: number): number {
+  let line = 1;
+  for (let i = text.indexOf('\n'); i >= 0 && i < index; i = text.indexOf('\n', i + 1)) line++;
+  return line;
+}
+
+function snippetAround(text: string, index: number): string {
+  return text.slice(Math.max(0, index - 30), index + 30).replace(/\s+/g, ' ');
 }
 
 /**

@@ -5,10 +5,13 @@ import { LineCounter, parseDocument, isMap, isPair, isScalar, YAMLParseError } f
 import { makeDiagnostic } from '../diagnostics.ts';
 import type { CatalogueEntry, Diagnostic } from '../types.ts';
 import { checkEntry } from './catalogue.ts';
+import { checkSlugValue } from './slug.ts';
 
 export interface FrontMatter {
   /** The fields it sets (they override what the text says). */
   fields: CatalogueEntry;
+  /** A safe slug from `slug:` or `permalink:`, or null (the title's slug is used). */
+  slug: string | null;
   /** How many lines of the text it takes, delimiters included (0 when there is none). */
   lineCount: number;
   diagnostics: Diagnostic[];
@@ -27,7 +30,7 @@ const yamlEngine = {
 };
 
 export function readFrontMatter(file: string, text: string): FrontMatter {
-  const none: FrontMatter = { fields: {}, lineCount: 0, diagnostics: [] };
+  const none: FrontMatter = { fields: {}, slug: null, lineCount: 0, diagnostics: [] };
   const lines = text.split('\n');
   if (!OPENING_DELIMITER.test(lines[0] ?? '')) return none;
   const closing = lines.findIndex((line, index) => index > 0 && CLOSING_DELIMITER.test(line));
@@ -58,6 +61,7 @@ export function readFrontMatter(file: string, text: string): FrontMatter {
     const reason = error instanceof Error ? (error.message.split('\n')[0] ?? error.message) : String(error);
     return {
       fields: {},
+      slug: null,
       lineCount,
       diagnostics: [
         makeDiagnostic({
@@ -72,11 +76,58 @@ export function readFrontMatter(file: string, text: string): FrontMatter {
     };
   }
   const lineOf = keyLines(yamlSource);
-  const checked = checkEntry(data, file, 'front-matter', (key) => {
+  const fileLine = (key: string): number => {
     const line = lineOf.get(key);
     return line === undefined ? 1 : line + 1;
-  });
-  return { fields: checked.entry, lineCount, diagnostics: checked.diagnostics };
+  };
+  const { slug, rest, diagnostics } = takeSlug(data, file, fileLine);
+  const checked = checkEntry(rest, file, 'front-matter', fileLine);
+  return { fields: checked.entry, slug, lineCount, diagnostics: [...diagnostics, ...checked.diagnostics] };
+}
+
+/** Keys that choose where the page is written; only a single safe segment under /articles/ is taken. */
+const SLUG_KEYS = ['slug', 'permalink'] as const;
+
+/** Takes `slug:`/`permalink:` out of the front matter, checked so that no page is written outside /articles/. */
+function takeSlug(data: unknown, file: string, lineOf: (key: string) => number): { slug: string | null; rest: unknown; diagnostics: Diagnostic[] } {
+  if (typeof data !== 'object' || data === null || Array.isArray(data)) return { slug: null, rest: data, diagnostics: [] };
+  const rest: Record<string, unknown> = {};
+  const diagnostics: Diagnostic[] = [];
+  let slug: string | null = null;
+  for (const [key, value] of Object.entries(data as Record<string, unknown>)) {
+    if (!(SLUG_KEYS as readonly string[]).includes(key.toLowerCase())) {
+      rest[key] = value;
+      continue;
+    }
+    const checked = checkSlugValue(value);
+    if (!checked.ok) {
+      diagnostics.push(
+        makeDiagnostic({
+          file,
+          line: lineOf(key),
+          ruleId: 'slug/unsafe',
+          reason: `'${key}' ${checked.why}, so it was not used; the slug made from the headline was`,
+          note: 'write a plain slug such as `pier-reopens` (letters, digits, dashes); pages always live under /articles/',
+          actual: String(value),
+        }),
+      );
+      continue;
+    }
+    if (checked.changed) {
+      diagnostics.push(
+        makeDiagnostic({
+          file,
+          line: lineOf(key),
+          ruleId: 'slug/normalised',
+          severity: 'info',
+          reason: `'${key}' was turned into the slug '${checked.slug}'`,
+          actual: String(value),
+        }),
+      );
+    }
+    slug ??= checked.slug;
+  }
+  return { slug, rest, diagnostics };
 }
 
 /** Line (1-based, within the YAML) of each top-level key. */

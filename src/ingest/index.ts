@@ -4,7 +4,7 @@
 // The steps, in order (as trafilatura's core.py chains its stages):
 //   read -> decode -> frontMatter -> classify -> metadata -> body -> article
 import { basename, extname, join } from 'node:path';
-import { formatDiagnostic, makeDiagnostic } from '../diagnostics.ts';
+import { formatDiagnostic, isFatal, makeDiagnostic } from '../diagnostics.ts';
 import type {
   Archive,
   Article,
@@ -21,13 +21,32 @@ import { classifyLines } from './classify.ts';
 import { decode } from './decode.ts';
 import { readFrontMatter } from './frontMatter.ts';
 import { extractMetadata } from './metadata.ts';
-import { listFiles, readBytes, readOptionalText, sha256Hex } from './read.ts';
+import { listFiles, readBytes, readOptionalText, sha256Hex, type ReadResult } from './read.ts';
 
 export { emptyCatalogue, parseCatalogue, CATALOGUE_FILE } from './catalogue.ts';
 export { formatDiagnostic } from '../diagnostics.ts';
 
 /** File name endings that are article inputs. */
 export const INPUT_EXTENSIONS = ['.txt', '.md', '.markdown'] as const;
+
+/** Limits that keep one odd input from stalling the build (Readability's DEFAULT_* constants). */
+export const INGEST_LIMITS = {
+  /** Larger files are skipped: a news article is rarely over 200 kB, so this is a dump, not an article. */
+  maxFileBytes: 2 * 1024 * 1024,
+} as const;
+
+export interface IngestOptions {
+  /**
+   * 'YYYY-MM-DD' of the day of the build, for `date/future`. The pipeline never reads the clock: the CLI
+   * passes the real date; leaving it out skips the check.
+   */
+  today?: string;
+}
+
+export interface FolderOptions extends IngestOptions {
+  /** Reads one file's bytes (tests inject read errors here); defaults to the disk. */
+  read?: (absolutePath: string) => Promise<ReadResult>;
+}
 
 export interface IngestResult {
   article: Article | null;
@@ -36,24 +55,49 @@ export interface IngestResult {
 }
 
 /** One file's bytes -> its Article (or null with an error diagnostic saying why). Pure. */
-export function ingestText(sourceFile: string, bytes: Uint8Array, catalogue: Catalogue): IngestResult {
+export function ingestText(sourceFile: string, bytes: Uint8Array, catalogue: Catalogue, options: IngestOptions = {}): IngestResult {
   const sha256 = sha256Hex(bytes);
-  const empty = (lines: ClassifiedLine[], diagnostics: Diagnostic[]): IngestResult => ({
+  const skip = (lines: ClassifiedLine[], diagnostics: Diagnostic[], fatal: Diagnostic | null): IngestResult => ({
     article: null,
     lines,
-    diagnostics: [
-      ...diagnostics,
-      makeDiagnostic({ file: sourceFile, line: null, ruleId: 'file/empty', severity: 'error', reason: 'the file is empty' }),
-    ],
+    diagnostics: fatal === null ? diagnostics : [...diagnostics, fatal],
   });
-  if (bytes.length === 0) return empty([], []);
+  const emptyFile = makeDiagnostic({ file: sourceFile, ruleId: 'file/empty', severity: 'error', reason: 'the file is empty', note: 'put the article text in it, or remove it' });
+  if (bytes.length === 0) return skip([], [], emptyFile);
+  if (bytes.length > INGEST_LIMITS.maxFileBytes) {
+    return skip([], [], makeDiagnostic({
+      file: sourceFile,
+      ruleId: 'file/too-large',
+      severity: 'error',
+      reason: `the file is ${megabytes(bytes.length)}, more than the ${megabytes(INGEST_LIMITS.maxFileBytes)} an article may have`,
+      note: 'check that it is one article and not a whole site or a log; split it into one file per article',
+    }));
+  }
   const decoded = decode(sourceFile, bytes);
+  if (decoded.diagnostics.some(isFatal)) return skip([], decoded.diagnostics, null);
+  if (decoded.text.trim() === '') {
+    return skip([], decoded.diagnostics, makeDiagnostic({
+      file: sourceFile,
+      ruleId: 'file/blank',
+      severity: 'error',
+      reason: 'the file holds only white space',
+      note: 'put the article text in it, or remove it',
+    }));
+  }
   const frontMatter = readFrontMatter(sourceFile, decoded.text);
   const diagnostics = [...decoded.diagnostics, ...frontMatter.diagnostics];
   const entry = catalogue.articles[sourceFile] ?? {};
   const knownTitle = frontMatter.fields.title ?? entry.title ?? null;
   const classification = classifyLines(decoded.text, { frontMatterLines: frontMatter.lineCount, knownTitle });
-  if (classification.blocks.length === 0 && knownTitle === null) return empty(classification.lines, diagnostics);
+  if (classification.blocks.length === 0 && knownTitle === null) {
+    return skip(classification.lines, diagnostics, makeDiagnostic({
+      file: sourceFile,
+      ruleId: 'file/empty',
+      severity: 'error',
+      reason: 'the file has front matter but no text',
+      note: 'add the article text after the closing `---`, or set `title:` in the front matter',
+    }));
+  }
   const metadata = extractMetadata(classification, catalogue.publishers);
   const body = buildBody(classification, metadata.leadIn);
   const assembled = assembleArticle({
@@ -64,6 +108,8 @@ export function ingestText(sourceFile: string, bytes: Uint8Array, catalogue: Cat
     catalogue: entry,
     body,
     lines: classification.lines,
+    slug: frontMatter.slug,
+    today: options.today ?? null,
   });
   diagnostics.push(...assembled.diagnostics);
   const article = assembled.article;
@@ -82,7 +128,8 @@ export async function loadCatalogue(dir: string): Promise<{ catalogue: Catalogue
 }
 
 /** A folder (walked recursively) -> the Archive: sorted articles and a report on every file. */
-export async function ingestFolder(dir: string): Promise<Archive> {
+export async function ingestFolder(dir: string, options: FolderOptions = {}): Promise<Archive> {
+  const read = options.read ?? readBytes;
   const files = await listFiles(dir);
   const loaded = await loadCatalogue(dir);
   const reports: FileReport[] = [];
@@ -102,20 +149,33 @@ export async function ingestFolder(dir: string): Promise<Archive> {
       reports.push({ file: file.path, outcome: 'ignored', reason, slug: null, diagnostics: [] });
       continue;
     }
-    const read = await readBytes(file.absolutePath);
-    if (!read.ok) {
-      const diagnostic = makeDiagnostic({ file: file.path, ruleId: 'file/unreadable', severity: 'error', reason: read.reason });
-      reports.push({ file: file.path, outcome: 'skipped', reason: read.reason, slug: null, diagnostics: [diagnostic] });
+    const bytes = await read(file.absolutePath);
+    if (!bytes.ok) {
+      const diagnostic = makeDiagnostic({
+        file: file.path,
+        ruleId: 'file/unreadable',
+        severity: 'error',
+        reason: bytes.reason,
+        note: 'check the file\'s permissions (the build needs to read it), or remove it',
+      });
+      reports.push({ file: file.path, outcome: 'skipped', reason: bytes.reason, slug: null, diagnostics: [diagnostic] });
       continue;
     }
-    const sha256 = sha256Hex(read.bytes);
+    const sha256 = sha256Hex(bytes.bytes);
     const original = firstBySha.get(sha256);
     if (original !== undefined) {
-      reports.push({ file: file.path, outcome: 'duplicate', reason: `same bytes as ${original}, which is kept`, slug: null, diagnostics: [] });
+      const diagnostic = makeDiagnostic({
+        file: file.path,
+        ruleId: 'file/duplicate',
+        severity: 'info',
+        reason: `same bytes as ${original}, which is kept`,
+        note: `remove one of the two copies; ${original} is published`,
+      });
+      reports.push({ file: file.path, outcome: 'duplicate', reason: `same bytes as ${original}, which is kept`, slug: null, diagnostics: [diagnostic] });
       continue;
     }
     firstBySha.set(sha256, file.path);
-    const result = ingestText(file.path, read.bytes, loaded.catalogue);
+    const result = ingestText(file.path, bytes.bytes, loaded.catalogue, options.today === undefined ? {} : { today: options.today });
     if (result.article === null) {
       const fatal = result.diagnostics.find((d) => d.severity === 'error');
       reports.push({ file: file.path, outcome: 'skipped', reason: fatal?.reason ?? 'not an article', slug: null, diagnostics: result.diagnostics });
@@ -133,6 +193,10 @@ export async function ingestFolder(dir: string): Promise<Archive> {
   const counts: Record<FileOutcome, number> = { published: 0, 'published-with-warnings': 0, duplicate: 0, ignored: 0, skipped: 0 };
   for (const report of reports) counts[report.outcome]++;
   return { articles, report: { files: reports, counts } };
+}
+
+function megabytes(bytes: number): string {
+  return `${(bytes / (1024 * 1024)).toFixed(1)} MB`;
 }
 
 function compareText(a: string, b: string): number {

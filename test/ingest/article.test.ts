@@ -74,10 +74,10 @@ describe('ingestText', () => {
     assert.equal(diagnostics[0]?.line, 2);
   });
   it('gives no article for an empty or blank file', () => {
-    for (const text of ['', '\n\n  \n']) {
+    for (const [text, rule] of [['', 'file/empty'], ['\n\n  \n', 'file/blank']] as const) {
       const { article, diagnostics } = ingestText('empty.txt', encode(text), emptyCatalogue());
       assert.equal(article, null);
-      assert.equal(diagnostics.at(-1)?.ruleId, 'file/empty');
+      assert.equal(diagnostics.at(-1)?.ruleId, rule);
       assert.equal(diagnostics.at(-1)?.severity, 'error');
     }
   });
