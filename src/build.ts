@@ -51,6 +51,7 @@ export async function build(options: SiteBuildOptions, log: Log = stderrLog): Pr
     throw error;
   });
   log(`site    ${plural(rendered.written, "file")} written; search index of ${plural(rendered.indexedPages, 'page')} (${seconds(performance.now() - t)})`);
+  if (rendered.searchIndexUnordered) log(`! search index left in Pagefind's own order, so two builds of the same inputs differ: ${rendered.searchIndexUnordered}`);
 
   const report = makeBuildReport(archive, {
     seedsDir: options.seedsDir,

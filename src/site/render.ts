@@ -82,6 +82,8 @@ export interface RenderResult {
   copied: number;
   /** Pages the search index holds. */
   indexedPages: number;
+  /** Why the search index was left in Pagefind's run-dependent order (so builds differ), or null. */
+  searchIndexUnordered: string | null;
 }
 
 /** Eleventy's own messages: its warnings go to stderr; its summary line is replaced by ours. */
@@ -109,6 +111,6 @@ export async function renderSite(site: SiteData, outDir: string, base: string): 
   assertSafeSlugs(articles);
   const [copies, templates] = await eleventy.write();
   assertWrittenPaths(outDir, templates.flat() as WrittenPage[], articles.map((a) => a.slug));
-  const { pages } = await indexSite(outDir);
-  return { written: templates.flat().length, copied: copies.length, indexedPages: pages };
+  const { pages, unordered } = await indexSite(outDir);
+  return { written: templates.flat().length, copied: copies.length, indexedPages: pages, searchIndexUnordered: unordered };
 }

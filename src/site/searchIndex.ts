@@ -3,6 +3,7 @@
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import * as pagefind from 'pagefind';
+import { fixSearchIndexOrder } from './searchIndexOrder.ts';
 
 export class SearchIndexError extends Error {
   constructor(
@@ -18,6 +19,8 @@ export interface SearchIndexResult {
   /** Pages Pagefind indexed (article pages: only they carry data-pagefind-body). */
   pages: number;
   outputPath: string;
+  /** Why the bundle was left in Pagefind's own (run-dependent) order, or null when it was put in a fixed order. */
+  unordered: string | null;
 }
 
 /** Indexes every HTML page under `outDir` and writes the bundle to `<outDir>/pagefind/`. */
@@ -34,7 +37,9 @@ export async function indexSite(outDir: string): Promise<SearchIndexResult> {
     const written = await index.writeFiles({ outputPath: join(outDir, 'pagefind') });
     if (written.errors.length > 0) throw new SearchIndexError('writeFiles', written.errors);
 
-    return { pages: await indexedPageCount(written.outputPath), outputPath: written.outputPath };
+    // Pagefind writes its filter index in a different order each run: fix it, so equal inputs give equal bytes.
+    const unordered = await fixSearchIndexOrder(written.outputPath);
+    return { pages: await indexedPageCount(written.outputPath), outputPath: written.outputPath, unordered };
   } finally {
     await pagefind.close();
   }
