@@ -12,6 +12,8 @@ import type { BuildOptions, BuildReport } from './types.ts';
 export interface SiteBuildOptions extends BuildOptions {
   /** Origin for absolute URLs in feeds and the sitemap, e.g. 'https://example.org'. */
   siteUrl: string;
+  /** 'YYYY-MM-DD' of the build day, for the ingest's `date/future` check; the CLI passes the real date. */
+  today?: string;
 }
 
 export type Log = (line: string) => void;
@@ -39,7 +41,7 @@ export async function build(options: SiteBuildOptions, log: Log = stderrLog): Pr
   await checkOutDir(options.outDir);
 
   let t = performance.now();
-  const { archive, site } = await loadSite(options.seedsDir, where);
+  const { archive, site } = await loadSite(options.seedsDir, where, options.today === undefined ? {} : { today: options.today });
   log(`ingest  ${plural(archive.report.files.length, 'file')} → ${plural(archive.articles.length, 'article')} (${seconds(performance.now() - t)})`);
 
   // Render into a staging folder beside the output; only a finished build replaces the output folder.

@@ -1,6 +1,6 @@
 // The one impure step of the site: read the input folder (through src/ingest) and the catalogue's
 // description of the archive, then hand both to the pure site-data functions.
-import { ingestFolder, loadCatalogue } from '../ingest/index.ts';
+import { ingestFolder, loadCatalogue, type IngestOptions } from '../ingest/index.ts';
 import type { Archive, SiteData } from '../types.ts';
 import { toSiteData, type SiteLocation } from './archiveData.ts';
 
@@ -12,7 +12,7 @@ export interface LoadedSite {
   site: SiteData;
 }
 
-export async function loadSite(seedsDir: string, where: SiteLocation): Promise<LoadedSite> {
-  const [archive, { catalogue }] = await Promise.all([ingestFolder(seedsDir), loadCatalogue(seedsDir)]);
+export async function loadSite(seedsDir: string, where: SiteLocation, ingest: IngestOptions = {}): Promise<LoadedSite> {
+  const [archive, { catalogue }] = await Promise.all([ingestFolder(seedsDir, ingest), loadCatalogue(seedsDir)]);
   return { archive, site: toSiteData(archive, catalogue.archive, where) };
 }
