@@ -45,6 +45,8 @@ async function main(): Promise<void> {
     return loaded.catalogue;
   };
 
+  // The one place the clock is read: the ingest is told the day, for `date/future`.
+  const today = new Date().toISOString().slice(0, 10);
   const articles: Article[] = [];
   for (const path of positionals) {
     const read = await readBytes(path);
@@ -55,7 +57,7 @@ async function main(): Promise<void> {
     }
     const bytes = read.bytes;
     // Catalogue keys are paths relative to the catalogue's folder: the file's own name here.
-    const result = ingestText(basename(path), bytes, await catalogueFor(dirname(path)));
+    const result = ingestText(basename(path), bytes, await catalogueFor(dirname(path)), { today });
     if (values.explain === true) {
       for (const line of result.lines) {
         process.stdout.write(`${String(line.line).padStart(4)}  ${line.class.padEnd(12)} ${line.rule.padEnd(28)} ${line.text}\n`);
