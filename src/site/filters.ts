@@ -26,6 +26,13 @@ export const plural = (count: number, singular: string, pluralForm = `${singular
 export const json = (value: unknown, indent = 0): string =>
   JSON.stringify(value, null, indent).replace(/[<>&\u2028\u2029]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
 
+/**
+ * A value for a Pagefind filter. Pagefind UI (1.5.2) writes filter values into the page as HTML, so a
+ * publisher named '<img onerror=…>' would become an element on the search page: angle brackets become
+ * the look-alike quotation marks ‹ › (real names never hold them), so no value can start a tag.
+ */
+export const searchLabel = (text: string): string => text.replace(/</g, '‹').replace(/>/g, '›');
+
 /** The `key` property of every item: `dossier.articles | pluck("article")`. */
 export const pluck = <T, K extends keyof T>(items: readonly T[], key: K): Array<T[K]> => items.map((item) => item[key]);
 
@@ -39,5 +46,6 @@ export function filtersPlugin(eleventyConfig: UserConfig): void {
   eleventyConfig.addFilter('markdown', renderMarkdown);
   eleventyConfig.addFilter('webUrl', webUrl);
   eleventyConfig.addFilter('pluck', pluck);
+  eleventyConfig.addFilter('searchLabel', searchLabel);
   eleventyConfig.addFilter('jsonFeed', (site: SiteData) => json(jsonFeed(site), 2));
 }

@@ -1,6 +1,6 @@
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { humanDate, json, monthLabel, plural, rfc3339 } from '../../src/site/filters.ts';
+import { humanDate, json, monthLabel, plural, rfc3339, searchLabel } from '../../src/site/filters.ts';
 import { isSafeLink, renderMarkdown, webUrl } from '../../src/site/markdown.ts';
 import { startTags } from './helpers.ts';
 
@@ -37,6 +37,11 @@ describe('markdown', () => {
     assert.ok(html.includes('&lt;script&gt;'));
     assert.deepEqual(startTags(html).map((t) => t.name), ['p', 'a', 'a']);
     assert.ok(html.includes('<a href="https://e.org/" rel="nofollow noopener noreferrer">ok</a>'));
+  });
+
+  it('gives Pagefind filter values without angle brackets, since Pagefind UI shows them as HTML', () => {
+    assert.equal(searchLabel('Pub <script>alert(1)</script> & <img src=x>'), 'Pub ‹script›alert(1)‹/script› & ‹img src=x›');
+    assert.equal(searchLabel('The Moscow Times'), 'The Moscow Times');
   });
 
   it('leaves obfuscated javascript:, data: and vbscript: links as text', () => {
