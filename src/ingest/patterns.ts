@@ -53,7 +53,7 @@ export const OUTLET_NAME_WORDS =
 /** Short function words that are written in lower case inside a title-cased name. */
 export const TITLE_CASE_MINOR_WORDS = new Set(['a', 'an', 'and', 'at', 'by', 'for', 'in', 'of', 'on', 'or', 'the', 'to', 'with']);
 /** Words the segmentation of a host name may produce and still read as a real name. */
-export const HOST_SEGMENT_SHORT_WORDS = new Set(['the', 'of', 'and', 'in', 'on', 'at', 'to', 'by', 'a', 'tv', 'uk', 'us']);
+export const HOST_SEGMENT_SHORT_WORDS = new Set(['the', 'of', 'and', 'in', 'on', 'at', 'to', 'by', 'a', 'it', 'my', 'tv', 'uk', 'us']);
 
 // ---------------------------------------------------------------------------
 // Lead-ins and datelines at the start of the first paragraph
@@ -136,6 +136,30 @@ export const NON_SITE_HOST =
   /(?:^|\.)(?:facebook|twitter|x|t|linkedin|pinterest|reddit|whatsapp|instagram|youtube|youtu|google|googleapis|gstatic|doubleclick|googlesyndication|amazon-adsystem|cloudfront|akamaihd|wp|wordpress|gravatar|addthis|sharethis|disqus|taboola|outbrain|apple|amazon|bit|tinyurl|flipboard|tumblr|mailto)\.[a-z.]+$/i;
 /** "© 2019 Coastal Ledger. All rights reserved." Group 1: the owner. */
 export const COPYRIGHT_LINE = /(?:©|\(c\)|copyright)\s*(?:\d{4}(?:\s*[-–]\s*\d{4})?\s*)?,?\s*([\p{L}][\p{L}\d&.' -]{1,50}?)(?:\.|,|\s+all rights|\s*\||$)/iu;
+/** An http(s) URL quoted inside another (a share link's `?u=https%3A%2F%2Fsite…`). Group 1: its host. */
+export const INNER_URL_HOST = /(?<=.)https?(?::|%3A)(?:\/\/|%2F%2F)([a-z0-9-]+(?:\.[a-z0-9-]+)+)/gi;
+/** An e-mail address. Group 1: its host (an author's address names the outlet: "jane@ledger.example"). */
+export const EMAIL_HOST = /\b[\w.+-]+@([a-z0-9-]+(?:\.[a-z0-9-]+)*\.[a-z]{2,})\b/gi;
+/** Hosts of personal mail services: an address there says nothing about the outlet. */
+export const WEBMAIL_HOST = /(?:^|\.)(?:gmail|googlemail|yahoo|hotmail|outlook|live|aol|icloud|me|mac|protonmail|proton|gmx|mail|yandex|zoho)\.[a-z.]+$/i;
+/** A site's domain written in prose ("told Ledger.info", "ledger.co.uk features"). Group 1: the host. */
+export const BARE_DOMAIN = /(?<![@/\w.-])((?:[a-z0-9-]+\.)+(?:com|co\.uk|info|net|org|news|in|ca|com\.au|ie))\b(?![/@-])/gi;
+/**
+ * The site naming itself in its own chrome: "Follow Ledger on Twitter", "Subscribe to Ledger on YouTube",
+ * "Search Ledger", "Ledger homepage", "Follow Ledger online:". Group 1 (or 2): the name.
+ */
+const SITE_NAME = "(@?[\\p{Lu}\\d][\\p{L}\\d.&'-]*(?:\\s+(?:by|of|the|and|[\\p{Lu}\\d][\\p{L}\\d.&'-]*)){0,3})";
+export const SITE_SELF_NAMING = new RegExp(
+  `(?:^|[\\s\\[(])(?:[Ff]ollow|[Ss]ubscribe to|[Ll]ike)\\s+${SITE_NAME}(?:\\s+on\\s+(?:[Ff]acebook|[Tt]witter|YouTube|[Yy]ou[Tt]ube|[Ii]nstagram|LinkedIn|[Ll]inked[Ii]n|[Pp]interest|[Ff]lipboard)|\\s+online\\b|\\s*:?\\s*$)|^[Ss]earch\\s+${SITE_NAME}\\s*$|^${SITE_NAME}\\s+homepage\\b`,
+  'u',
+);
+/** "Ledger » Feed", "Ledger » Comments Feed": the titles of a site's news feeds (WordPress and others) end so. */
+export const SITE_FEED_TITLE_END = /\s*»\s+(?:Comments\s+)?Feed\b/;
+/** What follows " - " or " | " after a headline and is a kind of page, not a site ("Headline - Photo"). */
+export const TITLE_SUFFIX_NOT_SITE =
+  /^(?:photos?|pictures?|images?|videos?|gallery|slideshow|opinion|analysis|review|live|updates?|watch|podcast|audio|interactive|news|home|page \d+)$/i;
+/** Words a host may add to a site's name ("ledgermag", "ledgeronline"): dropped from a name spelled from the host. */
+export const HOST_PADDING_WORDS = /\s+(?:mag|online|web|hq|app|site)$/i;
 /** Whether a text holds an http(s) URL (not global, so safe with .test). */
 export const HAS_URL = /https?:\/\/\S/i;
 /** "[https://…]": a link target printed in brackets by text converters. */
