@@ -38,6 +38,8 @@ import {
   SHARE_CHROME,
   SOCIAL_NETWORK_ONLY,
   STARTS_LOWER_CASE,
+  COMMENTS_FEED_TITLE,
+  TITLE_SITE_SUFFIX,
   URL_ANYWHERE,
   URL_ONLY_LINE,
 } from './patterns.ts';
@@ -73,6 +75,8 @@ export const CLASSIFY_LIMITS = {
   proseRunMaxGap: 3,
   /** Weight of the distance (log2 of blocks) between a headline candidate and the main prose. */
   headlineDistanceWeight: 0.5,
+  /** Share of a headline's words found in a URL slug that counts as the page's own address. */
+  headlineSlugOverlap: 0.6,
   /** An image's alt text and caption: a short label, then at most this many lines, with no blank line. */
   captionGroupMaxBlocks: 2,
   captionAltMaxWords: 15,
@@ -114,7 +118,7 @@ export function classifyLines(text: string, options: ClassifyOptions): Classific
   const headline = findHeadline(blocks, zoneEnd, options.knownTitle);
   const firstAfterHeadline = headline === null ? 0 : headline + 1;
   if (headline !== null) {
-    tags[headline] = { class: 'headline', rule: headlineRule(blocks[headline]!, options.knownTitle) };
+    tags[headline] = { class: 'headline', rule: headlineRule(blocks, headline, options.knownTitle) };
     tagAboveHeadline(blocks, tags, headline);
   }
   for (let index = firstAfterHeadline; index < zoneEnd; index++) {
@@ -278,14 +282,41 @@ function urlLetterKeys(text: string): string[] {
   });
 }
 
-function headlineScore(blocks: Block[], index: number, mainStart: number, urls: string[]): number {
+/** The words of the URL paths of a text ("/news/Friday-State-Swim-Results-474.html" -> friday, state, swim, results). */
+function urlSlugWords(text: string): Set<string>[] {
+  const slugs: Set<string>[] = [];
+  for (const match of text.matchAll(URL_ANYWHERE)) {
+    const path = match[0].replace(/^https?:\/\/[^/]+/i, '').replace(/[?#].*$/, '');
+    const words = path.toLowerCase().split(/[^a-z0-9]+/).filter((word) => word.length >= 3 && !/^\d{5,}$/.test(word));
+    if (words.length >= 3) slugs.push(new Set(words));
+  }
+  return slugs;
+}
+
+/** The largest share of a line's words (three letters or more) found in one URL slug; 0 below three words matched. */
+function slugOverlap(text: string, slugs: Set<string>[]): number {
+  const words = [...new Set(text.toLowerCase().split(/[^a-z0-9]+/).filter((word) => word.length >= 3))];
+  if (words.length < 3) return 0;
+  let best = 0;
+  for (const slug of slugs) {
+    const matched = words.filter((word) => slug.has(word)).length;
+    if (matched >= 3) best = Math.max(best, matched / words.length);
+  }
+  return best;
+}
+
+function headlineScore(blocks: Block[], index: number, mainStart: number, urls: string[], slugs: Set<string>[]): number {
   const block = blocks[index]!;
   let score = 0;
   if (/^#\s/.test(block.raw)) score += 3;
   else if (/^##\s/.test(block.raw)) score += 1.5;
+  // A third-level heading or deeper heads a section of the article.
+  else if (/^#{3,6}\s/.test(block.raw)) score -= 1;
   // The headline's letters in a URL of the page (its slug, or a share link that quotes it).
   const letters = letterKey(block.text);
   if (letters.length >= 12 && urls.some((url) => url.includes(letters))) score += 3;
+  // Most of the headline's words in a URL's slug ("Friday-State-Swim-Results-123.html").
+  else if (slugOverlap(block.text, slugs) >= CLASSIFY_LIMITS.headlineSlugOverlap) score += 2;
   const key = letterKey(block.text);
   const echoes = blocks.filter((other, i) => i !== index && key.length >= 12 && letterKey(other.text).startsWith(key)).length;
   if (echoes > 0) score += 2;
@@ -313,30 +344,61 @@ function headlineScore(blocks: Block[], index: number, mainStart: number, urls: 
   return score - CLASSIFY_LIMITS.headlineDistanceWeight * Math.log2(1 + Math.max(0, mainStart - index));
 }
 
+/**
+ * Headlines named by the page's own title at the top of a saved page: "Headline | Site" (cut at the
+ * padding a converter adds), or the title of the article's comments feed ("Site » Headline Comments Feed").
+ */
+export function pageTitleHeadlines(blocks: Block[]): string[] {
+  const first = blocks[0];
+  if (first === undefined) return [];
+  const titles: string[] = [];
+  const bare = TITLE_SITE_SUFFIX.exec(plainText(first.raw.trim().split(/\s{3,}/)[0] ?? ''))?.[1];
+  if (bare !== undefined) titles.push(bare);
+  const raw = first.raw.replace(/\[\d+\]/g, ' ');
+  for (const match of raw.matchAll(COMMENTS_FEED_TITLE)) if (match[1] !== undefined) titles.push(plainText(match[1]));
+  return titles.filter((title) => letterKey(title).length >= 12);
+}
+
+/** The headline printed again below the page title (the page title itself is block 0). */
+function findPageTitleEcho(blocks: Block[], zoneEnd: number): number | null {
+  for (const title of pageTitleHeadlines(blocks)) {
+    const key = letterKey(title);
+    const index = blocks.findIndex((block, i) => i > 0 && i < zoneEnd && letterKey(block.text) === key && isHeadlineCandidate(block));
+    if (index >= 0) return index;
+  }
+  return null;
+}
+
 function findHeadline(blocks: Block[], zoneEnd: number, knownTitle: string | null): number | null {
   if (knownTitle !== null) {
     const key = letterKey(knownTitle);
     const index = blocks.findIndex((block, i) => i < zoneEnd && letterKey(block.text) === key);
     if (index >= 0) return index;
   }
+  const echo = findPageTitleEcho(blocks, zoneEnd);
+  if (echo !== null) return echo;
   const mainStart = findMainProse(blocks, zoneEnd);
   if (mainStart === null) {
     const candidate = blocks.findIndex((block, i) => i < zoneEnd && isHeadlineCandidate(block));
     return candidate >= 0 ? candidate : null;
   }
-  const urls = urlLetterKeys(blocks.map((block) => block.raw).join('\n'));
+  const allText = blocks.map((block) => block.raw).join('\n');
+  const urls = urlLetterKeys(allText);
+  const slugs = urlSlugWords(allText);
   let best: { index: number; score: number } | null = null;
   for (let index = 0; index < mainStart; index++) {
     if (!isHeadlineCandidate(blocks[index]!)) continue;
-    const score = headlineScore(blocks, index, mainStart, urls);
+    const score = headlineScore(blocks, index, mainStart, urls, slugs);
     if (best === null || score > best.score) best = { index, score };
   }
   if (best !== null) return best.index;
   return knownTitle === null && mainStart > 0 && isHeadlineCandidate(blocks[0]!) ? 0 : null;
 }
 
-function headlineRule(block: Block, knownTitle: string | null): string {
+function headlineRule(blocks: Block[], headline: number, knownTitle: string | null): string {
+  const block = blocks[headline]!;
   if (knownTitle !== null && letterKey(block.text) === letterKey(knownTitle)) return 'headline/known-title';
+  if (headline > 0 && pageTitleHeadlines(blocks).some((title) => letterKey(title) === letterKey(block.text))) return 'headline/page-title-echo';
   if (/^#\s/.test(block.raw)) return 'headline/markdown-h1';
   return 'headline/first-title-line';
 }

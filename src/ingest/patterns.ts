@@ -155,6 +155,8 @@ export const SITE_SELF_NAMING = new RegExp(
 );
 /** "Ledger » Feed", "Ledger » Comments Feed": the titles of a site's news feeds (WordPress and others) end so. */
 export const SITE_FEED_TITLE_END = /\s*»\s+(?:Comments\s+)?Feed\b/;
+/** "Site » Headline Comments Feed": the title of an article's comments feed. Group 1: the headline. */
+export const COMMENTS_FEED_TITLE = /»\s+((?:(?!»).){8,}?)\s+Comments\s+Feed\b/g;
 /** What follows " - " or " | " after a headline and is a kind of page, not a site ("Headline - Photo"). */
 export const TITLE_SUFFIX_NOT_SITE =
   /^(?:photos?|pictures?|images?|videos?|gallery|slideshow|opinion|analysis|review|live|updates?|watch|podcast|audio|interactive|news|home|page \d+)$/i;

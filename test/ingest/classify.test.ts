@@ -29,6 +29,21 @@ describe('classifyLines', () => {
     const result = classify(['Menu', '', 'Pier reopens', '', LEDE].join('\n'), 'Pier Reopens');
     assert.equal(result.get('Pier reopens'), 'headline headline/known-title');
   });
+  it('takes the headline the page title names, printed again further down', () => {
+    const teasers = ['Ferry Fares Rise Again', '', 'The ferry company said fares would rise by a tenth next year, the third rise in a row for commuters.', '', 'Storm Closes Beaches', '', 'Officials closed the beaches on Sunday as a storm brought high winds and waves to the coast of the county.', ''];
+    const text = ['Harbour Pier to Reopen Next Spring | Coastal Ledger', '', ...teasers, ...teasers, 'Harbour Pier to Reopen Next Spring', '', LEDE, '', SECOND].join('\n');
+    assert.equal(classify(text).get('Harbour Pier to Reopen Next Spring'), 'headline headline/page-title-echo');
+  });
+  it('takes the headline the comments feed names', () => {
+    const text = ['#[1]Coastal Ledger » Feed [2]Coastal Ledger » Harbour Pier to Reopen Next Spring Comments Feed', '', 'Storm Closes Beaches', '', 'Officials closed the beaches on Sunday as a storm brought high winds and waves to the coast.', '', 'Harbour Pier to Reopen Next Spring', '', LEDE, '', SECOND].join('\n');
+    assert.equal(classify(text).get('Harbour Pier to Reopen Next Spring'), 'headline headline/page-title-echo');
+  });
+  it("prefers a headline whose words make a URL's slug, and not a section heading", () => {
+    const text = ['Port Elm Pier Works', '', 'Boys State Swim Results', '', '#### What the engineers found', '', LEDE, '', SECOND, '', '[Share](https://ledger.example/sport/Friday-State-Swim-Results-4743.html)'].join('\n');
+    const result = classify(text);
+    assert.equal(result.get('Boys State Swim Results'), 'headline headline/first-title-line');
+    assert.equal(result.get('#### What the engineers found')?.startsWith('headline'), false);
+  });
   it('recognises bylines, a lone "By", date lines and photo credits', () => {
     const result = classify(
       ['Pier to Reopen', '', 'By', '', 'Coastal Ledger | 3 Jun, 2021', '', 'By Ana Ruiz and Li Wei', '', 'Updated: June 4, 2021 10:15 am', '', '**Mara Lind / Northwind Photo**', '', LEDE].join('\n'),
