@@ -3,7 +3,7 @@
 import type { Caption, DatePrecision, FieldOrigin, FieldProvenance } from '../types.ts';
 import { cleanParagraph } from './body.ts';
 import type { Block, Classification } from './classify.ts';
-import { findDate, findDateInUrl, findFullDate, isDateOnly, type FoundDate } from './dates.ts';
+import { findDate, findDateInUrl, findFullDate, findPublishedInLine, isDateOnly, type FoundDate } from './dates.ts';
 import { splitLeadIn, type LeadIn } from './leadIn.ts';
 import {
   AUTHOR_ROLE_WORDS,
@@ -172,13 +172,20 @@ function findPublished(
   leadIn: TextMetadata['leadIn'],
   url: Found<string> | null,
 ): Found<PublishedDate> | null {
+  // Date lines of the article's header (from a few blocks above the headline to the body) come first:
+  // later ones belong to related articles, galleries and comments.
+  const headline = blocks.findIndex((block) => block.class === 'headline');
+  const bodyStart = blocks.findIndex((block, index) => index > headline && block.class === 'body');
+  const inHeader = (index: number): boolean =>
+    headline < 0 || (index >= headline - DATE_NEAR_HEADLINE_BEFORE && (bodyStart < 0 || index < bodyStart));
   const dateLines = blocks.filter((block) => block.class === 'date');
-  const labelled = dateLines.find((block) => DATE_LABEL_PUBLISHED.test(block.text));
-  const plain = dateLines.find((block) => !DATE_LABEL_UPDATED.test(block.text));
-  const pick = labelled ?? plain;
-  if (pick !== undefined) {
-    const date = findDate(pick.text);
-    if (date !== null) return found({ iso: date.iso, precision: date.precision }, labelled === pick ? 'date/labelled-line' : 'date/line', pick.line);
+  const ranked = [...dateLines.filter((block) => inHeader(blocks.indexOf(block))), ...dateLines.filter((block) => !inHeader(blocks.indexOf(block)))];
+  const labelled = ranked.find((block) => DATE_LABEL_PUBLISHED.test(block.text) && inHeader(blocks.indexOf(block)));
+  const plain = ranked.find((block) => !DATE_LABEL_UPDATED.test(block.text) || findPublishedInLine(block.text) !== findFullDate(block.text));
+  const headerPick = labelled ?? (plain !== undefined && inHeader(blocks.indexOf(plain)) ? plain : undefined);
+  if (headerPick !== undefined) {
+    const date = findPublishedInLine(headerPick.text);
+    if (date !== null) return found({ iso: date.iso, precision: date.precision }, labelled === headerPick ? 'date/labelled-line' : 'date/line', headerPick.line);
   }
   if (bylines.date !== null) {
     const { iso, precision } = bylines.date.value;
@@ -189,6 +196,9 @@ function findPublished(
   }
   const near = findDateNearHeadline(blocks);
   if (near !== null) return near;
+  const pick = ranked.find((block) => DATE_LABEL_PUBLISHED.test(block.text)) ?? plain;
+  const date = pick === undefined ? null : findPublishedInLine(pick.text);
+  if (pick !== undefined && date !== null) return found({ iso: date.iso, precision: date.precision }, 'date/line', pick.line);
   if (url !== null) {
     const date = findDateInUrl(url.value);
     if (date !== null) return found({ iso: date.iso, precision: date.precision }, 'date/url-path', url.provenance.line);
@@ -211,7 +221,7 @@ function findDateNearHeadline(blocks: TaggedBlock[]): Found<PublishedDate> | nul
     .filter((block) => block.words <= DATE_NEAR_HEADLINE_MAX_WORDS && block.class !== 'caption' && block.class !== 'related');
   const pick = candidates.find((block) => findFullDate(block.text) !== null && !DATE_LABEL_UPDATED.test(block.text)) ??
     candidates.find((block) => findFullDate(block.text) !== null);
-  const date = pick === undefined ? null : findFullDate(pick.text);
+  const date = pick === undefined ? null : findPublishedInLine(pick.text);
   return pick === undefined || date === null ? null : found({ iso: date.iso, precision: date.precision }, 'date/near-headline', pick.line);
 }
 

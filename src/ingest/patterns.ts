@@ -9,14 +9,21 @@ export const MONTH_NAME =
 const ORDINAL = '(?:st|nd|rd|th)?';
 const WEEKDAY_NAME = '(?:Mon|Tue|Tues|Wed|Thu|Thur|Thurs|Fri|Sat|Sun)(?:day|nesday|sday|urday|rsday)?\\.?';
 
+/**
+ * The end of a year: no further digit, though converters glue the next item to it
+ * ("Nov 15, 20195:45 AM", "Nov. 20, 2019Updated: …").
+ */
+const YEAR_END = '(?:(?!\\d)|(?=\\d{1,2}:\\d{2}))';
 /** "March 20, 2019", "Nov. 18, 2019", "March 20 2019". */
-export const DATE_MONTH_DAY_YEAR = new RegExp(`\\b(${MONTH_NAME})\\.?\\s+(\\d{1,2})${ORDINAL},?\\s+(\\d{4})\\b`, 'i');
+export const DATE_MONTH_DAY_YEAR = new RegExp(`\\b(${MONTH_NAME})\\.?\\s+(\\d{1,2})${ORDINAL},?\\s+(\\d{4})${YEAR_END}`, 'i');
 /** "14 May 2019", "12 Feb, 2019", "3rd of March 2020". */
-export const DATE_DAY_MONTH_YEAR = new RegExp(`\\b(\\d{1,2})${ORDINAL}\\s+(?:of\\s+)?(${MONTH_NAME})\\.?,?\\s+(\\d{4})\\b`, 'i');
+export const DATE_DAY_MONTH_YEAR = new RegExp(`\\b(\\d{1,2})${ORDINAL}\\s+(?:of\\s+)?(${MONTH_NAME})\\.?,?\\s+(\\d{4})${YEAR_END}`, 'i');
 /** "2019-03-20" (also the date part of an ISO timestamp). */
 export const DATE_ISO = /\b(\d{4})-(\d{2})-(\d{2})(?![\d-])/;
 /** "11/18/2019" (month first, as US outlets print it; day first when the first number cannot be a month). */
 export const DATE_NUMERIC = /\b(\d{1,2})[/.](\d{1,2})[/.](\d{4})\b/;
+/** "11/13/19" (month first, two-digit year), as US outlets print it in bylines. */
+export const DATE_NUMERIC_SHORT_YEAR = /\b(\d{1,2})\/(\d{1,2})\/(\d{2})(?![\d/])/;
 /** "March 2019": month precision. */
 export const DATE_MONTH_YEAR = new RegExp(`\\b(${MONTH_NAME})\\.?,?\\s+(\\d{4})\\b`, 'i');
 /** A date inside a URL path: /2019/03/20/ or /2019/03/. */

@@ -32,6 +32,10 @@ describe('extractMetadata', () => {
     assert.equal(result.published?.value.iso, '2021-06-03');
     assert.equal(result.published?.provenance.rule, 'date/labelled-line');
   });
+  it("prefers the article's date line to later ones of related articles", () => {
+    const result = metadata(['Pier to Reopen', '', 'Ana Ruiz', '', 'Jun 3, 2021 · Updated: Jun 4, 2021', '', LEDE, '', 'Ferries Return to Port Elm', '', 'June 9, 2021']);
+    assert.equal(result.published?.value.iso, '2021-06-03');
+  });
   it('takes the section from a breadcrumb', () => {
     assert.equal(metadata(['Home > Local > Waterfront', '', 'Pier to Reopen', '', LEDE]).section?.value, 'Waterfront');
   });
