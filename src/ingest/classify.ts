@@ -73,6 +73,8 @@ export const CLASSIFY_LIMITS = {
   relatedHeadlineTitleCase: 0.75,
   /** Non-prose blocks allowed inside one run of article prose. */
   proseRunMaxGap: 3,
+  /** Items of a box of other articles inside the body that are skipped to find the text going on. */
+  otherArticlesMaxItems: 16,
   /** Weight of the distance (log2 of blocks) between a headline candidate and the main prose. */
   headlineDistanceWeight: 0.5,
   /** Share of a headline's words found in a URL slug that counts as the page's own address. */
@@ -575,6 +577,18 @@ function isRelatedHeadline(block: Block): boolean {
   );
 }
 
+/** An item of a list of links: a bullet or numbered title, a bare link target, a few words. */
+function isListItemLike(block: Block): boolean {
+  const bare = block.raw.replace(/\[(?:https?:\/\/|\/)[^\]\s]*\]/g, '').trim();
+  return (
+    (BULLET.test(block.raw) && !isArticleProse(block)) ||
+    bare === '' ||
+    URL_ONLY_LINE.test(block.raw) ||
+    linkShare(block.raw) >= 0.5 ||
+    block.words <= 3
+  );
+}
+
 /** Rules that end the article's text: what follows is about other articles or the site. */
 function endsBody(tag: Tag | null): boolean {
   return tag?.rule === 'chrome/other-articles' || tag?.rule === 'chrome/comment-form' || tag?.rule === 'chrome/comments-heading';
@@ -587,9 +601,12 @@ function tagBody(blocks: Block[], tags: (Tag | null)[], bodyStart: number, to: n
     if (!endsBody(tag)) continue;
     // A box of other articles or an advert inside the article: the text goes on right after it.
     const soft = tag?.rule === 'chrome/other-articles';
+    // The box's own list (bullets, numbered titles, their links) is skipped before looking for prose.
+    let after = index + 1;
+    while (after < to && after - index <= CLASSIFY_LIMITS.otherArticlesMaxItems && isListItemLike(blocks[after]!)) after++;
     const resumes = blocks
-      .slice(index + 1, index + 1 + CLASSIFY_LIMITS.proseRunMaxGap)
-      .some((block, offset) => tags[index + 1 + offset] === null && isArticleProse(block));
+      .slice(after, after + CLASSIFY_LIMITS.proseRunMaxGap)
+      .some((block, offset) => tags[after + offset] === null && isArticleProse(block));
     if (soft && resumes) continue;
     end = index;
     break;

@@ -106,6 +106,15 @@ describe('classifyLines', () => {
     assert.equal(result.get('Most read'), 'chrome chrome/other-articles');
     assert.equal(result.get('Some other story about gardens'), 'chrome chrome/after-body');
   });
+  it('skips a numbered box of other articles inside the body and keeps the text after it', () => {
+    const third = 'The authority expects the first ferries to dock at the pier again in April, weather permitting, it said.';
+    const result = classify(
+      ['Pier to Reopen', '', LEDE, '', 'MORE ON HARBOUR NEWS', '', ' 1. Ferry Company Adds Two Boats', '    [https://ledger.example/ferry]', ' 2. Storm Closes Beaches Along the Coast', '    [https://ledger.example/storm]', ' 3. Council Approves New Budget', '    [https://ledger.example/budget]', '', SECOND, '', third].join('\n'),
+    );
+    assert.equal(result.get('MORE ON HARBOUR NEWS'), 'chrome chrome/other-articles');
+    assert.equal(result.get(SECOND), 'body body/paragraph');
+    assert.equal(result.get(third), 'body body/paragraph');
+  });
   it('separates reader comments and the comment form', () => {
     const result = classify(
       ['Pier to Reopen', '', LEDE, '', '3 Comments on “Pier to Reopen”', '', '- Great news for the town!', '', 'Leave a Comment', '', 'Your email address will not be published.'].join('\n'),
