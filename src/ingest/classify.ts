@@ -334,9 +334,10 @@ function headlineScore(blocks: Block[], index: number, mainStart: number, urls: 
   // An image's alt text sits right above its caption, with no blank line between.
   const next = blocks[index + 1];
   if (next !== undefined && next.start === block.end + 1 && isProse(next)) score -= 1.5;
-  // A headline is followed closely by its byline or date.
-  const after = blocks.slice(index + 1, index + 4);
-  if (after.some((other) => (BYLINE_PREFIX.test(other.raw) && other.words <= CLASSIFY_LIMITS.bylineMaxWords) || isDateOnly(other.text, 4) !== null)) score += 1.5;
+  // A headline is followed closely by its byline and its date: each counts.
+  const after = blocks.slice(index + 1, index + 5);
+  if (after.some((other) => BYLINE_PREFIX.test(other.raw) && other.words <= CLASSIFY_LIMITS.bylineMaxWords)) score += 1.5;
+  if (after.some((other) => isDateOnly(other.text, 4) !== null)) score += 1.5;
   // A saved page often starts with the page title.
   if (index === 0) score += 0.5;
   if (titleCaseRatio(block.text) >= 0.7 || /^\p{Lu}/u.test(block.text)) score += 0.5;
@@ -390,6 +391,8 @@ function findHeadline(blocks: Block[], zoneEnd: number, knownTitle: string | nul
   let best: { index: number; score: number } | null = null;
   for (let index = 0; index < mainStart; index++) {
     if (!isHeadlineCandidate(blocks[index]!)) continue;
+    // The names after a lone "By" are the byline.
+    if (index > 0 && BYLINE_ALONE.test(blocks[index - 1]!.raw)) continue;
     const score = headlineScore(blocks, index, mainStart, urls, slugs);
     if (best === null || score > best.score) best = { index, score };
   }
@@ -585,7 +588,10 @@ function isListItemLike(block: Block): boolean {
     bare === '' ||
     URL_ONLY_LINE.test(block.raw) ||
     linkShare(block.raw) >= 0.5 ||
-    block.words <= 3
+    block.words <= 3 ||
+    // A title of another article: short, no sentence end.
+    // (a cut title ends with an ellipsis, not a full stop).
+    (block.words <= CLASSIFY_LIMITS.relatedHeadlineMaxWords && !endsSentence(block.text.replace(/\s*(?:\.\.\.|…)$/, '')))
   );
 }
 
@@ -604,10 +610,15 @@ function tagBody(blocks: Block[], tags: (Tag | null)[], bodyStart: number, to: n
     // The box's own list (bullets, numbered titles, their links) is skipped before looking for prose.
     let after = index + 1;
     while (after < to && after - index <= CLASSIFY_LIMITS.otherArticlesMaxItems && isListItemLike(blocks[after]!)) after++;
-    const resumes = blocks
-      .slice(after, after + CLASSIFY_LIMITS.proseRunMaxGap)
-      .some((block, offset) => tags[after + offset] === null && isArticleProse(block));
-    if (soft && resumes) continue;
+    // The article goes on after the box: two paragraphs of prose close together (a teaser has one).
+    const prose = blocks
+      .slice(after, after + CLASSIFY_LIMITS.proseRunMaxGap + 1)
+      .filter((block, offset) => tags[after + offset] === null && isArticleProse(block));
+    const resumes = prose.length >= 2 || (prose.length === 1 && prose[0]!.words >= CLASSIFY_LIMITS.proseLongWords * 2);
+    if (soft && resumes) {
+      for (let item = index + 1; item < after; item++) tags[item] ??= { class: 'chrome', rule: 'chrome/other-articles-item' };
+      continue;
+    }
     end = index;
     break;
   }

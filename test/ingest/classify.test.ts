@@ -115,6 +115,22 @@ describe('classifyLines', () => {
     assert.equal(result.get(SECOND), 'body body/paragraph');
     assert.equal(result.get(third), 'body body/paragraph');
   });
+  it('skips a box of other articles given as bullets, image names and cut titles, and keeps the items out', () => {
+    const third = 'The authority expects the first ferries to dock at the pier again in April, weather permitting, it said.';
+    const result = classify(
+      ['Pier to Reopen', '', LEDE, '', 'Related articles', '', '•', '', '  [1203947_1]', '', '  Ferry company adds two boats for a busy summer season on the...', '', '•', '', '  [1204223_1]', '', '  Storm closes beaches', '', SECOND, '', third].join('\n'),
+    );
+    assert.equal(result.get('[1203947_1]'), 'chrome chrome/other-articles-item');
+    assert.equal(result.get('Ferry company adds two boats for a busy summer season on the...'), 'chrome chrome/other-articles-item');
+    assert.equal(result.get(third), 'body body/paragraph');
+  });
+  it('prefers the headline followed by its byline and date, and never the name after a lone "By"', () => {
+    const teaser = 'Officials closed the beaches on Sunday as a storm brought high winds and waves to the coast.';
+    const text = ['Harbour Pier to Reopen Next Spring', '', 'By', '', 'Ana Ruiz', '', 'Published: Jun 3, 2021', '', LEDE, '', 'Related articles', '', ...Array(6).fill(`• ${teaser}`), '', 'Storm Closes Beaches Along Coast', '', SECOND, '', teaser, '', LEDE].join('\n');
+    const result = classify(text);
+    assert.equal(result.get('Harbour Pier to Reopen Next Spring'), 'headline headline/first-title-line');
+    assert.equal(result.get('Ana Ruiz'), 'byline byline/after-by');
+  });
   it('separates reader comments and the comment form', () => {
     const result = classify(
       ['Pier to Reopen', '', LEDE, '', '3 Comments on “Pier to Reopen”', '', '- Great news for the town!', '', 'Leave a Comment', '', 'Your email address will not be published.'].join('\n'),
