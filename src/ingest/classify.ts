@@ -366,7 +366,10 @@ export function pageTitleHeadlines(blocks: Block[]): string[] {
 function findPageTitleEcho(blocks: Block[], zoneEnd: number): number | null {
   for (const title of pageTitleHeadlines(blocks)) {
     const key = letterKey(title);
-    const index = blocks.findIndex((block, i) => i > 0 && i < zoneEnd && letterKey(block.text) === key && isHeadlineCandidate(block));
+    // The echo may end with a full stop: the page title says it is the headline.
+    const index = blocks.findIndex(
+      (block, i) => i > 0 && i < zoneEnd && letterKey(block.text) === key && (isHeadlineCandidate(block) || isHeadlineCandidate({ ...block, text: block.text.replace(/\.$/, '') })),
+    );
     if (index >= 0) return index;
   }
   return null;

@@ -34,6 +34,10 @@ describe('classifyLines', () => {
     const text = ['Harbour Pier to Reopen Next Spring | Coastal Ledger', '', ...teasers, ...teasers, 'Harbour Pier to Reopen Next Spring', '', LEDE, '', SECOND].join('\n');
     assert.equal(classify(text).get('Harbour Pier to Reopen Next Spring'), 'headline headline/page-title-echo');
   });
+  it('takes an echo of the page title as the headline even when it ends with a full stop', () => {
+    const text = ['Pier reopens. Ferries return. - ledger.example', '', 'You are signed in as', '', '# Pier reopens. Ferries return.', '', LEDE, '', SECOND].join('\n');
+    assert.equal(classify(text).get('# Pier reopens. Ferries return.'), 'headline headline/page-title-echo');
+  });
   it('takes the headline the comments feed names', () => {
     const text = ['#[1]Coastal Ledger » Feed [2]Coastal Ledger » Harbour Pier to Reopen Next Spring Comments Feed', '', 'Storm Closes Beaches', '', 'Officials closed the beaches on Sunday as a storm brought high winds and waves to the coast.', '', 'Harbour Pier to Reopen Next Spring', '', LEDE, '', SECOND].join('\n');
     assert.equal(classify(text).get('Harbour Pier to Reopen Next Spring'), 'headline headline/page-title-echo');
