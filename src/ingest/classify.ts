@@ -38,6 +38,8 @@ import {
   SHARE_CHROME,
   SOCIAL_NETWORK_ONLY,
   STARTS_LOWER_CASE,
+  COMMENTS_FEED_TITLE,
+  TITLE_SITE_SUFFIX,
   URL_ANYWHERE,
   URL_ONLY_LINE,
 } from './patterns.ts';
@@ -71,10 +73,14 @@ export const CLASSIFY_LIMITS = {
   relatedHeadlineTitleCase: 0.75,
   /** Non-prose blocks allowed inside one run of article prose. */
   proseRunMaxGap: 3,
+  /** Items of a box of other articles inside the body that are skipped to find the text going on. */
+  otherArticlesMaxItems: 16,
   /** Weight of the distance (log2 of blocks) between a headline candidate and the main prose. */
   headlineDistanceWeight: 0.5,
   /** Headline candidates are looked for in at most this many blocks above the main prose. */
   headlineSearchMaxBlocks: 200,
+  /** Share of a headline's words found in a URL slug that counts as the page's own address. */
+  headlineSlugOverlap: 0.6,
   /** An image's alt text and caption: a short label, then at most this many lines, with no blank line. */
   captionGroupMaxBlocks: 2,
   captionAltMaxWords: 15,
@@ -116,7 +122,7 @@ export function classifyLines(text: string, options: ClassifyOptions): Classific
   const headline = findHeadline(blocks, zoneEnd, options.knownTitle);
   const firstAfterHeadline = headline === null ? 0 : headline + 1;
   if (headline !== null) {
-    tags[headline] = { class: 'headline', rule: headlineRule(blocks[headline]!, options.knownTitle) };
+    tags[headline] = { class: 'headline', rule: headlineRule(blocks, headline, options.knownTitle) };
     tagAboveHeadline(blocks, tags, headline);
   }
   for (let index = firstAfterHeadline; index < zoneEnd; index++) {
@@ -307,14 +313,41 @@ function hasEcho(index: KeyIndex, key: string): boolean {
   return index.sorted[low + 1]?.startsWith(key) ?? false;
 }
 
-function headlineScore(blocks: Block[], index: number, mainStart: number, urls: string[], keyIndex: KeyIndex): number {
+/** The words of the URL paths of a text ("/news/Friday-State-Swim-Results-474.html" -> friday, state, swim, results). */
+function urlSlugWords(text: string): Set<string>[] {
+  const slugs: Set<string>[] = [];
+  for (const match of text.matchAll(URL_ANYWHERE)) {
+    const path = match[0].replace(/^https?:\/\/[^/]+/i, '').replace(/[?#].*$/, '');
+    const words = path.toLowerCase().split(/[^a-z0-9]+/).filter((word) => word.length >= 3 && !/^\d{5,}$/.test(word));
+    if (words.length >= 3) slugs.push(new Set(words));
+  }
+  return slugs;
+}
+
+/** The largest share of a line's words (three letters or more) found in one URL slug; 0 below three words matched. */
+function slugOverlap(text: string, slugs: Set<string>[]): number {
+  const words = [...new Set(text.toLowerCase().split(/[^a-z0-9]+/).filter((word) => word.length >= 3))];
+  if (words.length < 3) return 0;
+  let best = 0;
+  for (const slug of slugs) {
+    const matched = words.filter((word) => slug.has(word)).length;
+    if (matched >= 3) best = Math.max(best, matched / words.length);
+  }
+  return best;
+}
+
+function headlineScore(blocks: Block[], index: number, mainStart: number, urls: string[], slugs: Set<string>[], keyIndex: KeyIndex): number {
   const block = blocks[index]!;
   let score = 0;
   if (/^#\s/.test(block.raw)) score += 3;
   else if (/^##\s/.test(block.raw)) score += 1.5;
+  // A third-level heading or deeper heads a section of the article.
+  else if (/^#{3,6}\s/.test(block.raw)) score -= 1;
   // The headline's letters in a URL of the page (its slug, or a share link that quotes it).
   const key = keyIndex.keys[index]!;
   if (key.length >= 12 && urls.some((url) => url.includes(key))) score += 3;
+  // Most of the headline's words in a URL's slug ("Friday-State-Swim-Results-123.html").
+  else if (slugOverlap(block.text, slugs) >= CLASSIFY_LIMITS.headlineSlugOverlap) score += 2;
   if (key.length >= 12 && hasEcho(keyIndex, key)) score += 2;
   // A title with the site's name after it ("Headline | Site") loses to the bare headline printed elsewhere.
   const bare = /^(.{12,}?)\s+(?:\||-|–|—|::)\s+[^|–—]{2,40}$/.exec(block.text);
@@ -328,9 +361,10 @@ function headlineScore(blocks: Block[], index: number, mainStart: number, urls: 
   // An image's alt text sits right above its caption, with no blank line between.
   const next = blocks[index + 1];
   if (next !== undefined && next.start === block.end + 1 && isProse(next)) score -= 1.5;
-  // A headline is followed closely by its byline or date.
-  const after = blocks.slice(index + 1, index + 4);
-  if (after.some((other) => (BYLINE_PREFIX.test(other.raw) && other.words <= CLASSIFY_LIMITS.bylineMaxWords) || isDateOnly(other.text, 4) !== null)) score += 1.5;
+  // A headline is followed closely by its byline and its date: each counts.
+  const after = blocks.slice(index + 1, index + 5);
+  if (after.some((other) => BYLINE_PREFIX.test(other.raw) && other.words <= CLASSIFY_LIMITS.bylineMaxWords)) score += 1.5;
+  if (after.some((other) => isDateOnly(other.text, 4) !== null)) score += 1.5;
   // A saved page often starts with the page title.
   if (index === 0) score += 0.5;
   if (titleCaseRatio(block.text) >= 0.7 || /^\p{Lu}/u.test(block.text)) score += 0.5;
@@ -340,32 +374,68 @@ function headlineScore(blocks: Block[], index: number, mainStart: number, urls: 
   return score - CLASSIFY_LIMITS.headlineDistanceWeight * Math.log2(1 + Math.max(0, mainStart - index));
 }
 
+/**
+ * Headlines named by the page's own title at the top of a saved page: "Headline | Site" (cut at the
+ * padding a converter adds), or the title of the article's comments feed ("Site » Headline Comments Feed").
+ */
+export function pageTitleHeadlines(blocks: Block[]): string[] {
+  const first = blocks[0];
+  if (first === undefined) return [];
+  const titles: string[] = [];
+  const bare = TITLE_SITE_SUFFIX.exec(plainText(first.raw.trim().split(/\s{3,}/)[0] ?? ''))?.[1];
+  if (bare !== undefined) titles.push(bare);
+  const raw = first.raw.replace(/\[\d+\]/g, ' ');
+  for (const match of raw.matchAll(COMMENTS_FEED_TITLE)) if (match[1] !== undefined) titles.push(plainText(match[1]));
+  return titles.filter((title) => letterKey(title).length >= 12);
+}
+
+/** The headline printed again below the page title (the page title itself is block 0). */
+function findPageTitleEcho(blocks: Block[], zoneEnd: number): number | null {
+  for (const title of pageTitleHeadlines(blocks)) {
+    const key = letterKey(title);
+    // The echo may end with a full stop: the page title says it is the headline.
+    const index = blocks.findIndex(
+      (block, i) => i > 0 && i < zoneEnd && letterKey(block.text) === key && (isHeadlineCandidate(block) || isHeadlineCandidate({ ...block, text: block.text.replace(/\.$/, '') })),
+    );
+    if (index >= 0) return index;
+  }
+  return null;
+}
+
 function findHeadline(blocks: Block[], zoneEnd: number, knownTitle: string | null): number | null {
   if (knownTitle !== null) {
     const key = letterKey(knownTitle);
     const index = blocks.findIndex((block, i) => i < zoneEnd && letterKey(block.text) === key);
     if (index >= 0) return index;
   }
+  const echo = findPageTitleEcho(blocks, zoneEnd);
+  if (echo !== null) return echo;
   const mainStart = findMainProse(blocks, zoneEnd);
   if (mainStart === null) {
     const candidate = blocks.findIndex((block, i) => i < zoneEnd && isHeadlineCandidate(block));
     return candidate >= 0 ? candidate : null;
   }
-  const urls = urlLetterKeys(blocks.map((block) => block.raw).join('\n'));
+  const allText = blocks.map((block) => block.raw).join('\n');
+  const urls = urlLetterKeys(allText);
+  const slugs = urlSlugWords(allText);
   const keyIndex = indexKeys(blocks);
   let best: { index: number; score: number } | null = null;
   // Only the blocks nearest the prose compete: far ones lose on distance, and scoring thousands is slow.
   for (let index = Math.max(0, mainStart - CLASSIFY_LIMITS.headlineSearchMaxBlocks); index < mainStart; index++) {
     if (!isHeadlineCandidate(blocks[index]!)) continue;
-    const score = headlineScore(blocks, index, mainStart, urls, keyIndex);
+    // The names after a lone "By" are the byline.
+    if (index > 0 && BYLINE_ALONE.test(blocks[index - 1]!.raw)) continue;
+    const score = headlineScore(blocks, index, mainStart, urls, slugs, keyIndex);
     if (best === null || score > best.score) best = { index, score };
   }
   if (best !== null) return best.index;
   return knownTitle === null && mainStart > 0 && isHeadlineCandidate(blocks[0]!) ? 0 : null;
 }
 
-function headlineRule(block: Block, knownTitle: string | null): string {
+function headlineRule(blocks: Block[], headline: number, knownTitle: string | null): string {
+  const block = blocks[headline]!;
   if (knownTitle !== null && letterKey(block.text) === letterKey(knownTitle)) return 'headline/known-title';
+  if (headline > 0 && pageTitleHeadlines(blocks).some((title) => letterKey(title) === letterKey(block.text))) return 'headline/page-title-echo';
   if (/^#\s/.test(block.raw)) return 'headline/markdown-h1';
   return 'headline/first-title-line';
 }
@@ -542,6 +612,21 @@ function isRelatedHeadline(block: Block): boolean {
   );
 }
 
+/** An item of a list of links: a bullet or numbered title, a bare link target, a few words. */
+function isListItemLike(block: Block): boolean {
+  const bare = block.raw.replace(/\[(?:https?:\/\/|\/)[^\]\s]*\]/g, '').trim();
+  return (
+    (BULLET.test(block.raw) && !isArticleProse(block)) ||
+    bare === '' ||
+    URL_ONLY_LINE.test(block.raw) ||
+    linkShare(block.raw) >= 0.5 ||
+    block.words <= 3 ||
+    // A title of another article: short, no sentence end.
+    // (a cut title ends with an ellipsis, not a full stop).
+    (block.words <= CLASSIFY_LIMITS.relatedHeadlineMaxWords && !endsSentence(block.text.replace(/\s*(?:\.\.\.|…)$/, '')))
+  );
+}
+
 /** Rules that end the article's text: what follows is about other articles or the site. */
 function endsBody(tag: Tag | null): boolean {
   return tag?.rule === 'chrome/other-articles' || tag?.rule === 'chrome/comment-form' || tag?.rule === 'chrome/comments-heading';
@@ -554,10 +639,18 @@ function tagBody(blocks: Block[], tags: (Tag | null)[], bodyStart: number, to: n
     if (!endsBody(tag)) continue;
     // A box of other articles or an advert inside the article: the text goes on right after it.
     const soft = tag?.rule === 'chrome/other-articles';
-    const resumes = blocks
-      .slice(index + 1, index + 1 + CLASSIFY_LIMITS.proseRunMaxGap)
-      .some((block, offset) => tags[index + 1 + offset] === null && isArticleProse(block));
-    if (soft && resumes) continue;
+    // The box's own list (bullets, numbered titles, their links) is skipped before looking for prose.
+    let after = index + 1;
+    while (after < to && after - index <= CLASSIFY_LIMITS.otherArticlesMaxItems && isListItemLike(blocks[after]!)) after++;
+    // The article goes on after the box: two paragraphs of prose close together (a teaser has one).
+    const prose = blocks
+      .slice(after, after + CLASSIFY_LIMITS.proseRunMaxGap + 1)
+      .filter((block, offset) => tags[after + offset] === null && isArticleProse(block));
+    const resumes = prose.length >= 2 || (prose.length === 1 && prose[0]!.words >= CLASSIFY_LIMITS.proseLongWords * 2);
+    if (soft && resumes) {
+      for (let item = index + 1; item < after; item++) tags[item] ??= { class: 'chrome', rule: 'chrome/other-articles-item' };
+      continue;
+    }
     end = index;
     break;
   }

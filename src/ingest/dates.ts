@@ -9,6 +9,9 @@ import {
   DATE_MONTH_DAY_YEAR,
   DATE_MONTH_YEAR,
   DATE_NUMERIC,
+  DATE_NUMERIC_SHORT_YEAR,
+  DATE_LABEL_PUBLISHED,
+  DATE_LABEL_UPDATED,
   WEEKDAY,
 } from './patterns.ts';
 
@@ -61,8 +64,41 @@ export function findFullDate(text: string): FoundDate | null {
     if (first > 12) push(match, match[3], second, match[1]);
     else push(match, match[3], first, match[2]);
   }
+  match = DATE_NUMERIC_SHORT_YEAR.exec(text);
+  // A two-digit year: this century below 50, the last one above.
+  if (match !== null && match[3] !== undefined) push(match, String((Number(match[3]) < 50 ? 2000 : 1900) + Number(match[3])), Number(match[1]), match[2]);
   candidates.sort((a, b) => a.index - b.index);
   return candidates[0] ?? null;
+}
+
+/** Every full date of a text, in order. */
+export function findFullDates(text: string): FoundDate[] {
+  const dates: FoundDate[] = [];
+  let offset = 0;
+  for (let date = findFullDate(text); date !== null; date = findFullDate(text.slice(offset))) {
+    dates.push({ ...date, index: date.index + offset });
+    offset += date.index + date.length;
+  }
+  return dates;
+}
+
+/**
+ * The publication date of a line that may print both ("Published: Nov 19, 2019 | Updated: Nov 20, 2019",
+ * "Nov 18, 2019 · Updated: Nov 19, 2019"): the date after a "published" label, else the first date not
+ * after an "updated" label, else the first date.
+ */
+export function findPublishedInLine(text: string): FoundDate | null {
+  const dates = findFullDates(text);
+  const first = dates[0];
+  if (first === undefined) return findDate(text);
+  const published = DATE_LABEL_PUBLISHED.exec(text);
+  if (published !== null) {
+    const after = dates.find((date) => date.index >= published.index);
+    if (after !== undefined) return after;
+  }
+  const updated = DATE_LABEL_UPDATED.exec(text);
+  if (updated !== null) return dates.find((date) => date.index < updated.index) ?? first;
+  return first;
 }
 
 /** The first date of any precision: a full date, else "March 2019" (month precision). */
@@ -97,7 +133,13 @@ export function findDateInUrl(url: string): FoundDate | null {
 export function isDateOnly(text: string, maxOtherWords = 1): FoundDate | null {
   const found = findDate(text);
   if (found === null) return null;
-  const rest = (text.slice(0, found.index) + ' ' + text.slice(found.index + found.length))
+  let rest = text.slice(0, found.index) + ' ' + text.slice(found.index + found.length);
+  // A second date on the line (an "Updated" one) is part of it.
+  for (let other = findFullDate(rest); other !== null; other = findFullDate(rest)) {
+    rest = rest.slice(0, other.index) + ' ' + rest.slice(other.index + other.length);
+  }
+  rest = rest
+    .replace(/[@_*]+/g, ' ')
     .replace(WEEKDAY, ' ')
     .replace(DATE_LINE_NOISE, ' ')
     .replace(/\d+/g, ' ')

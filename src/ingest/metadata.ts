@@ -3,7 +3,7 @@
 import type { Caption, DatePrecision, FieldOrigin, FieldProvenance } from '../types.ts';
 import { cleanParagraph } from './body.ts';
 import type { Block, Classification } from './classify.ts';
-import { findDate, findDateInUrl, findFullDate, isDateOnly, type FoundDate } from './dates.ts';
+import { findDate, findDateInUrl, findFullDate, findPublishedInLine, isDateOnly, type FoundDate } from './dates.ts';
 import { splitLeadIn, type LeadIn } from './leadIn.ts';
 import {
   AUTHOR_ROLE_WORDS,
@@ -21,11 +21,18 @@ import {
   RELATED_LINK_LABEL,
   NON_SITE_HOST,
   COPYRIGHT_LINE,
+  EMAIL_HOST,
+  BARE_DOMAIN,
+  INNER_URL_HOST,
+  SITE_FEED_TITLE_END,
+  TITLE_SUFFIX_NOT_SITE,
+  SITE_SELF_NAMING,
   TITLE_SITE_SUFFIX,
+  WEBMAIL_HOST,
   URL_ANYWHERE,
   URL_ONLY_LINE,
 } from './patterns.ts';
-import { findHostNameInText, hostOf, segmentHostLabel, siteLabel } from './publisher.ts';
+import { findHostNameInText, hostOf, nameFromLabel, segmentHostLabel, siteLabel } from './publisher.ts';
 import { letterKey, plainText, wordCount } from './text.ts';
 
 export interface Found<T> {
@@ -165,13 +172,20 @@ function findPublished(
   leadIn: TextMetadata['leadIn'],
   url: Found<string> | null,
 ): Found<PublishedDate> | null {
+  // Date lines of the article's header (from a few blocks above the headline to the body) come first:
+  // later ones belong to related articles, galleries and comments.
+  const headline = blocks.findIndex((block) => block.class === 'headline');
+  const bodyStart = blocks.findIndex((block, index) => index > headline && block.class === 'body');
+  const inHeader = (index: number): boolean =>
+    headline < 0 || (index >= headline - DATE_NEAR_HEADLINE_BEFORE && (bodyStart < 0 || index < bodyStart));
   const dateLines = blocks.filter((block) => block.class === 'date');
-  const labelled = dateLines.find((block) => DATE_LABEL_PUBLISHED.test(block.text));
-  const plain = dateLines.find((block) => !DATE_LABEL_UPDATED.test(block.text));
-  const pick = labelled ?? plain;
-  if (pick !== undefined) {
-    const date = findDate(pick.text);
-    if (date !== null) return found({ iso: date.iso, precision: date.precision }, labelled === pick ? 'date/labelled-line' : 'date/line', pick.line);
+  const ranked = [...dateLines.filter((block) => inHeader(blocks.indexOf(block))), ...dateLines.filter((block) => !inHeader(blocks.indexOf(block)))];
+  const labelled = ranked.find((block) => DATE_LABEL_PUBLISHED.test(block.text) && inHeader(blocks.indexOf(block)));
+  const plain = ranked.find((block) => !DATE_LABEL_UPDATED.test(block.text) || findPublishedInLine(block.text) !== findFullDate(block.text));
+  const headerPick = labelled ?? (plain !== undefined && inHeader(blocks.indexOf(plain)) ? plain : undefined);
+  if (headerPick !== undefined) {
+    const date = findPublishedInLine(headerPick.text);
+    if (date !== null) return found({ iso: date.iso, precision: date.precision }, labelled === headerPick ? 'date/labelled-line' : 'date/line', headerPick.line);
   }
   if (bylines.date !== null) {
     const { iso, precision } = bylines.date.value;
@@ -182,6 +196,9 @@ function findPublished(
   }
   const near = findDateNearHeadline(blocks);
   if (near !== null) return near;
+  const pick = ranked.find((block) => DATE_LABEL_PUBLISHED.test(block.text)) ?? plain;
+  const date = pick === undefined ? null : findPublishedInLine(pick.text);
+  if (pick !== undefined && date !== null) return found({ iso: date.iso, precision: date.precision }, 'date/line', pick.line);
   if (url !== null) {
     const date = findDateInUrl(url.value);
     if (date !== null) return found({ iso: date.iso, precision: date.precision }, 'date/url-path', url.provenance.line);
@@ -204,7 +221,7 @@ function findDateNearHeadline(blocks: TaggedBlock[]): Found<PublishedDate> | nul
     .filter((block) => block.words <= DATE_NEAR_HEADLINE_MAX_WORDS && block.class !== 'caption' && block.class !== 'related');
   const pick = candidates.find((block) => findFullDate(block.text) !== null && !DATE_LABEL_UPDATED.test(block.text)) ??
     candidates.find((block) => findFullDate(block.text) !== null);
-  const date = pick === undefined ? null : findFullDate(pick.text);
+  const date = pick === undefined ? null : findPublishedInLine(pick.text);
   return pick === undefined || date === null ? null : found({ iso: date.iso, precision: date.precision }, 'date/near-headline', pick.line);
 }
 
@@ -231,27 +248,71 @@ function findUrl(blocks: TaggedBlock[], title: Found<string> | null): Found<stri
   return null;
 }
 
-/** Links to one host that make it the page's own site. */
-const MIN_SITE_HOST_LINKS = 3;
+/** Evidence that makes a host the page's own site (a link counts 1, an e-mail address 3). */
+const MIN_SITE_HOST_EVIDENCE = 3;
 
-/** The site label most of the page's links point to: the site itself. */
+/**
+ * The site label the page points to most: links (also the page URL quoted inside share links),
+ * its authors' e-mail addresses and domains written in the text. The site itself.
+ */
 function findFrequentSiteLabel(blocks: TaggedBlock[]): Found<string> | null {
   const counts = new Map<string, { count: number; line: number }>();
+  const add = (host: string | null, weight: number, line: number): void => {
+    if (host === null || NON_SITE_HOST.test(host) || WEBMAIL_HOST.test(host)) return;
+    const label = siteLabel(host);
+    if (label === null) return;
+    const entry = counts.get(label) ?? { count: 0, line };
+    entry.count += weight;
+    counts.set(label, entry);
+  };
   for (const block of blocks) {
-    for (const match of block.raw.matchAll(URL_ANYWHERE)) {
-      const host = hostOf(match[0]);
-      if (host === null || NON_SITE_HOST.test(host)) continue;
-      const label = siteLabel(host);
-      if (label === null) continue;
-      const entry = counts.get(label) ?? { count: 0, line: block.line };
-      entry.count++;
-      counts.set(label, entry);
-    }
+    if (block.class === 'footer') continue;
+    for (const match of block.raw.matchAll(URL_ANYWHERE)) add(hostOf(match[0]), 1, block.line);
+    for (const match of block.raw.matchAll(INNER_URL_HOST)) add(hostOf(`https://${match[1]}`), 1, block.line);
+    const withoutUrls = block.raw.replace(URL_ANYWHERE, ' ');
+    for (const match of withoutUrls.matchAll(EMAIL_HOST)) add(hostOf(`https://${match[1]}`), 3, block.line);
+    for (const match of withoutUrls.replace(EMAIL_HOST, ' ').matchAll(BARE_DOMAIN)) add(hostOf(`https://${match[1]}`), 1, block.line);
   }
   const ranked = [...counts.entries()].sort((a, b) => b[1].count - a[1].count || (a[0] < b[0] ? -1 : 1));
   const top = ranked[0];
-  if (top === undefined || top[1].count < MIN_SITE_HOST_LINKS) return null;
+  if (top === undefined || top[1].count < MIN_SITE_HOST_EVIDENCE) return null;
   return found(top[0], 'publisher/frequent-host', top[1].line);
+}
+
+/**
+ * The site's name in the titles of its feeds: "Ledger » Feed Ledger » Comments Feed" -> "Ledger"
+ * (the words the feed titles end with in common; the last three words when there is only one).
+ */
+function feedSiteName(text: string): string | undefined {
+  const parts = text.split(SITE_FEED_TITLE_END);
+  if (parts.length < 2) return undefined;
+  const titles = parts.slice(0, -1).map((part) => part.replace(/^[#\s]+/, '').split(/\s+/).filter((word) => word !== ''));
+  let common = titles[0] ?? [];
+  for (const title of titles.slice(1)) {
+    let size = 0;
+    while (size < Math.min(common.length, title.length) && common[common.length - 1 - size] === title[title.length - 1 - size]) size++;
+    if (size > 0) common = common.slice(common.length - size);
+  }
+  const name = common.slice(-3).join(' ');
+  return /^[\p{Lu}\d]/u.test(name) ? name : undefined;
+}
+
+/** The name a site gives itself in its chrome ("Follow Ledger on Twitter", "Ledger » Feed"), the most frequent. */
+function findSelfNaming(blocks: TaggedBlock[], feeds: boolean): Found<string> | null {
+  const counts = new Map<string, { name: string; count: number; line: number }>();
+  for (const block of blocks) {
+    if (block.class === 'body' || block.class === 'footer') continue;
+    const text = plainText(block.raw.replace(/\[\d+\]/g, ' '));
+    const match = feeds ? null : SITE_SELF_NAMING.exec(text);
+    const name = feeds ? feedSiteName(text) : match?.slice(1).find((group) => group !== undefined)?.replace(/^@/, '').trim();
+    if (name === undefined || name.length < 2 || AUTHOR_ROLE_WORDS.test(name)) continue;
+    const key = letterKey(name);
+    const entry = counts.get(key) ?? { name, count: 0, line: block.line };
+    entry.count++;
+    counts.set(key, entry);
+  }
+  const top = [...counts.values()].sort((a, b) => b.count - a.count || a.line - b.line)[0];
+  return top === undefined ? null : found(top.name, feeds ? 'publisher/feed-title' : 'publisher/self-naming', top.line);
 }
 
 /** "Headline | Site" printed as the page title: the site's name. */
@@ -259,8 +320,9 @@ function findTitleSuffix(blocks: TaggedBlock[], title: Found<string> | null): Fo
   if (title === null) return null;
   const key = letterKey(title.value);
   for (const block of blocks) {
-    const match = TITLE_SITE_SUFFIX.exec(block.text);
-    if (match?.[1] !== undefined && match[2] !== undefined && letterKey(match[1]) === key) {
+    // Converters pad the page title out to the width of the page before what follows it on the line.
+    const match = TITLE_SITE_SUFFIX.exec(plainText(block.raw.trim().split(/\s{3,}/)[0] ?? ''));
+    if (match?.[1] !== undefined && match[2] !== undefined && letterKey(match[1]) === key && !TITLE_SUFFIX_NOT_SITE.test(match[2].trim())) {
       return found(match[2].trim(), 'publisher/title-suffix', block.line);
     }
   }
@@ -280,17 +342,28 @@ function findCopyright(blocks: TaggedBlock[]): Found<string> | null {
   return null;
 }
 
-/** A site's name from its host label: as the text writes it, else split into words. */
+/** A site's name from its host label: as the text writes it, else split into words, else the label itself. */
 function nameFromSiteLabel(label: string, blocks: TaggedBlock[], line: number | null): Found<string> | null {
-  const allText = blocks
-    .filter((block) => block.class !== 'footer')
-    .map((block) => block.text)
-    .join('\n');
-  const written = findHostNameInText(label, allText);
+  const written = findHostNameInText(label, textOutsideFooter(blocks));
   if (written !== null) return found(written, 'publisher/url-host-in-text', line);
   const segmented = segmentHostLabel(label);
   if (segmented !== null) return found(segmented, 'publisher/url-host-words', line, 'inferred');
+  const named = nameFromLabel(label);
+  if (named !== null) return found(named, 'publisher/url-host-label', line, 'inferred');
   return null;
+}
+
+function textOutsideFooter(blocks: TaggedBlock[]): string {
+  return blocks
+    .filter((block) => block.class !== 'footer')
+    .map((block) => block.text)
+    .join('\n');
+}
+
+/** "Staff Desk for Ledger.com": the outlet a byline credits is the one after "for". */
+function outletOfByline(outlet: Found<string>): Found<string> {
+  const after = /\s+for\s+(\S.*)$/i.exec(outlet.value)?.[1];
+  return after === undefined ? outlet : { ...outlet, value: after };
 }
 
 function findPublisher(
@@ -302,19 +375,28 @@ function findPublisher(
   publishersByHost: Record<string, string>,
 ): Found<string> | null {
   if (leadIn !== null && leadIn.kind === 'outlet') return found(leadIn.name, 'publisher/lead-in', leadIn.line);
-  if (bylines.outlet !== null) return bylines.outlet;
+  if (bylines.outlet !== null) return outletOfByline(bylines.outlet);
   const host = url === null ? null : hostOf(url.value);
   if (host !== null && url !== null) {
     const curated = publishersByHost[host];
     if (curated !== undefined) return found(curated, 'publisher/catalogue-host', url.provenance.line, 'catalogue');
   }
+  const label = host === null ? null : siteLabel(host);
+  // The page's own host, written as a name in the text, is the strongest evidence there is.
+  if (label !== null && url !== null) {
+    const written = findHostNameInText(label, textOutsideFooter(blocks));
+    if (written !== null) return found(written, 'publisher/url-host-in-text', url.provenance.line);
+  }
   const suffix = findTitleSuffix(blocks, title);
   if (suffix !== null) return suffix;
-  const label = host === null ? null : siteLabel(host);
+  const feedNamed = findSelfNaming(blocks, true);
+  if (feedNamed !== null) return feedNamed;
   if (label !== null && url !== null) {
     const named = nameFromSiteLabel(label, blocks, url.provenance.line);
     if (named !== null) return named;
   }
+  const selfNamed = findSelfNaming(blocks, false);
+  if (selfNamed !== null) return selfNamed;
   const frequent = findFrequentSiteLabel(blocks);
   if (frequent !== null) {
     const named = nameFromSiteLabel(frequent.value, blocks, frequent.provenance.line);

@@ -9,14 +9,21 @@ export const MONTH_NAME =
 const ORDINAL = '(?:st|nd|rd|th)?';
 const WEEKDAY_NAME = '(?:Mon|Tue|Tues|Wed|Thu|Thur|Thurs|Fri|Sat|Sun)(?:day|nesday|sday|urday|rsday)?\\.?';
 
+/**
+ * The end of a year: no further digit, though converters glue the next item to it
+ * ("Nov 15, 20195:45 AM", "Nov. 20, 2019Updated: …").
+ */
+const YEAR_END = '(?:(?!\\d)|(?=\\d{1,2}:\\d{2}))';
 /** "March 20, 2019", "Nov. 18, 2019", "March 20 2019". */
-export const DATE_MONTH_DAY_YEAR = new RegExp(`\\b(${MONTH_NAME})\\.?\\s+(\\d{1,2})${ORDINAL},?\\s+(\\d{4})\\b`, 'i');
+export const DATE_MONTH_DAY_YEAR = new RegExp(`\\b(${MONTH_NAME})\\.?\\s+(\\d{1,2})${ORDINAL},?\\s+(\\d{4})${YEAR_END}`, 'i');
 /** "14 May 2019", "12 Feb, 2019", "3rd of March 2020". */
-export const DATE_DAY_MONTH_YEAR = new RegExp(`\\b(\\d{1,2})${ORDINAL}\\s+(?:of\\s+)?(${MONTH_NAME})\\.?,?\\s+(\\d{4})\\b`, 'i');
+export const DATE_DAY_MONTH_YEAR = new RegExp(`\\b(\\d{1,2})${ORDINAL}\\s+(?:of\\s+)?(${MONTH_NAME})\\.?,?\\s+(\\d{4})${YEAR_END}`, 'i');
 /** "2019-03-20" (also the date part of an ISO timestamp). */
 export const DATE_ISO = /\b(\d{4})-(\d{2})-(\d{2})(?![\d-])/;
 /** "11/18/2019" (month first, as US outlets print it; day first when the first number cannot be a month). */
 export const DATE_NUMERIC = /\b(\d{1,2})[/.](\d{1,2})[/.](\d{4})\b/;
+/** "11/13/19" (month first, two-digit year), as US outlets print it in bylines. */
+export const DATE_NUMERIC_SHORT_YEAR = /\b(\d{1,2})\/(\d{1,2})\/(\d{2})(?![\d/])/;
 /** "March 2019": month precision. */
 export const DATE_MONTH_YEAR = new RegExp(`\\b(${MONTH_NAME})\\.?,?\\s+(\\d{4})\\b`, 'i');
 /** A date inside a URL path: /2019/03/20/ or /2019/03/. */
@@ -53,7 +60,7 @@ export const OUTLET_NAME_WORDS =
 /** Short function words that are written in lower case inside a title-cased name. */
 export const TITLE_CASE_MINOR_WORDS = new Set(['a', 'an', 'and', 'at', 'by', 'for', 'in', 'of', 'on', 'or', 'the', 'to', 'with']);
 /** Words the segmentation of a host name may produce and still read as a real name. */
-export const HOST_SEGMENT_SHORT_WORDS = new Set(['the', 'of', 'and', 'in', 'on', 'at', 'to', 'by', 'a', 'tv', 'uk', 'us']);
+export const HOST_SEGMENT_SHORT_WORDS = new Set(['the', 'of', 'and', 'in', 'on', 'at', 'to', 'by', 'a', 'it', 'my', 'tv', 'uk', 'us']);
 
 // ---------------------------------------------------------------------------
 // Lead-ins and datelines at the start of the first paragraph
@@ -136,6 +143,32 @@ export const NON_SITE_HOST =
   /(?:^|\.)(?:facebook|twitter|x|t|linkedin|pinterest|reddit|whatsapp|instagram|youtube|youtu|google|googleapis|gstatic|doubleclick|googlesyndication|amazon-adsystem|cloudfront|akamaihd|wp|wordpress|gravatar|addthis|sharethis|disqus|taboola|outbrain|apple|amazon|bit|tinyurl|flipboard|tumblr|mailto)\.[a-z.]+$/i;
 /** "© 2019 Coastal Ledger. All rights reserved." Group 1: the owner. */
 export const COPYRIGHT_LINE = /(?:©|\(c\)|copyright)\s*(?:\d{4}(?:\s*[-–]\s*\d{4})?\s*)?,?\s*([\p{L}][\p{L}\d&.' -]{1,50}?)(?:\.|,|\s+all rights|\s*\||$)/iu;
+/** An http(s) URL quoted inside another (a share link's `?u=https%3A%2F%2Fsite…`). Group 1: its host. */
+export const INNER_URL_HOST = /(?<=.)https?(?::|%3A)(?:\/\/|%2F%2F)([a-z0-9-]+(?:\.[a-z0-9-]+)+)/gi;
+/** An e-mail address. Group 1: its host (an author's address names the outlet: "jane@ledger.example"). */
+export const EMAIL_HOST = /\b[\w.+-]+@([a-z0-9-]+(?:\.[a-z0-9-]+)*\.[a-z]{2,})\b/gi;
+/** Hosts of personal mail services: an address there says nothing about the outlet. */
+export const WEBMAIL_HOST = /(?:^|\.)(?:gmail|googlemail|yahoo|hotmail|outlook|live|aol|icloud|me|mac|protonmail|proton|gmx|mail|yandex|zoho)\.[a-z.]+$/i;
+/** A site's domain written in prose ("told Ledger.info", "ledger.co.uk features"). Group 1: the host. */
+export const BARE_DOMAIN = /(?<![@/\w.-])((?:[a-z0-9-]+\.)+(?:com|co\.uk|info|net|org|news|in|ca|com\.au|ie))\b(?![/@-])/gi;
+/**
+ * The site naming itself in its own chrome: "Follow Ledger on Twitter", "Subscribe to Ledger on YouTube",
+ * "Search Ledger", "Ledger homepage", "Follow Ledger online:". Group 1 (or 2): the name.
+ */
+const SITE_NAME = "(@?[\\p{Lu}\\d][\\p{L}\\d.&'-]*(?:\\s+(?:by|of|the|and|[\\p{Lu}\\d][\\p{L}\\d.&'-]*)){0,3})";
+export const SITE_SELF_NAMING = new RegExp(
+  `(?:^|[\\s\\[(])(?:[Ff]ollow|[Ss]ubscribe to|[Ll]ike)\\s+${SITE_NAME}(?:\\s+on\\s+(?:[Ff]acebook|[Tt]witter|YouTube|[Yy]ou[Tt]ube|[Ii]nstagram|LinkedIn|[Ll]inked[Ii]n|[Pp]interest|[Ff]lipboard)|\\s+online\\b|\\s*:?\\s*$)|^[Ss]earch\\s+${SITE_NAME}\\s*$|^${SITE_NAME}\\s+homepage\\b`,
+  'u',
+);
+/** "Ledger » Feed", "Ledger » Comments Feed": the titles of a site's news feeds (WordPress and others) end so. */
+export const SITE_FEED_TITLE_END = /\s*»\s+(?:Comments\s+)?Feed\b/;
+/** "Site » Headline Comments Feed": the title of an article's comments feed. Group 1: the headline. */
+export const COMMENTS_FEED_TITLE = /»\s+((?:(?!»).){8,}?)\s+Comments\s+Feed\b/g;
+/** What follows " - " or " | " after a headline and is a kind of page, not a site ("Headline - Photo"). */
+export const TITLE_SUFFIX_NOT_SITE =
+  /^(?:photos?|pictures?|images?|videos?|gallery|slideshow|opinion|analysis|review|live|updates?|watch|podcast|audio|interactive|news|home|page \d+)$/i;
+/** Words a host may add to a site's name ("ledgermag", "ledgeronline"): dropped from a name spelled from the host. */
+export const HOST_PADDING_WORDS = /\s+(?:mag|online|web|hq|app|site)$/i;
 /** Whether a text holds an http(s) URL (not global, so safe with .test). */
 export const HAS_URL = /https?:\/\/\S/i;
 /** "[https://…]": a link target printed in brackets by text converters. */

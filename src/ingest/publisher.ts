@@ -1,7 +1,7 @@
 // The outlet behind a URL host, by general rules: the host letters written as a name in the text
 // ("9to5mac.com" -> "9to5Mac"), else the host split into English words ("themoscowtimes" -> "The Moscow Times").
 import WordsNinja from 'wordsninja';
-import { HOST_SEGMENT_SHORT_WORDS } from './patterns.ts';
+import { HOST_PADDING_WORDS, HOST_SEGMENT_SHORT_WORDS } from './patterns.ts';
 import { letterKey, toTitleCase } from './text.ts';
 import { normaliseHost } from './catalogue.ts';
 
@@ -69,6 +69,16 @@ export function segmentHostLabel(label: string): string | null {
   const parts = ninja.splitSentence(label);
   if (parts.length === 0 || parts.length > 4) return null;
   if (!parts.every((part) => part.length >= 3 || HOST_SEGMENT_SHORT_WORDS.has(part))) return null;
-  const name = toTitleCase(parts.join(' '));
+  const name = toTitleCase(parts.join(' ')).replace(HOST_PADDING_WORDS, '');
   return name.charAt(0).toUpperCase() + name.slice(1);
+}
+
+/**
+ * A host label that does not split into words, as a name: short or vowel-less labels are
+ * initials ('wsj' -> 'WSJ'), others are capitalised ('zorbix' -> 'Zorbix'). A low-confidence guess.
+ */
+export function nameFromLabel(label: string): string | null {
+  if (!/^[a-z][a-z0-9]*$/.test(label) || label.length < 2) return null;
+  if (label.length <= 3 || (label.length <= 5 && !/[aeiouy]/.test(label))) return label.toUpperCase();
+  return label.charAt(0).toUpperCase() + label.slice(1);
 }

@@ -29,6 +29,25 @@ describe('classifyLines', () => {
     const result = classify(['Menu', '', 'Pier reopens', '', LEDE].join('\n'), 'Pier Reopens');
     assert.equal(result.get('Pier reopens'), 'headline headline/known-title');
   });
+  it('takes the headline the page title names, printed again further down', () => {
+    const teasers = ['Ferry Fares Rise Again', '', 'The ferry company said fares would rise by a tenth next year, the third rise in a row for commuters.', '', 'Storm Closes Beaches', '', 'Officials closed the beaches on Sunday as a storm brought high winds and waves to the coast of the county.', ''];
+    const text = ['Harbour Pier to Reopen Next Spring | Coastal Ledger', '', ...teasers, ...teasers, 'Harbour Pier to Reopen Next Spring', '', LEDE, '', SECOND].join('\n');
+    assert.equal(classify(text).get('Harbour Pier to Reopen Next Spring'), 'headline headline/page-title-echo');
+  });
+  it('takes an echo of the page title as the headline even when it ends with a full stop', () => {
+    const text = ['Pier reopens. Ferries return. - ledger.example', '', 'You are signed in as', '', '# Pier reopens. Ferries return.', '', LEDE, '', SECOND].join('\n');
+    assert.equal(classify(text).get('# Pier reopens. Ferries return.'), 'headline headline/page-title-echo');
+  });
+  it('takes the headline the comments feed names', () => {
+    const text = ['#[1]Coastal Ledger » Feed [2]Coastal Ledger » Harbour Pier to Reopen Next Spring Comments Feed', '', 'Storm Closes Beaches', '', 'Officials closed the beaches on Sunday as a storm brought high winds and waves to the coast.', '', 'Harbour Pier to Reopen Next Spring', '', LEDE, '', SECOND].join('\n');
+    assert.equal(classify(text).get('Harbour Pier to Reopen Next Spring'), 'headline headline/page-title-echo');
+  });
+  it("prefers a headline whose words make a URL's slug, and not a section heading", () => {
+    const text = ['Port Elm Pier Works', '', 'Boys State Swim Results', '', '#### What the engineers found', '', LEDE, '', SECOND, '', '[Share](https://ledger.example/sport/Friday-State-Swim-Results-4743.html)'].join('\n');
+    const result = classify(text);
+    assert.equal(result.get('Boys State Swim Results'), 'headline headline/first-title-line');
+    assert.equal(result.get('#### What the engineers found')?.startsWith('headline'), false);
+  });
   it('recognises bylines, a lone "By", date lines and photo credits', () => {
     const result = classify(
       ['Pier to Reopen', '', 'By', '', 'Coastal Ledger | 3 Jun, 2021', '', 'By Ana Ruiz and Li Wei', '', 'Updated: June 4, 2021 10:15 am', '', '**Mara Lind / Northwind Photo**', '', LEDE].join('\n'),
@@ -90,6 +109,31 @@ describe('classifyLines', () => {
     assert.equal(result.get('Share this article'), 'chrome chrome/share');
     assert.equal(result.get('Most read'), 'chrome chrome/other-articles');
     assert.equal(result.get('Some other story about gardens'), 'chrome chrome/after-body');
+  });
+  it('skips a numbered box of other articles inside the body and keeps the text after it', () => {
+    const third = 'The authority expects the first ferries to dock at the pier again in April, weather permitting, it said.';
+    const result = classify(
+      ['Pier to Reopen', '', LEDE, '', 'MORE ON HARBOUR NEWS', '', ' 1. Ferry Company Adds Two Boats', '    [https://ledger.example/ferry]', ' 2. Storm Closes Beaches Along the Coast', '    [https://ledger.example/storm]', ' 3. Council Approves New Budget', '    [https://ledger.example/budget]', '', SECOND, '', third].join('\n'),
+    );
+    assert.equal(result.get('MORE ON HARBOUR NEWS'), 'chrome chrome/other-articles');
+    assert.equal(result.get(SECOND), 'body body/paragraph');
+    assert.equal(result.get(third), 'body body/paragraph');
+  });
+  it('skips a box of other articles given as bullets, image names and cut titles, and keeps the items out', () => {
+    const third = 'The authority expects the first ferries to dock at the pier again in April, weather permitting, it said.';
+    const result = classify(
+      ['Pier to Reopen', '', LEDE, '', 'Related articles', '', '•', '', '  [1203947_1]', '', '  Ferry company adds two boats for a busy summer season on the...', '', '•', '', '  [1204223_1]', '', '  Storm closes beaches', '', SECOND, '', third].join('\n'),
+    );
+    assert.equal(result.get('[1203947_1]'), 'chrome chrome/other-articles-item');
+    assert.equal(result.get('Ferry company adds two boats for a busy summer season on the...'), 'chrome chrome/other-articles-item');
+    assert.equal(result.get(third), 'body body/paragraph');
+  });
+  it('prefers the headline followed by its byline and date, and never the name after a lone "By"', () => {
+    const teaser = 'Officials closed the beaches on Sunday as a storm brought high winds and waves to the coast.';
+    const text = ['Harbour Pier to Reopen Next Spring', '', 'By', '', 'Ana Ruiz', '', 'Published: Jun 3, 2021', '', LEDE, '', 'Related articles', '', ...Array(6).fill(`• ${teaser}`), '', 'Storm Closes Beaches Along Coast', '', SECOND, '', teaser, '', LEDE].join('\n');
+    const result = classify(text);
+    assert.equal(result.get('Harbour Pier to Reopen Next Spring'), 'headline headline/first-title-line');
+    assert.equal(result.get('Ana Ruiz'), 'byline byline/after-by');
   });
   it('separates reader comments and the comment form', () => {
     const result = classify(

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { findDate, findDateInUrl, findFullDate, isDateOnly } from '../../src/ingest/dates.ts';
+import { findDate, findDateInUrl, findFullDate, findPublishedInLine, isDateOnly } from '../../src/ingest/dates.ts';
 
 describe('dates', () => {
   it('reads the usual ways of writing a day', () => {
@@ -16,6 +16,17 @@ describe('dates', () => {
       ['Tuesday, September 3, 2019', '2019-09-03'],
     ];
     for (const [text, iso] of cases) assert.equal(findFullDate(text)?.iso, iso, text);
+  });
+  it('reads a year glued to the time or label after it, and a two-digit year', () => {
+    assert.equal(findFullDate('Jun 3, 20215:45 AM')?.iso, '2021-06-03');
+    assert.equal(findFullDate('Jun. 3, 2021Updated: Jun. 4, 2021')?.iso, '2021-06-03');
+    assert.equal(findFullDate('By Ana Ruiz On 6/3/21 at 4:00 PM EST')?.iso, '2021-06-03');
+    assert.equal(findFullDate('Call 555 20214'), null);
+  });
+  it('takes the published date of a line that also prints an updated one', () => {
+    assert.equal(findPublishedInLine('UPDATED: 10:43, Jun 4, 2021 | PUBLISHED: 00:01, Jun 3, 2021')?.iso, '2021-06-03');
+    assert.equal(findPublishedInLine('Jun 3, 2021 @17:19 PM · _Updated: Jun 4, 2021 @17:26 PM _')?.iso, '2021-06-03');
+    assert.notEqual(isDateOnly('Jun 3, 2021 @17:19 PM · _Updated: Jun 4, 2021 @17:26 PM _', 2), null);
   });
   it('rejects impossible and implausible dates', () => {
     assert.equal(findFullDate('February 30, 2019'), null);

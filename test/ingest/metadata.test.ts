@@ -3,7 +3,7 @@ import { describe, it } from 'node:test';
 import { classifyLines } from '../../src/ingest/classify.ts';
 import { splitLeadIn } from '../../src/ingest/leadIn.ts';
 import { extractMetadata } from '../../src/ingest/metadata.ts';
-import { findHostNameInText, segmentHostLabel, siteLabel } from '../../src/ingest/publisher.ts';
+import { findHostNameInText, nameFromLabel, segmentHostLabel, siteLabel } from '../../src/ingest/publisher.ts';
 
 const LEDE = 'The harbour authority said on Monday that the northern pier will reopen to ferries next spring after repairs.';
 
@@ -31,6 +31,10 @@ describe('extractMetadata', () => {
     const result = metadata(['Pier to Reopen', '', 'Updated June 9, 2021', '', 'Published June 3, 2021', '', LEDE]);
     assert.equal(result.published?.value.iso, '2021-06-03');
     assert.equal(result.published?.provenance.rule, 'date/labelled-line');
+  });
+  it("prefers the article's date line to later ones of related articles", () => {
+    const result = metadata(['Pier to Reopen', '', 'Ana Ruiz', '', 'Jun 3, 2021 · Updated: Jun 4, 2021', '', LEDE, '', 'Ferries Return to Port Elm', '', 'June 9, 2021']);
+    assert.equal(result.published?.value.iso, '2021-06-03');
   });
   it('takes the section from a breadcrumb', () => {
     assert.equal(metadata(['Home > Local > Waterfront', '', 'Pier to Reopen', '', LEDE]).section?.value, 'Waterfront');
@@ -95,6 +99,38 @@ describe('extractMetadata', () => {
     assert.equal(result.publisher?.value, 'Port Elm Ledger');
     assert.equal(result.publisher?.provenance.origin, 'catalogue');
   });
+  it('prefers the page host written in the text to a title suffix that names a kind of page', () => {
+    const result = metadata(['Pier to Reopen - Photo', '', '# Pier to Reopen', '', LEDE, '', 'Ask the Harbor Herald a question.', '', 'Original url: https://www.harborherald.example/pier']);
+    assert.equal(result.publisher?.value, 'Harbor Herald');
+    assert.equal(result.publisher?.provenance.rule, 'publisher/url-host-in-text');
+  });
+  it('cuts a page title at the padding a converter adds before the next item', () => {
+    const result = metadata(['Pier to Reopen - Port Elm Ledger          [Skip to main content](#)', '', '# Pier to Reopen', '', LEDE]);
+    assert.equal(result.publisher?.value, 'Port Elm Ledger');
+  });
+  it('names the publisher from the titles of its feeds', () => {
+    const result = metadata(['#[1]Harbor Wire » Feed [2]Harbor Wire » Comments Feed', '', 'Pier to Reopen Next Spring', '', LEDE]);
+    assert.equal(result.publisher?.value, 'Harbor Wire');
+    assert.equal(result.publisher?.provenance.rule, 'publisher/feed-title');
+  });
+  it('names the publisher from the site naming itself in follow and subscribe prompts', () => {
+    const result = metadata(['Pier to Reopen Next Spring', '', LEDE, '', 'Follow PierPoint on Twitter', '', 'Subscribe to PierPoint on YouTube for more harbour news:']);
+    assert.equal(result.publisher?.value, 'PierPoint');
+    assert.equal(result.publisher?.provenance.rule, 'publisher/self-naming');
+  });
+  it("takes the site from an author's e-mail address and spells a vowel-less label as initials", () => {
+    const result = metadata(['Pier to Reopen Next Spring', '', LEDE, '', 'Write to Ana Ruiz at ana.ruiz@pnj.example']);
+    assert.equal(result.publisher?.value, 'PNJ');
+    assert.equal(result.publisher?.provenance.origin, 'inferred');
+  });
+  it('takes the site from the page URL quoted inside share links', () => {
+    const share = (target: string) => `https://www.facebook.com/sharer.php?u=https%3A%2F%2Fwww.zorbix.example%2Fpier&via=${target}`;
+    const result = metadata(['Pier to Reopen Next Spring', '', share('a'), share('b'), share('c'), '', LEDE]);
+    assert.equal(result.publisher?.value, 'Zorbix');
+  });
+  it('takes the outlet after "for" in a byline credit', () => {
+    assert.equal(metadata(['Pier to Reopen', '', 'By Coastal Media Desk for Ledger.example', '', LEDE]).publisher?.value, 'Ledger.example');
+  });
   it('collects captions with credits, related titles and comments', () => {
     const result = metadata([
       'Pier to Reopen',
@@ -140,5 +176,11 @@ describe('publisher names from hosts', () => {
     assert.equal(segmentHostLabel('themoscowtimes'), 'The Moscow Times');
     assert.equal(segmentHostLabel('havanatimes'), 'Havana Times');
     assert.equal(segmentHostLabel('xq'), null);
+    assert.equal(segmentHostLabel('catchitharbor'), 'Catch It Harbor');
+    assert.equal(segmentHostLabel('harborridermag'), 'Harbor Rider');
+  });
+  it('spells a label that is no words as initials or a capitalised name', () => {
+    assert.equal(nameFromLabel('pnj'), 'PNJ');
+    assert.equal(nameFromLabel('zorbix'), 'Zorbix');
   });
 });
