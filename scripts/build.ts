@@ -1,5 +1,5 @@
 // npm run build [-- --seeds DIR --out DIR --base /prefix/ --site-url URL --strict]
-import { parseArgs } from 'node:util';
+import { parseFlags } from '../src/cli.ts';
 import { build, defaultBuildOptions, errorChain } from '../src/build.ts';
 import { printable } from '../src/report.ts';
 
@@ -15,31 +15,20 @@ const USAGE = `usage: npm run build -- [--seeds DIR] [--out DIR] [--base /prefix
 
 async function main(): Promise<void> {
   const defaults = defaultBuildOptions();
-  let values;
-  try {
-    ({ values } = parseArgs({
-      strict: true,
-      allowPositionals: false,
-      options: {
-        seeds: { type: 'string', default: defaults.seedsDir },
-        out: { type: 'string', default: defaults.outDir },
-        base: { type: 'string', default: defaults.base },
-        'site-url': { type: 'string', default: defaults.siteUrl },
-        // The one place the clock is read: the ingest is given the day, so its result never depends on when it ran.
-        today: { type: 'string', default: new Date().toISOString().slice(0, 10) },
-        strict: { type: 'boolean', default: false },
-        help: { type: 'boolean', short: 'h', default: false },
-      },
-    }));
-  } catch (error) {
-    process.stderr.write(`${(error as Error).message}\n\n${USAGE}\n`);
-    process.exitCode = 2;
-    return;
-  }
-  if (values.help) {
-    process.stderr.write(`${USAGE}\n`);
-    return;
-  }
+  const values = parseFlags(
+    {
+      seeds: { type: 'string', default: defaults.seedsDir },
+      out: { type: 'string', default: defaults.outDir },
+      base: { type: 'string', default: defaults.base },
+      'site-url': { type: 'string', default: defaults.siteUrl },
+      // The one place the clock is read: the ingest is given the day, so its result never depends on when it ran.
+      today: { type: 'string', default: new Date().toISOString().slice(0, 10) },
+      strict: { type: 'boolean', default: false },
+      help: { type: 'boolean', short: 'h', default: false },
+    },
+    USAGE,
+  );
+  if (values === null) return;
   try {
     new URL(values['site-url']);
   } catch {

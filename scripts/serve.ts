@@ -1,5 +1,5 @@
 // npm start [-- --seeds DIR --out DIR --base /prefix/ --port 8080]: build, serve, rebuild on change.
-import { parseArgs } from 'node:util';
+import { parseFlags } from '../src/cli.ts';
 import { DEFAULTS } from '../src/site/loadSiteData.ts';
 import { startDevServer } from '../src/site/devServer.ts';
 
@@ -12,28 +12,17 @@ const USAGE = `usage: npm start -- [--seeds DIR] [--out DIR] [--base /prefix/] [
   --help          show this help`;
 
 function main(): void {
-  let values;
-  try {
-    ({ values } = parseArgs({
-      strict: true,
-      allowPositionals: false,
-      options: {
-        seeds: { type: 'string', default: DEFAULTS.seedsDir },
-        out: { type: 'string', default: DEFAULTS.outDir },
-        base: { type: 'string', default: DEFAULTS.base },
-        port: { type: 'string', default: '8080' },
-        help: { type: 'boolean', short: 'h', default: false },
-      },
-    }));
-  } catch (error) {
-    process.stderr.write(`${(error as Error).message}\n\n${USAGE}\n`);
-    process.exitCode = 2;
-    return;
-  }
-  if (values.help) {
-    process.stderr.write(`${USAGE}\n`);
-    return;
-  }
+  const values = parseFlags(
+    {
+      seeds: { type: 'string', default: DEFAULTS.seedsDir },
+      out: { type: 'string', default: DEFAULTS.outDir },
+      base: { type: 'string', default: DEFAULTS.base },
+      port: { type: 'string', default: '8080' },
+      help: { type: 'boolean', short: 'h', default: false },
+    },
+    USAGE,
+  );
+  if (values === null) return;
   const port = Number(values.port);
   if (!Number.isInteger(port) || port < 1 || port > 65535) {
     process.stderr.write(`--port must be a number from 1 to 65535, not ${JSON.stringify(values.port)}\n`);
