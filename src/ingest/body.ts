@@ -13,6 +13,11 @@ export interface Body {
 
 /** Links whose target was lost in the copy (`[text](#)`, `[text]()`) read as their text. */
 const DEAD_LINK = /\[([^\]]*)\]\((?:#?|\s*)\)/g;
+/**
+ * A link target a text converter printed in brackets after the link text ("AirPods [https://…]"), with an
+ * address glued to it (an image's "[https://…/a.jpg]https://…"): addresses, not words of the article.
+ */
+const CONVERTER_LINK_TARGET = /\s*\[(?:https?:\/\/|\/)[^\]\s]*\](?:https?:\/\/[^\s<>()[\]]+)?/g;
 
 export function buildBody(classification: Classification, leadIn: LeadIn | null): Body {
   const paragraphs: string[] = [];
@@ -40,7 +45,7 @@ export function isBrokenSentence(previous: string, next: string): boolean {
 }
 
 export function cleanParagraph(raw: string): string {
-  return collapseSpaces(raw.replace(DEAD_LINK, '$1'));
+  return collapseSpaces(raw.replace(DEAD_LINK, '$1').replace(CONVERTER_LINK_TARGET, ''));
 }
 
 function capitaliseFirst(text: string): string {

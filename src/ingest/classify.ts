@@ -16,6 +16,7 @@ import { splitLeadIn } from './leadIn.ts';
 import {
   ADVERT_LABEL,
   BOLD_ONLY_LINE,
+  BRACKETED_URL,
   BREADCRUMB,
   BULLET,
   BYLINE_ALONE,
@@ -27,9 +28,14 @@ import {
   HAS_URL,
   CREDIT_AGENCY_SLASH,
   CREDIT_AGENCY_WORDS,
+  CONTACT_ONLY,
+  FILE_NAME_ONLY,
+  GALLERY_CONTROL,
+  GALLERY_COUNTER_CAPTION,
   LEDE_MARKERS,
   LINK_ONLY_LINE,
   MARKDOWN_HEADING,
+  MARKDOWN_LINK,
   ORIGINAL_URL_LABEL,
   OTHER_ARTICLES_HEADING,
   PRODUCTION_CREDIT,
@@ -38,6 +44,7 @@ import {
   SHARE_CHROME,
   SOCIAL_NETWORK_ONLY,
   STARTS_LOWER_CASE,
+  TEASER_LABEL,
   COMMENTS_FEED_TITLE,
   TITLE_SITE_SUFFIX,
   URL_ANYWHERE,
@@ -84,6 +91,12 @@ export const CLASSIFY_LIMITS = {
   /** An image's alt text and caption: a short label, then at most this many lines, with no blank line. */
   captionGroupMaxBlocks: 2,
   captionAltMaxWords: 15,
+  /** A word this long (an address) cannot be wrapped: its lines are left out when finding the wrap width. */
+  unbreakableWordMinChars: 40,
+  /** Share of a body block's words inside links above which, with no sentence end, it is a list of links. */
+  linkListMinShare: 0.8,
+  /** Words between a paragraph and its copy above which the copy starts the article printed again. */
+  repeatedArticleMinWords: 150,
 } as const;
 
 /** A paragraph: one line, or the lines of one hard-wrapped paragraph. */
@@ -128,6 +141,7 @@ export function classifyLines(text: string, options: ClassifyOptions): Classific
   for (let index = firstAfterHeadline; index < zoneEnd; index++) {
     tags[index] ??= tagByLineRules(blocks, index, tags);
   }
+  if (headline !== null) tagHeadlineRepeats(blocks, tags, headline, zoneEnd);
   tagCaptionDuplicates(blocks, tags, firstAfterHeadline, zoneEnd);
   const contentEnd = tagComments(blocks, tags, firstAfterHeadline, zoneEnd);
   const bodyStart = tagHeaderZone(blocks, tags, firstAfterHeadline, contentEnd);
@@ -144,7 +158,11 @@ export function classifyLines(text: string, options: ClassifyOptions): Classific
  * or Infinity when lines were not wrapped.
  */
 export function detectWrapWidth(lines: string[]): number {
-  const lengths = lines.map((line) => line.trimEnd().length).filter((length) => length >= 40);
+  // A line holding a long address cannot be wrapped, so its length says nothing about the wrap column.
+  const lengths = lines
+    .filter((line) => !line.split(/\s+/).some((word) => word.length > CLASSIFY_LIMITS.unbreakableWordMinChars))
+    .map((line) => line.trimEnd().length)
+    .filter((length) => length >= 40);
   if (lengths.length < 5) return Infinity;
   // The wrap column is where many lines end just short of: pick the width with the most lines in the 15 columns below it.
   let best = { width: Infinity, count: 0 };
@@ -171,8 +189,8 @@ function continuesParagraph(previous: string, next: string, wrapWidth: number): 
     // A hard wrap: the next word would not have fitted on the previous line.
     return true;
   }
-  // A sentence that goes on in lower case on the next line.
-  return previous.trim().length >= 40 && !endsSentence(plainText(previous)) && STARTS_LOWER_CASE.test(trimmedNext);
+  // A sentence that goes on in lower case on the next line (maybe inside a link: "[that the pier](…) will").
+  return previous.trim().length >= 40 && !endsSentence(plainText(previous)) && STARTS_LOWER_CASE.test(plainText(trimmedNext));
 }
 
 export function groupBlocks(lines: string[], from: number): Block[] {
@@ -244,6 +262,12 @@ function isHeadlineCandidate(block: Block): boolean {
 function linkShare(raw: string): number {
   const inLinks = [...raw.matchAll(/\[[^\]]*\](?:\([^)]*\))?/g)].reduce((sum, match) => sum + match[0].length, 0);
   return raw.length === 0 ? 0 : inLinks / raw.length;
+}
+
+/** Share of a block's words that are the text of Markdown links. */
+function linkTextShare(block: Block): number {
+  const linked = [...block.raw.matchAll(MARKDOWN_LINK)].reduce((sum, match) => sum + wordCount(plainText(match[1] ?? '')), 0);
+  return block.words === 0 ? 0 : linked / block.words;
 }
 
 /** A paragraph that reads as article text: prose, not a menu entry or a list of links. */
@@ -474,6 +498,7 @@ function tagByLineRules(blocks: Block[], index: number, tags: (Tag | null)[]): T
   if (words <= CLASSIFY_LIMITS.dateLineMaxWords && isDateOnly(text, 2) !== null) return { class: 'date', rule: 'date/line' };
   if (COMMENT_FORM.test(text)) return { class: 'chrome', rule: 'chrome/comment-form' };
   if (ADVERT_LABEL.test(text)) return { class: 'chrome', rule: 'chrome/advert' };
+  if (TEASER_LABEL.test(raw) || TEASER_LABEL.test(text)) return { class: 'chrome', rule: 'chrome/teaser-label' };
   if (words <= CLASSIFY_LIMITS.chromeMaxWords && (SOCIAL_NETWORK_ONLY.test(text) || SHARE_CHROME.test(text))) {
     return { class: 'chrome', rule: 'chrome/share' };
   }
@@ -488,9 +513,23 @@ function tagByLineRules(blocks: Block[], index: number, tags: (Tag | null)[]): T
   if (CAPTION_PHOTO_CREDIT.test(text) || (CAPTION_PHOTO_BY.test(text) && words <= 60)) return { class: 'caption', rule: 'caption/photo-credit' };
   if (PRODUCTION_CREDIT.test(text) && words <= 20) return { class: 'credit', rule: 'credit/production' };
   if (isBreadcrumb(block)) return { class: 'chrome', rule: 'chrome/breadcrumb' };
+  if (GALLERY_CONTROL.test(text)) return { class: 'chrome', rule: 'chrome/gallery' };
+  if (GALLERY_COUNTER_CAPTION.test(text)) return { class: 'caption', rule: 'caption/gallery' };
+  const bare = raw.replace(BRACKETED_URL, ' ').trim();
+  if (FILE_NAME_ONLY.test(bare)) return { class: 'chrome', rule: 'chrome/file-name' };
+  if (CONTACT_ONLY.test(bare)) return { class: 'chrome', rule: 'chrome/contact' };
   if (LINK_ONLY_LINE.test(raw) && words < 4) return { class: 'chrome', rule: 'chrome/link' };
   if (URL_ONLY_LINE.test(raw)) return { class: 'chrome', rule: 'chrome/bare-url' };
   return null;
+}
+
+/** The headline printed again below itself (a gallery's title, a share box) is not article text. */
+function tagHeadlineRepeats(blocks: Block[], tags: (Tag | null)[], headline: number, to: number): void {
+  const key = letterKey(blocks[headline]!.text);
+  if (key.length < 12) return;
+  for (let index = headline + 1; index < to; index++) {
+    if (tags[index] === null && letterKey(blocks[index]!.text) === key) tags[index] = { class: 'chrome', rule: 'chrome/headline-repeat' };
+  }
 }
 
 /** A caption printed twice (image alt text, then the caption with its credit) is kept once. */
@@ -599,10 +638,17 @@ function tagHeaderZone(blocks: Block[], tags: (Tag | null)[], from: number, to: 
 // ---------------------------------------------------------------------------
 // 7–8. Body
 
-/** Another article's headline standing alone between paragraphs: a related link whose target was lost. */
-function isRelatedHeadline(block: Block): boolean {
+/**
+ * Another article's headline standing alone between paragraphs: a related link whose target was lost.
+ * Lines printed together without blank lines between them are the rows of a list or table of the article.
+ */
+function isRelatedHeadline(blocks: Block[], index: number): boolean {
+  const block = blocks[index]!;
+  const touches = (other: Block | undefined): boolean => other !== undefined && (other.end === block.start - 1 || other.start === block.end + 1);
   return (
     block.start === block.end &&
+    !touches(blocks[index - 1]) &&
+    !touches(blocks[index + 1]) &&
     !MARKDOWN_HEADING.test(block.raw) &&
     block.words >= CLASSIFY_LIMITS.relatedHeadlineMinWords &&
     block.words <= CLASSIFY_LIMITS.relatedHeadlineMaxWords &&
@@ -654,22 +700,51 @@ function tagBody(blocks: Block[], tags: (Tag | null)[], bodyStart: number, to: n
     end = index;
     break;
   }
-  // The last paragraph of the article: trailing short lines after it are site chrome.
+  // A paragraph printed again: a caption shown twice, or the whole article printed a second time (a page's
+  // hidden copy); a copy that comes after a good stretch of text ends the article.
+  const seen = new Map<string, number>();
+  let wordsSoFar = 0;
+  for (let index = bodyStart; index < end; index++) {
+    const block = blocks[index]!;
+    if (tags[index] !== null) continue;
+    wordsSoFar += block.words;
+    if (block.words < CLASSIFY_LIMITS.proseMinWords) continue;
+    const key = letterKey(block.text);
+    const wordsBefore = seen.get(key);
+    if (wordsBefore === undefined) {
+      seen.set(key, wordsSoFar - block.words);
+      continue;
+    }
+    if (wordsSoFar - block.words - wordsBefore >= CLASSIFY_LIMITS.repeatedArticleMinWords) {
+      end = index;
+      break;
+    }
+    tags[index] = { class: 'caption', rule: 'caption/repeated' };
+  }
+  // The last paragraph of the article: trailing short lines after it are site chrome
+  // (a teaser cut short with an ellipsis does not end an article).
   let last = bodyStart;
   for (let index = bodyStart; index < end; index++) {
     if (tags[index] !== null) continue;
     const block = blocks[index]!;
-    if (endsSentence(block.text) || block.words >= CLASSIFY_LIMITS.proseMinWords) last = index;
+    const cutShort = /(?:\.\.\.|…)$/.test(block.text) && block.words < CLASSIFY_LIMITS.proseLongWords;
+    if ((endsSentence(block.text) && !cutShort) || block.words >= CLASSIFY_LIMITS.proseMinWords) last = index;
   }
   for (let index = bodyStart; index < blocks.length; index++) {
+    // The teaser under its label: one link or title of another article.
+    if (tags[index - 1]?.rule === 'chrome/teaser-label' && tags[index] === null && isListItemLike(blocks[index]!)) {
+      tags[index] = { class: 'related', rule: 'related/teaser' };
+    }
     if (tags[index] !== null) continue;
     if (index > last) {
       tags[index] = { class: 'chrome', rule: 'chrome/after-body' };
       continue;
     }
     const block = blocks[index]!;
-    if (index > bodyStart && isRelatedHeadline(block)) tags[index] = { class: 'related', rule: 'related/headline-like' };
+    if (index > bodyStart && isRelatedHeadline(blocks, index)) tags[index] = { class: 'related', rule: 'related/headline-like' };
     else if (LINK_ONLY_LINE.test(block.raw)) tags[index] = { class: 'related', rule: 'related/link-line' };
+    // Links run together with no sentence (tags, a menu, a list of other articles); prose made of links ends one.
+    else if (linkTextShare(block) >= CLASSIFY_LIMITS.linkListMinShare && !endsSentence(block.text)) tags[index] = { class: 'related', rule: 'related/link-list' };
     else tags[index] = { class: 'body', rule: MARKDOWN_HEADING.test(block.raw) ? 'body/subheading' : 'body/paragraph' };
   }
 }

@@ -115,14 +115,35 @@ export const COMMENT_FORM =
 /** "One thought on “Title”", "12 Comments on …", "3 responses to …": the heading of the reader comments. */
 export const COMMENTS_HEADING =
   /^(?:one|two|three|four|five|six|seven|eight|nine|ten|\d+)\s+(?:thoughts?|comments?|responses?|replies|reactions?)\s+(?:on|to)\b|^(?:reader\s+)?comments?\s*\(\d+\)$/i;
-/** Section headings of lists of other articles ("Last news", "Most read", "Related stories"). */
+/**
+ * Section headings of lists of other articles ("Last news", "Most read", "Related stories",
+ * "More Business News", "You may also be interested in…", "Don't miss").
+ */
 export const OTHER_ARTICLES_HEADING =
-  /^(?:#+\s*)?(?:\*\*)?(?:last|latest|more|most|top|recent|related|recommended|popular|trending|editor'?s?)\s+(?:news|stories|articles|posts|reads?|popular|read|viewed|shared|videos?|from|in|on|picks|coverage|headlines)\b.{0,40}$|^(?:#+\s*)?(?:\*\*)?(?:you may also like|you might also like|read (?:more|next|also)|see also|also read|related|more|recommended)(?:\*\*)?:?$/i;
+  /^(?:#+\s*)?(?:\*\*)?(?:last|latest|more|most|top|recent|related|recommended|popular|trending|editor'?s?)\s+(?:news|stories|articles|posts|reads?|popular|read|viewed|shared|videos?|from|in|on|picks|coverage|headlines)\b.{0,40}$|^(?:#+\s*)?(?:\*\*)?(?:more|latest|top|other)\s+(?:[\p{L}&'-]+\s+){1,2}(?:news|stories|articles|headlines|videos)(?:\*\*)?:?$|^(?:#+\s*)?(?:\*\*)?(?:you (?:may|might) also (?:like|enjoy|be interested in)|read (?:more|next|also)|see also|also read|related|more|recommended|trending(?: now)?|editors'? picks)(?:\*\*)?(?::|\.{3}|…)?$/iu;
+/** "Don't miss", "Must read": the label of a teaser (one link to another article) inside the article. */
+export const TEASER_LABEL = /^(?:[*_]{0,2})(?:don'?t miss|must read|read this next|editor'?s pick|top story)(?:[*_]{0,2}):?(?:[*_]{0,2})$/i;
 /** "Advertisement", "Sponsored content": an advert's label, anywhere in the page. */
-export const ADVERT_LABEL = /^(?:advertisement|advertising|sponsored(?: content)?|ad|promoted|story continues below(?: advertisement)?|continue reading (?:the main story|below))$/i;
-/** "Related article: [Title](#)", "Read more: Title": an inline link to another article. */
+export const ADVERT_LABEL = /^(?:advertisement|advertising|sponsored(?: content| links?)?|ad|promoted|story continues below(?: advertisement)?|continue reading (?:the main story|below))$/i;
+/** "Related article: [Title](#)", "Read more: Title", "On Ledger.com: Title": an inline link to another article. */
 export const RELATED_LINK_LABEL =
-  /^(?:[*_]{0,2})(?:related(?: articles?| stories| coverage| content)?|read (?:more|also|next)|see also|also read|more on this|recommended)\s*:?\s*(?:[*_]{0,2})\s*:?\s*(.+)$/i;
+  /^(?:[*_]{0,2})(?:related(?: articles?| stories| coverage| content)?|read (?:more|also|next)|see also|also read|more on this|recommended|on [\w-]+(?:\.[\w-]+)*\.(?:com|net|org|co\.uk|news)(?=[*_:]))\s*:?\s*(?:[*_]{0,2})\s*:?\s*(.+)$/i;
+/**
+ * The controls and counters of a photo gallery: "Image 1 of 9", "1 / 9", "Back to Gallery", "Caption",
+ * "Close", "Previous", "Next", "View gallery".
+ */
+export const GALLERY_CONTROL =
+  /^(?:(?:image|photo|picture|slide)\s+)?\d{1,3}\s*(?:of|\/)\s*(?:\/\s*)?\d{1,3}$|^(?:back to gallery|view (?:the )?(?:full )?gallery|(?:open|launch|expand|enlarge|close) (?:the )?(?:gallery|image|photo|this image)|caption|close|previous|next|prev|hide caption|show caption|expand|enlarge this image|\d+ photos?)$/i;
+/** "1of4A shopper looks…", "2 of 9 Firefighters…": a gallery caption with its counter in front. Group 1: the caption. */
+export const GALLERY_COUNTER_CAPTION = /^\d{1,3}\s*of\s*\d{1,3}\s*(\p{Lu}.*)$/u;
+/**
+ * A file name or URL slug standing alone ("milano-design-week-2018-pier-02", "10_things_you_need"): an image's
+ * alt text or a link's target, never words of the article.
+ */
+export const FILE_NAME_ONLY = /^[\p{L}\d]+(?:[-_.][\p{L}\d()?!,'’]*){3,}$/u;
+/** A line that is only an e-mail address or a social profile address: the author's contact details. */
+export const CONTACT_ONLY = /^(?:mailto:)?[\w.+-]+@[\w-]+(?:\.[\w-]+)+$|^(?:https?:\/\/)?(?:www\.)?(?:twitter|x|facebook|instagram|linkedin)\.com\/[\w./-]+$/i;
+
 /** `[text](target)`: a Markdown link. */
 export const MARKDOWN_LINK = /\[([^\]]*)\]\(([^)]*)\)/g;
 /** A line that is only one Markdown link, maybe bold. */

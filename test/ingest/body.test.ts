@@ -30,6 +30,12 @@ describe('buildBody', () => {
   it('turns dead links into their text, keeps live ones, and collapses spaces', () => {
     assert.equal(cleanParagraph('See [the plan](#)  and [the map](https://ledger.example/map).'), 'See the plan and [the map](https://ledger.example/map).');
   });
+  it('drops link targets a text converter printed in brackets, and an address glued to one', () => {
+    assert.equal(
+      cleanParagraph('The new pier [https://ledger.example/pier] opens in May. [https://cdn.ledger.example/pier.jpg]https://ledger.example/gallery'),
+      'The new pier opens in May.',
+    );
+  });
   it('makes one paragraph per block, separated by blank lines', () => {
     const text = body(['Pier to Reopen', '', LEDE, '', 'Engineers found forty loose pilings.', '', 'Ferries should return in April.']);
     assert.deepEqual(text.split('\n\n'), [LEDE, 'Engineers found forty loose pilings.', 'Ferries should return in April.']);

@@ -171,3 +171,62 @@ describe('classifyLines', () => {
     assert.equal(detectWrapWidth(['short', 'lines only', LEDE + LEDE + LEDE]), Infinity);
   });
 });
+
+describe('classifyLines: galleries, repeats and lists inside the body', () => {
+  const THIRD = 'The council will vote on the repair budget in March, and the work should take about six weeks in all.';
+  const body = (lines: string[]): Map<string, string> => classify(['Harbour Pier to Reopen Next Spring', '', ...lines].join('\n'));
+
+  it("drops a gallery's counters and controls, and captions with their counter in front", () => {
+    const result = body(['Image 1 of 9', '', 'Back to Gallery', '', '1of4A diver checks a loose piling under the pier on Tuesday. (Mara Lind/Coastal Ledger)', '', LEDE, '', '2 / 9', '', SECOND]);
+    assert.equal(result.get('Image 1 of 9'), 'chrome chrome/gallery');
+    assert.equal(result.get('Back to Gallery'), 'chrome chrome/gallery');
+    assert.equal(result.get('1of4A diver checks a loose piling under the pier on Tuesday. (Mara Lind/Coastal Ledger)'), 'caption caption/gallery');
+    assert.equal(result.get('2 / 9'), 'chrome chrome/gallery');
+    assert.equal(result.get(LEDE), 'body body/paragraph');
+  });
+  it('drops file names standing alone, contact lines and the headline printed again', () => {
+    const result = body([LEDE, '', 'port-elm-pier-repairs-2021-03', '', 'Harbour Pier to Reopen Next Spring', '', SECOND, '', 'ana.ruiz@ledger.example', '', 'twitter.com/anaruiz']);
+    assert.equal(result.get('port-elm-pier-repairs-2021-03'), 'chrome chrome/file-name');
+    assert.equal(result.get('ana.ruiz@ledger.example'), 'chrome chrome/contact');
+    assert.equal(result.get('twitter.com/anaruiz'), 'chrome chrome/contact');
+    assert.equal([...classifyLines(['Harbour Pier to Reopen Next Spring', '', LEDE, '', 'Harbour Pier to Reopen Next Spring', '', SECOND].join('\n'), { frontMatterLines: 0, knownTitle: null }).lines][4]?.rule, 'chrome/headline-repeat');
+  });
+  it('keeps the rows of a list printed without blank lines, though they read like headlines', () => {
+    const result = body([LEDE, '', 'June 9 – Port Elm, ME @ Harbour Hall Amphitheatre', 'June 12 – Salt Cove, ME @ North Pier Music Pavilion', '', SECOND]);
+    assert.equal(result.get('June 9 – Port Elm, ME @ Harbour Hall Amphitheatre'), 'body body/paragraph');
+    // The same line alone between paragraphs is another article's headline.
+    assert.equal(body([LEDE, '', 'Ferry Company Raises Fares for the Third Year Running', '', SECOND]).get('Ferry Company Raises Fares for the Third Year Running'), 'related related/headline-like');
+  });
+  it('drops a labelled teaser, a run of links with no sentence and "On Site.com:" links', () => {
+    const result = body([LEDE, '', "**DON'T MISS**", '', '[Ferry fares rise again](https://ledger.example/fares)', '', SECOND, '', '**On Ledger.com:** Storm closes the beaches', '', THIRD, '', '[Ferries](https://ledger.example/t/ferries)[Port Elm](https://ledger.example/t/port-elm)[Storms](https://ledger.example/t/storms)']);
+    assert.equal(result.get("**DON'T MISS**"), 'chrome chrome/teaser-label');
+    assert.equal(result.get('[Ferry fares rise again](https://ledger.example/fares)'), 'related related/teaser');
+    assert.equal(result.get('**On Ledger.com:** Storm closes the beaches'), 'related related/labelled');
+    assert.equal(result.get(SECOND), 'body body/paragraph');
+    assert.equal(result.get(THIRD), 'body body/paragraph');
+    assert.match(result.get('[Ferries](https://ledger.example/t/ferries)[Port Elm](https://ledger.example/t/port-elm)[Storms](https://ledger.example/t/storms)') ?? '', /^(?:related|chrome) /);
+  });
+  it('keeps a paragraph of prose made of links', () => {
+    const prose = '[The harbour authority](https://ledger.example/a) [said](https://ledger.example/s) on Monday [that the pier](https://ledger.example/p) [will reopen](https://ledger.example/r).';
+    assert.equal(body([LEDE, '', prose, '', SECOND]).get(prose), 'body body/paragraph');
+  });
+  it('ends headings of other-article lists with a section name in them ("More Business News")', () => {
+    const result = body([LEDE, '', SECOND, '', '## More Business News', '', '* Ferry fares rise again', '* Storm closes the beaches']);
+    assert.equal(result.get('## More Business News'), 'chrome chrome/other-articles');
+    assert.equal(result.get('* Ferry fares rise again')?.startsWith('body'), false);
+  });
+  it('keeps a caption printed twice once, and ends the article where it is printed a second time', () => {
+    const caption = 'A diver checks one of the forty loose pilings under the northern pier of the harbour on Tuesday morning.';
+    const twice = body([caption, '', caption, '', LEDE, '', SECOND]);
+    assert.equal(twice.get(caption), 'caption caption/repeated');
+    const paragraphs = Array.from({ length: 8 }, (_, n) => `Paragraph ${n + 1} of the report says that the pier needs ${n + 2} new pilings and a stronger deck before it opens again.`);
+    const { lines } = classifyLines(['Harbour Pier to Reopen Next Spring', '', ...paragraphs.flatMap((p) => [p, '']), 'Harbour News', '', ...paragraphs.flatMap((p) => [p, ''])].join('\n'), { frontMatterLines: 0, knownTitle: null });
+    const bodyLines = lines.filter((line) => line.class === 'body').map((line) => line.text);
+    assert.deepEqual(bodyLines, paragraphs);
+  });
+  it('finds the wrap width of a text whose long addresses run past it', () => {
+    const wrapped = Array.from({ length: 8 }, () => 'The harbour authority said on Monday that the northern pier will reopen to ferries next');
+    const urls = Array.from({ length: 12 }, (_, n) => `[https://ledger.example/images/2021/06/port-elm-harbour-pier-repairs-photo-${n}-large-1200x800.jpg]`);
+    assert.equal(detectWrapWidth([...wrapped, ...urls]), wrapped[0]!.length);
+  });
+});
