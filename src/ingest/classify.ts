@@ -50,7 +50,7 @@ import {
   URL_ANYWHERE,
   URL_ONLY_LINE,
 } from './patterns.ts';
-import { endsSentence, isBlank, letterKey, plainText, titleCaseRatio, wordCount } from './text.ts';
+import { endsSentence, isBlank, letterKey, plainText, stripControls, titleCaseRatio, wordCount } from './text.ts';
 
 export interface ClassifyOptions {
   /** Lines taken by front matter at the top of the text. */
@@ -144,7 +144,8 @@ export function classifyLines(text: string, options: ClassifyOptions): Classific
   if (headline !== null) tagHeadlineRepeats(blocks, tags, headline, zoneEnd);
   tagCaptionDuplicates(blocks, tags, firstAfterHeadline, zoneEnd);
   const contentEnd = tagComments(blocks, tags, firstAfterHeadline, zoneEnd);
-  const bodyStart = tagHeaderZone(blocks, tags, firstAfterHeadline, contentEnd);
+  // A dek stands under a headline: a text without one (its title known from elsewhere) starts with its body.
+  const bodyStart = tagHeaderZone(blocks, tags, firstAfterHeadline, contentEnd, headline !== null);
   if (bodyStart !== null) tagBody(blocks, tags, bodyStart, contentEnd);
 
   return { lines: toClassifiedLines(rawLines, options.frontMatterLines, blocks, tags), blocks, headline, bodyStart };
@@ -199,7 +200,7 @@ export function groupBlocks(lines: string[], from: number): Block[] {
   let current: { start: number; end: number; parts: string[] } | null = null;
   const flush = (): void => {
     if (current === null) return;
-    const raw = current.parts.join(' ');
+    const raw = stripControls(current.parts.join(' '));
     const text = plainText(raw);
     blocks.push({ start: current.start, end: current.end, raw, text, words: wordCount(text) });
     current = null;
@@ -583,7 +584,7 @@ function startsBody(block: Block): boolean {
 }
 
 /** Tags what lies between the headline and the body; returns the block where the body starts. */
-function tagHeaderZone(blocks: Block[], tags: (Tag | null)[], from: number, to: number): number | null {
+function tagHeaderZone(blocks: Block[], tags: (Tag | null)[], from: number, to: number, mayHaveDek: boolean): number | null {
   const open = (index: number): boolean => index < to && tags[index] === null;
   /** The next block from `start` that starts the body; caption groups met on the way are tagged. */
   const nextBodyStart = (start: number): number | null => {
@@ -617,7 +618,7 @@ function tagHeaderZone(blocks: Block[], tags: (Tag | null)[], from: number, to: 
   if (first === null || first < 0) return null;
   let bodyStart = first;
   const firstBlock = blocks[first]!;
-  if (isDekLike(firstBlock)) {
+  if (mayHaveDek && isDekLike(firstBlock)) {
     const following = nextBodyStart(first + 1);
     if (following !== null) {
       tags[first] = { class: 'subtitle', rule: 'subtitle/dek' };

@@ -25,6 +25,16 @@ export function plainText(line: string): string {
   return collapseSpaces(text);
 }
 
+/**
+ * C0 and C1 control characters (tab kept) and bidirectional overrides and isolates: they can hide or reorder
+ * text ("\u202Eevil") and mean nothing in an article, so extracted fields drop them (the raw lines keep them).
+ */
+const CONTROL_OR_BIDI = /[\u0000-\u0008\u000B-\u001F\u007F-\u009F\u202A-\u202E\u2066-\u2069]/g;
+
+export function stripControls(text: string): string {
+  return text.replace(CONTROL_OR_BIDI, '');
+}
+
 export function collapseSpaces(text: string): string {
   return text.replace(/[ \t]+/g, ' ').trim();
 }
