@@ -19,6 +19,9 @@ import {
   ORIGINAL_URL_LABEL,
   OUTLET_NAME_WORDS,
   RELATED_LINK_LABEL,
+  NAME_PARTICLE,
+  NAME_SUFFIX_LETTERS,
+  NAME_WORD,
   NON_SITE_HOST,
   COPYRIGHT_LINE,
   EMAIL_HOST,
@@ -84,7 +87,7 @@ export function extractMetadata(classification: Classification, publishersByHost
   const bodyStart = classification.bodyStart === null ? null : blocks[classification.bodyStart] ?? null;
   const leadInFound = bodyStart === null ? null : splitLeadIn(cleanParagraph(bodyStart.raw));
   const leadIn = leadInFound === null || bodyStart === null ? null : { ...leadInFound, line: bodyStart.line };
-  const bylines = readBylines(blocks);
+  const bylines = readBylines(blocks, classification.bodyStart);
   const title = findTitle(blocks);
   const url = findUrl(blocks, title);
   return {
@@ -127,16 +130,42 @@ interface Bylines {
   date: Found<FoundDate> | null;
 }
 
+/**
+ * A name as a byline part gives it: the name's words up to what follows them (a handle, a date, letters
+ * after the name), a name printed twice once, words run together ("AnaRuiz") apart; null when no name is left.
+ */
+export function cleanAuthorName(part: string): string | null {
+  const words: string[] = [];
+  for (const word of part.replace(/@.*$/, '').trim().split(/\s+/)) {
+    if (NAME_PARTICLE.test(word) && words.length > 0) {
+      words.push(word);
+      continue;
+    }
+    if (!NAME_WORD.test(word) || /\d/.test(word)) break;
+    words.push(word);
+  }
+  while (words.length > 0 && (NAME_PARTICLE.test(words[words.length - 1]!) || NAME_SUFFIX_LETTERS.test(words[words.length - 1]!))) words.pop();
+  // "AnaRuiz": a converter dropped the space between the words of a name.
+  if (words.length === 1) words.splice(0, 1, ...words[0]!.split(/(?<=\p{Ll})(?=\p{Lu})/u));
+  const half = words.length / 2;
+  if (words.length >= 4 && words.length % 2 === 0 && words.slice(0, half).join(' ') === words.slice(half).join(' ')) words.splice(half);
+  // One word is a name only when it is not letters like "CNN" or "MD" ("By Reuters" names the agency that wrote it).
+  if (words.length === 0 || words.every((word) => NAME_SUFFIX_LETTERS.test(word)) || (words.length === 1 && words[0]!.length < 3)) return null;
+  return words.join(' ');
+}
+
 /** Splits byline lines into author names, an outlet and a date ("Sharecast News | 12 Feb, 2019"). */
-function readBylines(blocks: TaggedBlock[]): Bylines {
+function readBylines(blocks: TaggedBlock[], bodyStart: number | null): Bylines {
   const result: Bylines = { authors: null, outlet: null, date: null };
   const names: string[] = [];
+  // Names in bylines above the body (the article's own), else anywhere (a byline at the foot of the text).
+  const headerNames: string[] = [];
   let authorsLine: number | null = null;
   let authorsRule = '';
-  for (const block of blocks) {
+  for (const [index, block] of blocks.entries()) {
     if (block.class !== 'byline' || block.rule === 'byline/by-alone') continue;
     const text = plainText(block.raw.replace(MARKDOWN_LINK, '$1')).replace(BYLINE_PREFIX, '');
-    for (const segment of text.split(/\s+[|•·]\s+|\s+[–—-]\s+/)) {
+    for (const segment of text.split(/\s*[|•·]\s*|\s+[–—-]\s+/)) {
       const date = findDate(segment);
       if (date !== null && isDateOnly(segment, 3) !== null) {
         result.date ??= found(date, 'date/byline', block.line);
@@ -144,13 +173,16 @@ function readBylines(blocks: TaggedBlock[]): Bylines {
       }
       for (const part of segment.split(AUTHOR_SEPARATOR)) {
         const name = part.replace(/^by\s+/i, '').replace(/[.,;:]+$/, '').trim();
-        if (name === '' || wordCount(name) > 5 || !/^\p{Lu}/u.test(name)) continue;
-        if (OUTLET_NAME_WORDS.test(name)) {
+        if (name === '' || wordCount(name) > 5) continue;
+        if (/^\p{Lu}/u.test(name) && OUTLET_NAME_WORDS.test(name)) {
           result.outlet ??= found(name, 'publisher/byline', block.line);
           continue;
         }
-        if (AUTHOR_ROLE_WORDS.test(name)) continue;
-        if (!names.includes(name)) names.push(name);
+        // A link's reference number a text converter glued to the name ("[35]Jane Roe" -> "35Jane Roe").
+        const person = cleanAuthorName(name.replace(/^\d+(?=\p{Lu})/u, ''));
+        if (AUTHOR_ROLE_WORDS.test(name) || person === null || OUTLET_NAME_WORDS.test(person)) continue;
+        if (!names.includes(person)) names.push(person);
+        if (bodyStart === null || index < bodyStart) headerNames.push(person);
         authorsLine ??= block.line;
         authorsRule ||= block.rule === 'byline/after-by' ? 'authors/byline-after-by' : 'authors/byline';
       }
@@ -159,7 +191,8 @@ function readBylines(blocks: TaggedBlock[]): Bylines {
     authorsLine ??= block.line;
     authorsRule ||= 'authors/byline';
   }
-  if (authorsLine !== null) result.authors = found(names, authorsRule, authorsLine);
+  const chosen = headerNames.length > 0 ? [...new Set(headerNames)] : names;
+  if (authorsLine !== null) result.authors = found(chosen, authorsRule, authorsLine);
   return result;
 }
 

@@ -43,9 +43,15 @@ export const DATE_LINE_NOISE =
 // Bylines, authors and outlets
 
 /** "By Jane Doe", "**By** [Reuters](#)", "BY JANE DOE". */
-export const BYLINE_PREFIX = /^(?:[*_]{1,2})?by(?:[*_]{1,2})?(?:\s*[:\s]\s*|$)/i;
+export const BYLINE_PREFIX = /^(?:[*_]{1,2})?(?:(?:written|posted|reported)\s+)?by(?:[*_]{1,2})?(?:\s*[:\s]\s*|$)/i;
 /** A byline that is only the word "By" (the names follow on the next line). */
 export const BYLINE_ALONE = /^(?:[*_]{1,2})?by(?:[*_]{1,2})?:?$/i;
+/** Particles written in lower case inside a person's name ("Ludwig van Beethoven", "Ana de la Cruz"). */
+export const NAME_PARTICLE = /^(?:van|von|de|del|della|der|den|da|das|dos|du|la|le|di|bin|al|el|ter|ten|y)$/;
+/** A word of a person's name: capitalised ("Ana", "O'Neil", "Jean-Luc", "LaMotte") or an initial ("Y."). */
+export const NAME_WORD = /^(?:\p{Lu}[\p{L}'’-]*\.?|\p{Lu}\.)$/u;
+/** Academic and professional letters after a name ("MS", "RD", "PhD", "MD"), and acronyms of outlets. */
+export const NAME_SUFFIX_LETTERS = /^(?:\p{Lu}{1,4}|Ph\.?D|M\.?D|Jr|Sr|II|III)\.?$/u;
 /** Separators between names in a byline. */
 export const AUTHOR_SEPARATOR = /\s*(?:,|\band\b|&|;)\s*/i;
 /** Byline parts that are job titles or roles, not names. */

@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { classifyLines } from '../../src/ingest/classify.ts';
 import { splitLeadIn } from '../../src/ingest/leadIn.ts';
-import { extractMetadata } from '../../src/ingest/metadata.ts';
+import { cleanAuthorName, extractMetadata } from '../../src/ingest/metadata.ts';
 import { findHostNameInText, nameFromLabel, segmentHostLabel, siteLabel } from '../../src/ingest/publisher.ts';
 
 const LEDE = 'The harbour authority said on Monday that the northern pier will reopen to ferries next spring after repairs.';
@@ -182,5 +182,24 @@ describe('publisher names from hosts', () => {
   it('spells a label that is no words as initials or a capitalised name', () => {
     assert.equal(nameFromLabel('pnj'), 'PNJ');
     assert.equal(nameFromLabel('zorbix'), 'Zorbix');
+  });
+});
+
+describe('author names from bylines', () => {
+  it('keeps the words of a name and drops what a page prints after it', () => {
+    assert.equal(cleanAuthorName('Ana Ruiz@CoastalLedger Nov 18'), 'Ana Ruiz');
+    assert.equal(cleanAuthorName('Li Wei 2021-06-03T10:15:00Z Harbour'), 'Li Wei');
+    assert.equal(cleanAuthorName('Mara Lind, MS, RD on June 3, 2021'.split(',')[0]!), 'Mara Lind');
+    assert.equal(cleanAuthorName('Ana Ruiz Ana Ruiz'), 'Ana Ruiz');
+    assert.equal(cleanAuthorName('AnaDeLaCruz'), 'Ana De La Cruz');
+    assert.equal(cleanAuthorName('Jean-Luc LaMotte'), 'Jean-Luc LaMotte');
+    assert.equal(cleanAuthorName('Ludwig van Beethoven'), 'Ludwig van Beethoven');
+    assert.equal(cleanAuthorName('Reuters'), 'Reuters');
+    for (const notAName of ['CNN', 'Topic: Hardware', '2021-06-03', 'MS', 'of the Ledger']) assert.equal(cleanAuthorName(notAName), null, notAName);
+  });
+  it('reads "Written by" bylines and prefers the byline above the body to those of comments below it', () => {
+    const text = ['Pier to Reopen', '', 'Written by Mara Lind, MS, RD on June 3, 2021', '', LEDE, '', 'Engineers found forty loose pilings, the authority said.', '', 'by Rahul 0', '', 'by Ana Ruiz'].join('\n');
+    const classification = classifyLines(text, { frontMatterLines: 0, knownTitle: null });
+    assert.deepEqual(extractMetadata(classification, {}).authors?.value, ['Mara Lind']);
   });
 });
