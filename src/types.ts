@@ -161,6 +161,8 @@ export interface CatalogueEntry {
   url?: string;
   dateline?: string;
   section?: string;
+  /** A pinned page address under /articles/ (catalogue only; front matter's `slug:` is read by frontMatter). */
+  slug?: string;
 }
 
 /** What the archive is, shown on the home page and in feeds. */

@@ -3,6 +3,7 @@
 import { LineCounter, parseDocument, isMap, isScalar, isPair, type Node } from 'yaml';
 import { makeDiagnostic } from '../diagnostics.ts';
 import type { Catalogue, CatalogueEntry, Diagnostic } from '../types.ts';
+import { checkSlugValue } from './slug.ts';
 
 export const CATALOGUE_FILE = 'catalogue.yaml';
 
@@ -30,6 +31,8 @@ const ENTRY_FIELD_ALIASES: Record<string, keyof CatalogueEntry> = {
   url: 'url',
   dateline: 'dateline',
   section: 'section',
+  slug: 'slug',
+  permalink: 'slug',
 };
 
 /** 'YYYY', 'YYYY-MM' or 'YYYY-MM-DD' (a YAML timestamp also passes, its time dropped). */
@@ -86,6 +89,22 @@ export function checkEntry(raw: unknown, file: string, where: string, lineOf: (k
     const text = value instanceof Date ? value.toISOString() : typeof value === 'number' ? String(value) : value;
     if (typeof text !== 'string' || text.trim() === '') {
       invalid(`'${key}' must be a non-empty text`);
+      continue;
+    }
+    if (field === 'slug') {
+      const checked = checkSlugValue(text);
+      if (!checked.ok) {
+        diagnostics.push(makeDiagnostic({
+          file,
+          line,
+          ruleId: 'slug/unsafe',
+          reason: `'${key}' ${checked.why}, so it was not used; the slug made from the headline was`,
+          note: 'write a plain slug such as `pier-reopens` (letters, digits, dashes); pages always live under /articles/',
+          actual: text,
+        }));
+        continue;
+      }
+      entry.slug = checked.slug;
       continue;
     }
     if (field === 'published') {

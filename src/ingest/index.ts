@@ -21,6 +21,7 @@ import { classifyLines } from './classify.ts';
 import { decode } from './decode.ts';
 import { readFrontMatter } from './frontMatter.ts';
 import { extractMetadata } from './metadata.ts';
+import { assignUniqueSlugs, type SlugCollision } from './slug.ts';
 import { listFiles, readBytes, readOptionalText, sha256Hex, type ReadResult } from './read.ts';
 
 export { emptyCatalogue, parseCatalogue, CATALOGUE_FILE } from './catalogue.ts';
@@ -50,6 +51,8 @@ export interface FolderOptions extends IngestOptions {
 
 export interface IngestResult {
   article: Article | null;
+  /** True when the slug was pinned by the owner (front matter or catalogue `slug:`), so it wins a collision. */
+  pinnedSlug: boolean;
   lines: ClassifiedLine[];
   diagnostics: Diagnostic[];
 }
@@ -59,6 +62,7 @@ export function ingestText(sourceFile: string, bytes: Uint8Array, catalogue: Cat
   const sha256 = sha256Hex(bytes);
   const skip = (lines: ClassifiedLine[], diagnostics: Diagnostic[], fatal: Diagnostic | null): IngestResult => ({
     article: null,
+    pinnedSlug: false,
     lines,
     diagnostics: fatal === null ? diagnostics : [...diagnostics, fatal],
   });
@@ -98,6 +102,7 @@ export function ingestText(sourceFile: string, bytes: Uint8Array, catalogue: Cat
       note: 'add the article text after the closing `---`, or set `title:` in the front matter',
     }));
   }
+  const pinnedSlug = frontMatter.slug ?? entry.slug ?? null;
   const metadata = extractMetadata(classification, catalogue.publishers);
   const body = buildBody(classification, metadata.leadIn);
   const assembled = assembleArticle({
@@ -108,7 +113,7 @@ export function ingestText(sourceFile: string, bytes: Uint8Array, catalogue: Cat
     catalogue: entry,
     body,
     lines: classification.lines,
-    slug: frontMatter.slug,
+    slug: pinnedSlug,
     today: options.today ?? null,
   });
   diagnostics.push(...assembled.diagnostics);
@@ -117,7 +122,7 @@ export function ingestText(sourceFile: string, bytes: Uint8Array, catalogue: Cat
     // Warnings of every step (encoding, front matter) travel with the record.
     article.warnings = diagnostics.filter((d) => d.severity === 'warning').map(formatDiagnostic);
   }
-  return { article, lines: classification.lines, diagnostics };
+  return { article, pinnedSlug: pinnedSlug !== null, lines: classification.lines, diagnostics };
 }
 
 /** Reads catalogue.yaml in `dir`, if there is one. */
@@ -135,6 +140,7 @@ export async function ingestFolder(dir: string, options: FolderOptions = {}): Pr
   const reports: FileReport[] = [];
   const articles: Article[] = [];
   const firstBySha = new Map<string, string>();
+  const pinned = new Set<string>();
 
   for (const file of files) {
     if (file.path === CATALOGUE_FILE) {
@@ -182,17 +188,45 @@ export async function ingestFolder(dir: string, options: FolderOptions = {}): Pr
       continue;
     }
     articles.push(result.article);
+    if (result.pinnedSlug) pinned.add(file.path);
     const outcome: FileOutcome = result.article.warnings.length > 0 ? 'published-with-warnings' : 'published';
     reports.push({ file: file.path, outcome, reason: null, slug: null, diagnostics: result.diagnostics });
   }
 
-  assignUniqueSlugs(articles);
-  const slugByFile = new Map(articles.map((article) => [article.sourceFile, article.slug]));
-  for (const report of reports) report.slug = slugByFile.get(report.file) ?? null;
+  const assigned = assignUniqueSlugs(
+    articles.map((a) => ({ sourceFile: a.sourceFile, sha256: a.sha256, published: a.published, slug: a.slug, pinned: pinned.has(a.sourceFile) })),
+  );
+  for (const article of articles) {
+    article.slug = assigned.slugs.get(article.sourceFile) ?? article.slug;
+    article.id = article.slug;
+  }
+  const articleByFile = new Map(articles.map((article) => [article.sourceFile, article]));
+  for (const collision of assigned.collisions) {
+    const diagnostic = collisionDiagnostic(collision, articleByFile.get(collision.file)?.provenance.title?.line ?? null);
+    const report = reports.find((r) => r.file === collision.file);
+    const article = articleByFile.get(collision.file);
+    if (report === undefined || article === undefined) continue;
+    report.diagnostics.push(diagnostic);
+    report.outcome = 'published-with-warnings';
+    article.warnings.push(formatDiagnostic(diagnostic));
+  }
+  for (const report of reports) report.slug = articleByFile.get(report.file)?.slug ?? null;
   articles.sort(compareArticles);
   const counts: Record<FileOutcome, number> = { published: 0, 'published-with-warnings': 0, duplicate: 0, ignored: 0, skipped: 0 };
   for (const report of reports) counts[report.outcome]++;
   return { articles, report: { files: reports, counts } };
+}
+
+/** slug/collision: two files ask for one page address; says which keeps it and how to make either permanent. */
+function collisionDiagnostic(collision: SlugCollision, line: number | null): Diagnostic {
+  return makeDiagnostic({
+    file: collision.file,
+    line,
+    ruleId: 'slug/collision',
+    reason: `${collision.file} and ${collision.keeper} both make the slug '${collision.shared}'; ${collision.keeper} keeps /articles/${collision.shared}/ and this file is at /articles/${collision.slug}/`,
+    note: `to fix either address for good (so that adding articles never moves it), pin it: \`slug: ${collision.slug}\` (or \`slug: ${collision.shared}\` if this page was already published there) in this file's front matter, or under \`articles: ${collision.file}:\` in catalogue.yaml`,
+    actual: collision.shared,
+  });
 }
 
 function megabytes(bytes: number): string {
@@ -211,30 +245,4 @@ export function compareArticles(a: Article, b: Article): number {
     return compareText(a.published, b.published);
   }
   return compareText(a.title, b.title) || compareText(a.sourceFile, b.sourceFile);
-}
-
-/**
- * Makes slugs unique without depending on the order files were listed: within a group of equal
- * slugs the earliest article (by date, then source file) keeps the plain slug; the others get their
- * date, or failing that the start of their sha256.
- */
-export function assignUniqueSlugs(articles: Article[]): void {
-  const groups = new Map<string, Article[]>();
-  for (const article of articles) groups.set(article.slug, [...(groups.get(article.slug) ?? []), article]);
-  const taken = new Set(groups.keys());
-  for (const [slug, group] of [...groups.entries()].sort(([a], [b]) => compareText(a, b))) {
-    if (group.length < 2) continue;
-    group.sort((a, b) => compareText(a.published ?? '9999', b.published ?? '9999') || compareText(a.sourceFile, b.sourceFile));
-    for (const article of group.slice(1)) {
-      const candidates = [
-        ...(article.published === null ? [] : [`${slug}-${article.published}`]),
-        `${slug}-${article.sha256.slice(0, 8)}`,
-        `${slug}-${article.sha256}`,
-      ];
-      const unique = candidates.find((candidate) => !taken.has(candidate)) ?? `${slug}-${article.sha256}`;
-      taken.add(unique);
-      article.slug = unique;
-      article.id = unique;
-    }
-  }
 }
