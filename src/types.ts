@@ -312,3 +312,76 @@ export interface BuildReport {
   /** False when --strict was on and some input had warnings or was skipped (the build then exits non-zero). */
   ok: boolean;
 }
+
+// ---------------------------------------------------------------------------
+// Evaluation: `npm run eval -- DIR` scores the extractor on labelled cases (cases/ + truth/).
+
+/** truth/<case>.json: what a case really says. */
+export interface CaseTruth {
+  /** The case's file name in cases/. */
+  sourceFile: string;
+  title: string;
+  /** 'YYYY-MM-DD', or null when the page has no date. */
+  published: string | null;
+  publisher: string | null;
+  /** Other accepted spellings of the publisher. */
+  publisherAlt?: string[];
+  /** True when the publisher's name appears in the text. */
+  publisherInText?: boolean;
+  authors: string[];
+  url: string | null;
+  /** True when the URL appears in the text (only then is it scored). */
+  urlInText?: boolean;
+  body: string;
+}
+
+/** The fields of an extracted record that are scored. */
+export type EvalRecord = Pick<Article, 'title' | 'published' | 'publisher' | 'authors' | 'url' | 'body'>;
+
+/** One case's score: each field right or wrong, null when the truth does not score it. */
+export interface CaseScore {
+  file: string;
+  /** False when the extractor made no record of the case. */
+  found: boolean;
+  title: boolean;
+  date: boolean | null;
+  /** A date given where the truth has none (not gated). */
+  dateWhereNone: boolean;
+  publisher: boolean | null;
+  publisherInText: boolean;
+  url: boolean | null;
+  /** Set F1 of the author names. */
+  authors: number | null;
+  body: { precision: number; recall: number; f1: number };
+  /** What went wrong, one line per field. */
+  misses: string[];
+}
+
+export interface FieldRate {
+  right: number;
+  of: number;
+  percent: number;
+}
+
+export interface EvalTotals {
+  cases: number;
+  withoutRecord: number;
+  title: FieldRate;
+  /** Over the cases whose truth has a date. */
+  date: FieldRate;
+  dateWhereNone: { given: number; of: number };
+  publisher: FieldRate;
+  publisherInText: FieldRate;
+  url: FieldRate;
+  authors: { meanF1: number; of: number };
+  /** f1 is the F1 of mean precision and mean recall (the benchmark's definition). */
+  body: { precision: number; recall: number; f1: number; meanCaseF1: number };
+}
+
+export interface EvalResult {
+  dir: string;
+  totals: EvalTotals;
+  cases: CaseScore[];
+  /** Truth files that could not be read or cases missing from cases/. */
+  problems: string[];
+}
