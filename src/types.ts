@@ -43,7 +43,8 @@ export type ProvenancedField =
   | 'dateline'
   | 'section';
 
-export type Provenance = Partial<Record<ProvenancedField, FieldProvenance>>;
+/** Where each field came from; `language` too (it is not a row of the page's provenance table). */
+export type Provenance = Partial<Record<ProvenancedField | 'language', FieldProvenance>>;
 
 /** How precisely a date is known: '2019-03-20' (day), '2019-03' (month) or '2019' (year). */
 export type DatePrecision = 'day' | 'month' | 'year';

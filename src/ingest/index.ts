@@ -3,7 +3,7 @@
 //   ingestFolder: a folder -> Archive (articles sorted, every file accounted for)
 // The steps, in order (as trafilatura's core.py chains its stages):
 //   read -> decode -> frontMatter -> classify -> metadata -> body -> article
-import { basename, extname, join } from 'node:path';
+import { basename, join } from 'node:path';
 import { formatDiagnostic, isFatal, makeDiagnostic } from '../diagnostics.ts';
 import type {
   Archive,
@@ -22,13 +22,13 @@ import { decode } from './decode.ts';
 import { readFrontMatter } from './frontMatter.ts';
 import { extractMetadata } from './metadata.ts';
 import { assignUniqueSlugs, type SlugCollision } from './slug.ts';
-import { listFiles, readBytes, readOptionalText, sha256Hex, type ReadResult } from './read.ts';
+import { overlayPageMetadata, readHtml } from './html.ts';
+import { INPUT_EXTENSIONS, inputKind, listFiles, readBytes, readOptionalText, sha256Hex, type ReadResult } from './read.ts';
 
 export { emptyCatalogue, parseCatalogue, CATALOGUE_FILE } from './catalogue.ts';
 export { formatDiagnostic } from '../diagnostics.ts';
 
-/** File name endings that are article inputs. */
-export const INPUT_EXTENSIONS = ['.txt', '.md', '.markdown'] as const;
+export { INPUT_EXTENSIONS } from './read.ts';
 
 /** Limits that keep one odd input from stalling the build (Readability's DEFAULT_* constants). */
 export const INGEST_LIMITS = {
@@ -88,11 +88,14 @@ export function ingestText(sourceFile: string, bytes: Uint8Array, catalogue: Cat
       note: 'put the article text in it, or remove it',
     }));
   }
-  const frontMatter = readFrontMatter(sourceFile, decoded.text);
+  // A web page becomes its article as Markdown text plus what the page says about itself.
+  const page = inputKind(sourceFile) === 'html' ? readHtml(decoded.text) : null;
+  const text = page?.text ?? decoded.text;
+  const frontMatter = page === null ? readFrontMatter(sourceFile, text) : { fields: {}, slug: null, lineCount: 0, diagnostics: [] };
   const diagnostics = [...decoded.diagnostics, ...frontMatter.diagnostics];
   const entry = catalogue.articles[sourceFile] ?? {};
-  const knownTitle = frontMatter.fields.title ?? entry.title ?? null;
-  const classification = classifyLines(decoded.text, { frontMatterLines: frontMatter.lineCount, knownTitle });
+  const knownTitle = frontMatter.fields.title ?? entry.title ?? page?.metadata.title?.value ?? null;
+  const classification = classifyLines(text, { frontMatterLines: frontMatter.lineCount, knownTitle });
   if (classification.blocks.length === 0 && knownTitle === null) {
     return skip(classification.lines, diagnostics, makeDiagnostic({
       file: sourceFile,
@@ -103,7 +106,8 @@ export function ingestText(sourceFile: string, bytes: Uint8Array, catalogue: Cat
     }));
   }
   const pinnedSlug = frontMatter.slug ?? entry.slug ?? null;
-  const metadata = extractMetadata(classification, catalogue.publishers);
+  const textMetadata = extractMetadata(classification, catalogue.publishers);
+  const metadata = page === null ? textMetadata : overlayPageMetadata(textMetadata, page.metadata);
   const body = buildBody(classification, metadata.leadIn);
   const assembled = assembleArticle({
     sourceFile,
@@ -147,8 +151,7 @@ export async function ingestFolder(dir: string, options: FolderOptions = {}): Pr
       reports.push({ file: file.path, outcome: 'ignored', reason: 'the catalogue (configuration), not an article', slug: null, diagnostics: loaded.diagnostics });
       continue;
     }
-    const extension = extname(file.path).toLowerCase();
-    if (!(INPUT_EXTENSIONS as readonly string[]).includes(extension) || basename(file.path).startsWith('.')) {
+    if (inputKind(file.path) === null || basename(file.path).startsWith('.')) {
       const reason = basename(file.path) === CATALOGUE_FILE
         ? 'only the catalogue.yaml at the top of the input folder is read'
         : `not an article input (only ${INPUT_EXTENSIONS.join(', ')} files are read)`;
