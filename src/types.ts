@@ -164,6 +164,8 @@ export interface CatalogueEntry {
   section?: string;
   /** A pinned page address under /articles/ (catalogue only; front matter's `slug:` is read by frontMatter). */
   slug?: string;
+  /** BCP 47 language tag (`lang:` or `language:`). */
+  language?: string;
 }
 
 /** What the archive is, shown on the home page and in feeds. */

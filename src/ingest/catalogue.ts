@@ -3,6 +3,7 @@
 import { LineCounter, parseDocument, isMap, isScalar, isPair, type Node } from 'yaml';
 import { makeDiagnostic } from '../diagnostics.ts';
 import type { Catalogue, CatalogueEntry, Diagnostic } from '../types.ts';
+import { languageTag } from './language.ts';
 import { checkSlugValue } from './slug.ts';
 
 export const CATALOGUE_FILE = 'catalogue.yaml';
@@ -33,6 +34,8 @@ const ENTRY_FIELD_ALIASES: Record<string, keyof CatalogueEntry> = {
   section: 'section',
   slug: 'slug',
   permalink: 'slug',
+  lang: 'language',
+  language: 'language',
 };
 
 /** 'YYYY', 'YYYY-MM' or 'YYYY-MM-DD' (a YAML timestamp also passes, its time dropped). */
@@ -105,6 +108,15 @@ export function checkEntry(raw: unknown, file: string, where: string, lineOf: (k
         continue;
       }
       entry.slug = checked.slug;
+      continue;
+    }
+    if (field === 'language') {
+      const tag = languageTag(text);
+      if (tag === null) {
+        invalid(`'${key}' must be a language tag such as en, es or pt-BR`);
+        continue;
+      }
+      entry.language = tag;
       continue;
     }
     if (field === 'published') {

@@ -4,6 +4,7 @@
 import type { FieldProvenance } from '../types.ts';
 import type { Found, PublishedDate } from './metadata.ts';
 import { findDate } from './dates.ts';
+import { languageTag } from './language.ts';
 import { collapseSpaces } from './text.ts';
 
 export interface PageMetadata {
@@ -165,13 +166,4 @@ export function toDate(value: string | null): PublishedDate | null {
   }
   const words = findDate(value);
   return words === null ? null : { iso: words.iso, precision: words.precision };
-}
-
-/** 'en_GB' -> 'en-GB'; anything that is not a language tag -> null. */
-export function languageTag(value: string | null): string | null {
-  if (value === null) return null;
-  const tag = value.trim().replace(/_/g, '-');
-  if (!/^[a-z]{2,3}(?:-[a-z0-9]{2,8})*$/i.test(tag)) return null;
-  const [language, ...rest] = tag.split('-');
-  return [language!.toLowerCase(), ...rest.map((part) => (part.length === 2 ? part.toUpperCase() : part))].join('-');
 }

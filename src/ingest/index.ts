@@ -118,6 +118,7 @@ export function ingestText(sourceFile: string, bytes: Uint8Array, catalogue: Cat
     body,
     lines: classification.lines,
     slug: pinnedSlug,
+    pageLanguage: page?.metadata.language ?? null,
     today: options.today ?? null,
   });
   diagnostics.push(...assembled.diagnostics);

@@ -7,7 +7,8 @@ import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { emptyCatalogue, ingestText } from '../../src/ingest/index.ts';
 import { readHtml } from '../../src/ingest/html.ts';
-import { languageTag, toDate } from '../../src/ingest/htmlMetadata.ts';
+import { toDate } from '../../src/ingest/htmlMetadata.ts';
+import { languageTag } from '../../src/ingest/language.ts';
 import { inputKind } from '../../src/ingest/read.ts';
 import type { Article } from '../../src/types.ts';
 import { buildInto, startTags, type TempBuild } from '../site/helpers.ts';
@@ -36,9 +37,9 @@ describe('html input', () => {
     assert.deepEqual(article.authors, ['Jane Doe', 'Omar Haddad']);
     assert.equal(article.url, 'https://www.coastal-ledger.example/news/2019/03/20/harbour-pilots-tugboat/');
     assert.deepEqual(rules(article), {
-      title: 'title/json-ld', published: 'date/json-ld', publisher: 'publisher/json-ld', authors: 'authors/json-ld', url: 'url/canonical',
-      ...(article.provenance.language ? { language: article.provenance.language.rule } : {}),
+      title: 'title/json-ld', published: 'date/json-ld', publisher: 'publisher/json-ld', authors: 'authors/json-ld', url: 'url/canonical', language: 'language/html-lang',
     });
+    assert.equal(article.language, 'en-GB');
   });
 
   it('keeps the article and drops the page: menus, most-read box, footer out; relative links made absolute', () => {
@@ -58,9 +59,9 @@ describe('html input', () => {
       ['Ferry Timetable Changes in June', '2021-05-28', 'Island Courier', ['Sam Lee'], 'https://islandcourier.example/ferry-timetable-june'],
     );
     assert.deepEqual(rules(article), {
-      title: 'title/meta-og', published: 'date/meta-article-published', publisher: 'publisher/meta-og-site-name', authors: 'authors/meta-author', url: 'url/meta-og',
-      ...(article.provenance.language ? { language: article.provenance.language.rule } : {}),
+      title: 'title/meta-og', published: 'date/meta-article-published', publisher: 'publisher/meta-og-site-name', authors: 'authors/meta-author', url: 'url/meta-og', language: 'language/detected',
     });
+    assert.equal(article.language, 'en', 'no lang attribute: detected from the body');
     assert.ok(!/Share on|newsletter|Weather/.test(article.body));
     assert.equal(article.body.split('\n\n').length, 3);
   });
