@@ -30,6 +30,23 @@ export interface FieldProvenance {
   rule: string;
   /** 1-based line the value was read from, when there is one. */
   line: number | null;
+  /** How far the value can be trusted, from the rule that decided it (src/ingest/confidence.ts). */
+  confidence?: Confidence;
+}
+
+/** How far an extracted value can be trusted: 'high' (declared or curated), 'medium' (a clear rule), 'low' (a guess). */
+export type Confidence = 'high' | 'medium' | 'low';
+
+/** The fields the build report asks the owner to check when they are missing or low-confidence. */
+export type CheckedField = 'title' | 'published' | 'publisher' | 'authors';
+
+/** A field of a published article that is missing or was only guessed. */
+export interface UncertainField {
+  field: CheckedField;
+  /** 'missing' when the article has no value. */
+  confidence: Confidence | 'missing';
+  /** The rule that decided the value, null when missing. */
+  rule: string | null;
 }
 
 /** The metadata fields whose origin is recorded. */
@@ -294,6 +311,8 @@ export interface BuildFileReport extends FileReport {
   title: string | null;
   published: string | null;
   publisher: string | null;
+  /** Of a published article: title, date, publisher, authors when missing or low-confidence (what to catalogue). */
+  uncertain: UncertainField[];
 }
 
 export interface BuildReport {

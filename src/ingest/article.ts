@@ -15,6 +15,7 @@ import type {
 import type { Body } from './body.ts';
 import type { Found, PublishedDate, TextMetadata } from './metadata.ts';
 import { findImpossibleDate } from './dates.ts';
+import { withConfidence } from './confidence.ts';
 import { chooseLanguage } from './language.ts';
 import { slugify } from './slug.ts';
 import { wordCount } from './text.ts';
@@ -175,7 +176,7 @@ export function assembleArticle(input: ArticleInput): { article: Article | null;
     related: text.related,
     comments: text.comments,
     warnings: diagnostics.filter((d) => d.severity === 'warning').map(formatDiagnostic),
-    provenance,
+    provenance: withConfidence(provenance),
     removed: removedLines(input.lines, text),
   };
   return { article, diagnostics };
