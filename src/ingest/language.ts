@@ -13,11 +13,13 @@ export const DEFAULT_LANGUAGE = 'en';
 export const LANGUAGE_LIMITS = {
   /** Fewer characters of body text than this are not detected (trigram statistics need some length). */
   minDetectChars: 120,
+  /** Only the start of the body is read: enough for the trigram statistics, and a 2 MB text stays fast. */
+  maxSampleChars: 4000,
 } as const;
 
 /** The body's language as a BCP 47 tag ('es'), or null when it is too short or franc cannot tell. */
 export function detectLanguage(text: string): string | null {
-  const sample = text.replace(/\s+/g, ' ').trim();
+  const sample = text.slice(0, LANGUAGE_LIMITS.maxSampleChars * 2).replace(/\s+/g, ' ').trim().slice(0, LANGUAGE_LIMITS.maxSampleChars);
   if (sample.length < LANGUAGE_LIMITS.minDetectChars) return null;
   const code = franc(sample, { minLength: LANGUAGE_LIMITS.minDetectChars });
   if (code === 'und') return null;
