@@ -3,7 +3,7 @@
 import { rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
-import { formatFileLines, formatStrictFailure, formatTotal, makeBuildReport, plural, reportJson } from './report.ts';
+import { formatFileLines, formatStrictFailure, formatUncertain, formatTotal, makeBuildReport, plural, reportJson } from './report.ts';
 import { rootUrl } from './site/archiveData.ts';
 import { DEFAULTS, loadSite } from './site/loadSiteData.ts';
 import { checkOutDir, prepareOutDir, publishStaged, renderSite, REPORT_FILE, stagingDirOf } from './site/render.ts';
@@ -66,7 +66,7 @@ export async function build(options: SiteBuildOptions, log: Log = stderrLog): Pr
   await writeFile(join(staging, REPORT_FILE), reportJson(report));
   await publishStaged(staging, options.outDir);
 
-  for (const line of formatFileLines(report)) log(line);
+  for (const line of [...formatFileLines(report), ...formatUncertain(report)]) log(line);
   const failure = formatStrictFailure(report);
   if (failure) log(`✗ ${failure}`);
   log(`${failure ? '✗' : '✓'} ${formatTotal(report)} · ${options.outDir} in ${seconds(performance.now() - started)}`);

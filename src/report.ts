@@ -1,7 +1,8 @@
 // The build report: made from the archive (pure), printed for people (stderr), written as JSON.
 import { formatDiagnostic } from './diagnostics.ts';
 import { json } from './site/filters.ts';
-import type { Archive, BuildFileReport, BuildReport, FileOutcome } from './types.ts';
+import { confidenceOf } from './ingest/confidence.ts';
+import type { Archive, Article, BuildFileReport, BuildReport, CheckedField, FileOutcome, UncertainField } from './types.ts';
 
 export interface ReportContext {
   seedsDir: string;
@@ -19,7 +20,13 @@ export function makeBuildReport(archive: Archive, context: ReportContext): Build
   const bySlug = new Map(archive.articles.map((a) => [a.slug, a]));
   const files: BuildFileReport[] = archive.report.files.map((file) => {
     const article = file.slug === null ? undefined : bySlug.get(file.slug);
-    return { ...file, title: article?.title ?? null, published: article?.published ?? null, publisher: article?.publisher ?? null };
+    return {
+      ...file,
+      title: article?.title ?? null,
+      published: article?.published ?? null,
+      publisher: article?.publisher ?? null,
+      uncertain: article === undefined ? [] : uncertainFields(article),
+    };
   });
   const problemFiles = files.filter((f) => PROBLEM_OUTCOMES.has(f.outcome)).length;
   return {
@@ -30,6 +37,32 @@ export function makeBuildReport(archive: Archive, context: ReportContext): Build
     problemFiles,
     ok: !(context.strict && problemFiles > 0),
   };
+}
+
+const CHECKED_FIELDS: readonly CheckedField[] = ['title', 'published', 'publisher', 'authors'];
+/** How the fields are named to people (and as catalogue keys: `published:` also reads `date:`). */
+const FIELD_NAMES: Record<CheckedField, string> = { title: 'title', published: 'date', publisher: 'publisher', authors: 'authors' };
+
+/** The article's title, date, publisher and authors that are missing or only guessed. */
+export function uncertainFields(article: Article): UncertainField[] {
+  return CHECKED_FIELDS.flatMap((field): UncertainField[] => {
+    const value = article[field];
+    const source = article.provenance[field];
+    if (value === null || (Array.isArray(value) && value.length === 0) || source === undefined) return [{ field, confidence: 'missing', rule: null }];
+    const confidence = confidenceOf(source);
+    return confidence === 'low' ? [{ field, confidence, rule: source.rule }] : [];
+  });
+}
+
+/** The articles with missing or low-confidence fields, and what to put in the catalogue for them. */
+export function formatUncertain(report: BuildReport): string[] {
+  const files = report.files.filter((file) => file.uncertain.length > 0);
+  if (files.length === 0) return [];
+  const fields = CHECKED_FIELDS.filter((field) => files.some((file) => file.uncertain.some((u) => u.field === field))).map((field) => FIELD_NAMES[field]);
+  return [
+    `? ${plural(files.length, 'article has', 'articles have')} missing or low-confidence fields; catalogue them (${fields.join(', ')} under \`articles: <file>:\` in catalogue.yaml, or in front matter):`,
+    ...files.map((file) => `    ${printable(file.file)}: ${file.uncertain.map((u) => (u.rule === null ? `${FIELD_NAMES[u.field]} missing` : `${FIELD_NAMES[u.field]} ${u.confidence} confidence (${u.rule})`)).join('; ')}`),
+  ];
 }
 
 /** '1 file', '2 files'. */

@@ -30,6 +30,23 @@ export interface FieldProvenance {
   rule: string;
   /** 1-based line the value was read from, when there is one. */
   line: number | null;
+  /** How far the value can be trusted, from the rule that decided it (src/ingest/confidence.ts). */
+  confidence?: Confidence;
+}
+
+/** How far an extracted value can be trusted: 'high' (declared or curated), 'medium' (a clear rule), 'low' (a guess). */
+export type Confidence = 'high' | 'medium' | 'low';
+
+/** The fields the build report asks the owner to check when they are missing or low-confidence. */
+export type CheckedField = 'title' | 'published' | 'publisher' | 'authors';
+
+/** A field of a published article that is missing or was only guessed. */
+export interface UncertainField {
+  field: CheckedField;
+  /** 'missing' when the article has no value. */
+  confidence: Confidence | 'missing';
+  /** The rule that decided the value, null when missing. */
+  rule: string | null;
 }
 
 /** The metadata fields whose origin is recorded. */
@@ -43,7 +60,8 @@ export type ProvenancedField =
   | 'dateline'
   | 'section';
 
-export type Provenance = Partial<Record<ProvenancedField, FieldProvenance>>;
+/** Where each field came from; `language` too (it is not a row of the page's provenance table). */
+export type Provenance = Partial<Record<ProvenancedField | 'language', FieldProvenance>>;
 
 /** How precisely a date is known: '2019-03-20' (day), '2019-03' (month) or '2019' (year). */
 export type DatePrecision = 'day' | 'month' | 'year';
@@ -161,6 +179,10 @@ export interface CatalogueEntry {
   url?: string;
   dateline?: string;
   section?: string;
+  /** A pinned page address under /articles/ (catalogue only; front matter's `slug:` is read by frontMatter). */
+  slug?: string;
+  /** BCP 47 language tag (`lang:` or `language:`). */
+  language?: string;
 }
 
 /** What the archive is, shown on the home page and in feeds. */
@@ -289,6 +311,8 @@ export interface BuildFileReport extends FileReport {
   title: string | null;
   published: string | null;
   publisher: string | null;
+  /** Of a published article: title, date, publisher, authors when missing or low-confidence (what to catalogue). */
+  uncertain: UncertainField[];
 }
 
 export interface BuildReport {
@@ -309,4 +333,77 @@ export interface BuildReport {
   problemFiles: number;
   /** False when --strict was on and some input had warnings or was skipped (the build then exits non-zero). */
   ok: boolean;
+}
+
+// ---------------------------------------------------------------------------
+// Evaluation: `npm run eval -- DIR` scores the extractor on labelled cases (cases/ + truth/).
+
+/** truth/<case>.json: what a case really says. */
+export interface CaseTruth {
+  /** The case's file name in cases/. */
+  sourceFile: string;
+  title: string;
+  /** 'YYYY-MM-DD', or null when the page has no date. */
+  published: string | null;
+  publisher: string | null;
+  /** Other accepted spellings of the publisher. */
+  publisherAlt?: string[];
+  /** True when the publisher's name appears in the text. */
+  publisherInText?: boolean;
+  authors: string[];
+  url: string | null;
+  /** True when the URL appears in the text (only then is it scored). */
+  urlInText?: boolean;
+  body: string;
+}
+
+/** The fields of an extracted record that are scored. */
+export type EvalRecord = Pick<Article, 'title' | 'published' | 'publisher' | 'authors' | 'url' | 'body'>;
+
+/** One case's score: each field right or wrong, null when the truth does not score it. */
+export interface CaseScore {
+  file: string;
+  /** False when the extractor made no record of the case. */
+  found: boolean;
+  title: boolean;
+  date: boolean | null;
+  /** A date given where the truth has none (not gated). */
+  dateWhereNone: boolean;
+  publisher: boolean | null;
+  publisherInText: boolean;
+  url: boolean | null;
+  /** Set F1 of the author names. */
+  authors: number | null;
+  body: { precision: number; recall: number; f1: number };
+  /** What went wrong, one line per field. */
+  misses: string[];
+}
+
+export interface FieldRate {
+  right: number;
+  of: number;
+  percent: number;
+}
+
+export interface EvalTotals {
+  cases: number;
+  withoutRecord: number;
+  title: FieldRate;
+  /** Over the cases whose truth has a date. */
+  date: FieldRate;
+  dateWhereNone: { given: number; of: number };
+  publisher: FieldRate;
+  publisherInText: FieldRate;
+  url: FieldRate;
+  authors: { meanF1: number; of: number };
+  /** f1 is the F1 of mean precision and mean recall (the benchmark's definition). */
+  body: { precision: number; recall: number; f1: number; meanCaseF1: number };
+}
+
+export interface EvalResult {
+  dir: string;
+  totals: EvalTotals;
+  cases: CaseScore[];
+  /** Truth files that could not be read or cases missing from cases/. */
+  problems: string[];
 }

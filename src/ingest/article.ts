@@ -15,6 +15,8 @@ import type {
 import type { Body } from './body.ts';
 import type { Found, PublishedDate, TextMetadata } from './metadata.ts';
 import { findImpossibleDate } from './dates.ts';
+import { withConfidence } from './confidence.ts';
+import { chooseLanguage } from './language.ts';
 import { slugify } from './slug.ts';
 import { wordCount } from './text.ts';
 
@@ -30,6 +32,8 @@ export interface ArticleInput {
   lines: ClassifiedLine[];
   /** A safe slug chosen in front matter (checked by frontMatter), or null to make one from the title. */
   slug: string | null;
+  /** The language the page declares (<html lang>, meta), or null; front matter and catalogue win over it. */
+  pageLanguage: Found<string> | null;
   /** 'YYYY-MM-DD' of the day the build runs, for `date/future`; null skips that check. Never read from the clock here. */
   today: string | null;
 }
@@ -142,6 +146,13 @@ export function assembleArticle(input: ArticleInput): { article: Article | null;
     );
   }
 
+  const declaredLanguage: Found<string> | null =
+    frontMatter.language !== undefined ? { value: frontMatter.language, provenance: { origin: 'front-matter', rule: 'language/front-matter', line: null } }
+    : catalogue.language !== undefined ? { value: catalogue.language, provenance: { origin: 'catalogue', rule: 'language/catalogue', line: null } }
+    : input.pageLanguage;
+  const language = chooseLanguage(declaredLanguage, input.body.plainParagraphs.join('\n'));
+  provenance.language = language.provenance;
+
   const slug = input.slug ?? slugify(title);
   const article: Article = {
     slug,
@@ -157,7 +168,7 @@ export function assembleArticle(input: ArticleInput): { article: Article | null;
     url,
     dateline,
     section,
-    language: null,
+    language: language.value,
     body: input.body.markdown,
     excerpt: makeExcerpt(input.body.plainParagraphs),
     wordCount: input.body.plainParagraphs.reduce((sum, paragraph) => sum + wordCount(paragraph), 0),
@@ -165,7 +176,7 @@ export function assembleArticle(input: ArticleInput): { article: Article | null;
     related: text.related,
     comments: text.comments,
     warnings: diagnostics.filter((d) => d.severity === 'warning').map(formatDiagnostic),
-    provenance,
+    provenance: withConfidence(provenance),
     removed: removedLines(input.lines, text),
   };
   return { article, diagnostics };

@@ -3,6 +3,8 @@
 import { LineCounter, parseDocument, isMap, isScalar, isPair, type Node } from 'yaml';
 import { makeDiagnostic } from '../diagnostics.ts';
 import type { Catalogue, CatalogueEntry, Diagnostic } from '../types.ts';
+import { languageTag } from './language.ts';
+import { checkSlugValue } from './slug.ts';
 
 export const CATALOGUE_FILE = 'catalogue.yaml';
 
@@ -30,6 +32,10 @@ const ENTRY_FIELD_ALIASES: Record<string, keyof CatalogueEntry> = {
   url: 'url',
   dateline: 'dateline',
   section: 'section',
+  slug: 'slug',
+  permalink: 'slug',
+  lang: 'language',
+  language: 'language',
 };
 
 /** 'YYYY', 'YYYY-MM' or 'YYYY-MM-DD' (a YAML timestamp also passes, its time dropped). */
@@ -86,6 +92,31 @@ export function checkEntry(raw: unknown, file: string, where: string, lineOf: (k
     const text = value instanceof Date ? value.toISOString() : typeof value === 'number' ? String(value) : value;
     if (typeof text !== 'string' || text.trim() === '') {
       invalid(`'${key}' must be a non-empty text`);
+      continue;
+    }
+    if (field === 'slug') {
+      const checked = checkSlugValue(text);
+      if (!checked.ok) {
+        diagnostics.push(makeDiagnostic({
+          file,
+          line,
+          ruleId: 'slug/unsafe',
+          reason: `'${key}' ${checked.why}, so it was not used; the slug made from the headline was`,
+          note: 'write a plain slug such as `pier-reopens` (letters, digits, dashes); pages always live under /articles/',
+          actual: text,
+        }));
+        continue;
+      }
+      entry.slug = checked.slug;
+      continue;
+    }
+    if (field === 'language') {
+      const tag = languageTag(text);
+      if (tag === null) {
+        invalid(`'${key}' must be a language tag such as en, es or pt-BR`);
+        continue;
+      }
+      entry.language = tag;
       continue;
     }
     if (field === 'published') {

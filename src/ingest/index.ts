@@ -3,7 +3,7 @@
 //   ingestFolder: a folder -> Archive (articles sorted, every file accounted for)
 // The steps, in order (as trafilatura's core.py chains its stages):
 //   read -> decode -> frontMatter -> classify -> metadata -> body -> article
-import { basename, extname, join } from 'node:path';
+import { basename, join } from 'node:path';
 import { formatDiagnostic, isFatal, makeDiagnostic } from '../diagnostics.ts';
 import type {
   Archive,
@@ -21,13 +21,14 @@ import { classifyLines } from './classify.ts';
 import { decode } from './decode.ts';
 import { readFrontMatter } from './frontMatter.ts';
 import { extractMetadata } from './metadata.ts';
-import { listFiles, readBytes, readOptionalText, sha256Hex, type ReadResult } from './read.ts';
+import { assignUniqueSlugs, type SlugCollision } from './slug.ts';
+import { overlayPageMetadata, readHtml } from './html.ts';
+import { INPUT_EXTENSIONS, inputKind, listFiles, readBytes, readOptionalText, sha256Hex, type ReadResult } from './read.ts';
 
 export { emptyCatalogue, parseCatalogue, CATALOGUE_FILE } from './catalogue.ts';
 export { formatDiagnostic } from '../diagnostics.ts';
 
-/** File name endings that are article inputs. */
-export const INPUT_EXTENSIONS = ['.txt', '.md', '.markdown'] as const;
+export { INPUT_EXTENSIONS } from './read.ts';
 
 /** Limits that keep one odd input from stalling the build (Readability's DEFAULT_* constants). */
 export const INGEST_LIMITS = {
@@ -50,6 +51,8 @@ export interface FolderOptions extends IngestOptions {
 
 export interface IngestResult {
   article: Article | null;
+  /** True when the slug was pinned by the owner (front matter or catalogue `slug:`), so it wins a collision. */
+  pinnedSlug: boolean;
   lines: ClassifiedLine[];
   diagnostics: Diagnostic[];
 }
@@ -59,6 +62,7 @@ export function ingestText(sourceFile: string, bytes: Uint8Array, catalogue: Cat
   const sha256 = sha256Hex(bytes);
   const skip = (lines: ClassifiedLine[], diagnostics: Diagnostic[], fatal: Diagnostic | null): IngestResult => ({
     article: null,
+    pinnedSlug: false,
     lines,
     diagnostics: fatal === null ? diagnostics : [...diagnostics, fatal],
   });
@@ -84,11 +88,14 @@ export function ingestText(sourceFile: string, bytes: Uint8Array, catalogue: Cat
       note: 'put the article text in it, or remove it',
     }));
   }
-  const frontMatter = readFrontMatter(sourceFile, decoded.text);
+  // A web page becomes its article as Markdown text plus what the page says about itself.
+  const page = inputKind(sourceFile) === 'html' ? readHtml(decoded.text) : null;
+  const text = page?.text ?? decoded.text;
+  const frontMatter = page === null ? readFrontMatter(sourceFile, text) : { fields: {}, slug: null, lineCount: 0, diagnostics: [] };
   const diagnostics = [...decoded.diagnostics, ...frontMatter.diagnostics];
   const entry = catalogue.articles[sourceFile] ?? {};
-  const knownTitle = frontMatter.fields.title ?? entry.title ?? null;
-  const classification = classifyLines(decoded.text, { frontMatterLines: frontMatter.lineCount, knownTitle });
+  const knownTitle = frontMatter.fields.title ?? entry.title ?? page?.metadata.title?.value ?? null;
+  const classification = classifyLines(text, { frontMatterLines: frontMatter.lineCount, knownTitle });
   if (classification.blocks.length === 0 && knownTitle === null) {
     return skip(classification.lines, diagnostics, makeDiagnostic({
       file: sourceFile,
@@ -98,7 +105,9 @@ export function ingestText(sourceFile: string, bytes: Uint8Array, catalogue: Cat
       note: 'add the article text after the closing `---`, or set `title:` in the front matter',
     }));
   }
-  const metadata = extractMetadata(classification, catalogue.publishers);
+  const pinnedSlug = frontMatter.slug ?? entry.slug ?? null;
+  const textMetadata = extractMetadata(classification, catalogue.publishers);
+  const metadata = page === null ? textMetadata : overlayPageMetadata(textMetadata, page.metadata);
   const body = buildBody(classification, metadata.leadIn);
   const assembled = assembleArticle({
     sourceFile,
@@ -108,7 +117,8 @@ export function ingestText(sourceFile: string, bytes: Uint8Array, catalogue: Cat
     catalogue: entry,
     body,
     lines: classification.lines,
-    slug: frontMatter.slug,
+    slug: pinnedSlug,
+    pageLanguage: page?.metadata.language ?? null,
     today: options.today ?? null,
   });
   diagnostics.push(...assembled.diagnostics);
@@ -117,7 +127,7 @@ export function ingestText(sourceFile: string, bytes: Uint8Array, catalogue: Cat
     // Warnings of every step (encoding, front matter) travel with the record.
     article.warnings = diagnostics.filter((d) => d.severity === 'warning').map(formatDiagnostic);
   }
-  return { article, lines: classification.lines, diagnostics };
+  return { article, pinnedSlug: pinnedSlug !== null, lines: classification.lines, diagnostics };
 }
 
 /** Reads catalogue.yaml in `dir`, if there is one. */
@@ -135,14 +145,14 @@ export async function ingestFolder(dir: string, options: FolderOptions = {}): Pr
   const reports: FileReport[] = [];
   const articles: Article[] = [];
   const firstBySha = new Map<string, string>();
+  const pinned = new Set<string>();
 
   for (const file of files) {
     if (file.path === CATALOGUE_FILE) {
       reports.push({ file: file.path, outcome: 'ignored', reason: 'the catalogue (configuration), not an article', slug: null, diagnostics: loaded.diagnostics });
       continue;
     }
-    const extension = extname(file.path).toLowerCase();
-    if (!(INPUT_EXTENSIONS as readonly string[]).includes(extension) || basename(file.path).startsWith('.')) {
+    if (inputKind(file.path) === null || basename(file.path).startsWith('.')) {
       const reason = basename(file.path) === CATALOGUE_FILE
         ? 'only the catalogue.yaml at the top of the input folder is read'
         : `not an article input (only ${INPUT_EXTENSIONS.join(', ')} files are read)`;
@@ -182,17 +192,45 @@ export async function ingestFolder(dir: string, options: FolderOptions = {}): Pr
       continue;
     }
     articles.push(result.article);
+    if (result.pinnedSlug) pinned.add(file.path);
     const outcome: FileOutcome = result.article.warnings.length > 0 ? 'published-with-warnings' : 'published';
     reports.push({ file: file.path, outcome, reason: null, slug: null, diagnostics: result.diagnostics });
   }
 
-  assignUniqueSlugs(articles);
-  const slugByFile = new Map(articles.map((article) => [article.sourceFile, article.slug]));
-  for (const report of reports) report.slug = slugByFile.get(report.file) ?? null;
+  const assigned = assignUniqueSlugs(
+    articles.map((a) => ({ sourceFile: a.sourceFile, sha256: a.sha256, published: a.published, slug: a.slug, pinned: pinned.has(a.sourceFile) })),
+  );
+  for (const article of articles) {
+    article.slug = assigned.slugs.get(article.sourceFile) ?? article.slug;
+    article.id = article.slug;
+  }
+  const articleByFile = new Map(articles.map((article) => [article.sourceFile, article]));
+  for (const collision of assigned.collisions) {
+    const diagnostic = collisionDiagnostic(collision, articleByFile.get(collision.file)?.provenance.title?.line ?? null);
+    const report = reports.find((r) => r.file === collision.file);
+    const article = articleByFile.get(collision.file);
+    if (report === undefined || article === undefined) continue;
+    report.diagnostics.push(diagnostic);
+    report.outcome = 'published-with-warnings';
+    article.warnings.push(formatDiagnostic(diagnostic));
+  }
+  for (const report of reports) report.slug = articleByFile.get(report.file)?.slug ?? null;
   articles.sort(compareArticles);
   const counts: Record<FileOutcome, number> = { published: 0, 'published-with-warnings': 0, duplicate: 0, ignored: 0, skipped: 0 };
   for (const report of reports) counts[report.outcome]++;
   return { articles, report: { files: reports, counts } };
+}
+
+/** slug/collision: two files ask for one page address; says which keeps it and how to make either permanent. */
+function collisionDiagnostic(collision: SlugCollision, line: number | null): Diagnostic {
+  return makeDiagnostic({
+    file: collision.file,
+    line,
+    ruleId: 'slug/collision',
+    reason: `${collision.file} and ${collision.keeper} both make the slug '${collision.shared}'; ${collision.keeper} keeps /articles/${collision.shared}/ and this file is at /articles/${collision.slug}/`,
+    note: `to fix either address for good (so that adding articles never moves it), pin it: \`slug: ${collision.slug}\` (or \`slug: ${collision.shared}\` if this page was already published there) in this file's front matter, or under \`articles: ${collision.file}:\` in catalogue.yaml`,
+    actual: collision.shared,
+  });
 }
 
 function megabytes(bytes: number): string {
@@ -211,30 +249,4 @@ export function compareArticles(a: Article, b: Article): number {
     return compareText(a.published, b.published);
   }
   return compareText(a.title, b.title) || compareText(a.sourceFile, b.sourceFile);
-}
-
-/**
- * Makes slugs unique without depending on the order files were listed: within a group of equal
- * slugs the earliest article (by date, then source file) keeps the plain slug; the others get their
- * date, or failing that the start of their sha256.
- */
-export function assignUniqueSlugs(articles: Article[]): void {
-  const groups = new Map<string, Article[]>();
-  for (const article of articles) groups.set(article.slug, [...(groups.get(article.slug) ?? []), article]);
-  const taken = new Set(groups.keys());
-  for (const [slug, group] of [...groups.entries()].sort(([a], [b]) => compareText(a, b))) {
-    if (group.length < 2) continue;
-    group.sort((a, b) => compareText(a.published ?? '9999', b.published ?? '9999') || compareText(a.sourceFile, b.sourceFile));
-    for (const article of group.slice(1)) {
-      const candidates = [
-        ...(article.published === null ? [] : [`${slug}-${article.published}`]),
-        `${slug}-${article.sha256.slice(0, 8)}`,
-        `${slug}-${article.sha256}`,
-      ];
-      const unique = candidates.find((candidate) => !taken.has(candidate)) ?? `${slug}-${article.sha256}`;
-      taken.add(unique);
-      article.slug = unique;
-      article.id = unique;
-    }
-  }
 }

@@ -9,6 +9,25 @@ export interface SourceFile {
   absolutePath: string;
 }
 
+/** How a file is read, by its name's ending; null for files that are not article inputs. */
+export type InputKind = 'text' | 'markdown' | 'html';
+
+const KIND_BY_EXTENSION: Record<string, InputKind> = {
+  '.txt': 'text',
+  '.md': 'markdown',
+  '.markdown': 'markdown',
+  '.html': 'html',
+  '.htm': 'html',
+};
+
+/** File name endings that are article inputs. */
+export const INPUT_EXTENSIONS = Object.keys(KIND_BY_EXTENSION);
+
+export function inputKind(path: string): InputKind | null {
+  const dot = path.lastIndexOf('.');
+  return dot < 0 || path.lastIndexOf('/') > dot ? null : (KIND_BY_EXTENSION[path.slice(dot).toLowerCase()] ?? null);
+}
+
 export type ReadResult = { ok: true; bytes: Uint8Array } | { ok: false; reason: string };
 
 /** Every file under `dir`, recursively, sorted by relative path (so the order never depends on the file system). */

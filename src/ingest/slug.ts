@@ -54,3 +54,69 @@ export function checkSlugValue(raw: unknown): SlugCheck {
   const slug = slugify(parts[0]!);
   return { ok: true, slug, changed: slug !== parts[0] };
 }
+
+/** What assignUniqueSlugs needs to know of an article. */
+export interface SlugClaim {
+  sourceFile: string;
+  sha256: string;
+  /** 'YYYY-MM-DD' or null. */
+  published: string | null;
+  /** The slug it asks for: the headline's, or one pinned in front matter or catalogue.yaml. */
+  slug: string;
+  /** True when the owner pinned the slug (front matter or catalogue `slug:`). */
+  pinned: boolean;
+}
+
+export interface SlugCollision {
+  /** The file whose page moved off the shared slug. */
+  file: string;
+  /** The file that keeps the shared slug. */
+  keeper: string;
+  shared: string;
+  /** Where the moved file's page now lives. */
+  slug: string;
+}
+
+/**
+ * Makes slugs unique without depending on the order files were listed. Within a group asking for one
+ * slug, a pinned claim keeps it, else the earliest (by date, undated last, then source file); every other
+ * member gets a suffix of its own, its date or else the start of its sha256, never a counter, so a
+ * member's new slug does not depend on how many others there are.
+ *
+ * No rule that reads only the current files can keep every slug when an article is added: {A} gives A the
+ * plain slug, {B} gives it to B, and {A, B} can give it to only one of them. So every collision is
+ * reported (slug/collision), and a pinned `slug:` is the memory that makes a page's address permanent.
+ */
+export function assignUniqueSlugs(claims: readonly SlugClaim[]): { slugs: Map<string, string>; collisions: SlugCollision[] } {
+  const slugs = new Map<string, string>();
+  const collisions: SlugCollision[] = [];
+  const groups = new Map<string, SlugClaim[]>();
+  for (const claim of claims) groups.set(claim.slug, [...(groups.get(claim.slug) ?? []), claim]);
+  const taken = new Set(groups.keys());
+  for (const [slug, group] of [...groups.entries()].sort(([a], [b]) => compareText(a, b))) {
+    group.sort(
+      (a, b) =>
+        Number(b.pinned) - Number(a.pinned) ||
+        compareText(a.published ?? '9999', b.published ?? '9999') ||
+        compareText(a.sourceFile, b.sourceFile),
+    );
+    const keeper = group[0]!;
+    slugs.set(keeper.sourceFile, slug);
+    for (const claim of group.slice(1)) {
+      const candidates = [
+        ...(claim.published === null ? [] : [`${slug}-${claim.published}`]),
+        `${slug}-${claim.sha256.slice(0, 8)}`,
+        `${slug}-${claim.sha256}`,
+      ];
+      const unique = candidates.find((candidate) => !taken.has(candidate)) ?? `${slug}-${claim.sha256}`;
+      taken.add(unique);
+      slugs.set(claim.sourceFile, unique);
+      collisions.push({ file: claim.sourceFile, keeper: keeper.sourceFile, shared: slug, slug: unique });
+    }
+  }
+  return { slugs, collisions };
+}
+
+function compareText(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}

@@ -36,7 +36,7 @@ describe('ingestText', () => {
     assert.equal(article.sourceFile, 'a/pier.txt');
     assert.match(article.sha256, /^[0-9a-f]{64}$/);
     assert.equal(article.published, '2021-06-03');
-    assert.deepEqual(article.provenance.published, { origin: 'text', rule: 'date/line', line: 3 });
+    assert.deepEqual(article.provenance.published, { origin: 'text', rule: 'date/line', line: 3, confidence: 'medium' });
     assert.equal(article.body, LEDE);
     assert.equal(article.wordCount, 18);
     assert.deepEqual(article.removed.map((line) => [line.line, line.class]), [[1, 'headline'], [3, 'date']]);
@@ -57,7 +57,7 @@ describe('ingestText', () => {
     const { article } = ingestText('pier.txt', encode(['Pier to Reopen', '', 'June 3, 2021', '', LEDE].join('\n')), catalogue);
     assert.equal(article?.publisher, 'Coastal Ledger');
     assert.equal(article?.published, '2021-06-04');
-    assert.deepEqual(article?.provenance.publisher, { origin: 'catalogue', rule: 'publisher/catalogue', line: null });
+    assert.deepEqual(article?.provenance.publisher, { origin: 'catalogue', rule: 'publisher/catalogue', line: null, confidence: 'high' });
   });
   it('warns about a missing date with a line and a way to fix it', () => {
     const { article, diagnostics } = ingestText('pier.txt', encode(['Pier to Reopen', '', LEDE].join('\n')), emptyCatalogue());

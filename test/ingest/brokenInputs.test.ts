@@ -38,7 +38,7 @@ const EXPECTED: Record<string, [FileOutcome, string[]]> = {
   'permalink-absolute.md': ['published-with-warnings', ['slug/unsafe']],
   'photo.jpg': ['ignored', []],
   'same-headline-1.txt': ['published-with-warnings', []],
-  'same-headline-2.txt': ['published-with-warnings', []],
+  'same-headline-2.txt': ['published-with-warnings', ['slug/collision']],
   'slug-backslash.md': ['published-with-warnings', ['slug/unsafe']],
   'slug-encoded.md': ['published-with-warnings', ['slug/unsafe']],
   'slug-ok.md': ['published-with-warnings', []],

@@ -1,0 +1,64 @@
+// The language of each article (issue 4 §3): declared (front matter, catalogue, <html lang>) wins over
+// franc-min's detection; a text too short to tell gets the archive default; the page's lang follows it.
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, it } from 'node:test';
+import { emptyCatalogue, ingestText, parseCatalogue } from '../../src/ingest/index.ts';
+import { detectLanguage, languageTag } from '../../src/ingest/language.ts';
+import type { Article, Catalogue } from '../../src/types.ts';
+import { buildInto } from '../site/helpers.ts';
+
+const FIXTURES = join(import.meta.dirname, '..', 'fixtures', 'language');
+
+function ingest(name: string, catalogue: Catalogue = emptyCatalogue()): Article {
+  const article = ingestText(name, readFileSync(join(FIXTURES, name)), catalogue).article;
+  assert.ok(article, name);
+  return article;
+}
+
+const languageOf = (article: Article): [string | null, string | undefined] => [article.language, article.provenance.language?.rule];
+
+describe('language', () => {
+  it('detects Spanish and French bodies', () => {
+    assert.deepEqual(languageOf(ingest('es.txt')), ['es', 'language/detected']);
+    assert.deepEqual(languageOf(ingest('fr.md')), ['fr', 'language/detected']);
+  });
+  it('takes front matter `lang:` over detection, as a BCP 47 tag', () => {
+    assert.deepEqual(languageOf(ingest('declared.md')), ['pt-BR', 'language/front-matter']);
+  });
+  it('takes the catalogue over detection', () => {
+    const { catalogue } = parseCatalogue('articles:\n  es.txt:\n    language: ca\n');
+    assert.deepEqual(languageOf(ingest('es.txt', catalogue)), ['ca', 'language/catalogue']);
+  });
+  it('takes <html lang> over detection, even when the body says otherwise', () => {
+    const html = `<html lang="en"><body><h1>Muelle norte</h1><p>${readFileSync(join(FIXTURES, 'es.txt'), 'utf8').split('\n\n').slice(3).join('</p><p>')}</p></body></html>`;
+    const article = ingestText('es.html', new TextEncoder().encode(html), emptyCatalogue()).article!;
+    assert.deepEqual(languageOf(article), ['en', 'language/html-lang']);
+  });
+  it('gives a text too short to tell the archive default, marked inferred', () => {
+    const article = ingest('short.txt');
+    assert.deepEqual(languageOf(article), ['en', 'language/default']);
+    assert.equal(article.provenance.language?.origin, 'inferred');
+    assert.equal(detectLanguage('El puerto.'), null);
+  });
+  it('refuses what is not a language tag', () => {
+    const { catalogue, diagnostics } = parseCatalogue('articles:\n  es.txt:\n    lang: "<script>"\n');
+    assert.equal(catalogue.articles['es.txt']?.language, undefined);
+    assert.deepEqual(diagnostics.map((d) => [d.ruleId, d.line]), [['catalogue/invalid-field', 3]]);
+    assert.equal(languageTag('en_gb'), 'en-GB');
+  });
+  it("sets each article page's <html lang> to the article's language, and 'en' elsewhere", async () => {
+    const site = await buildInto(FIXTURES, '/');
+    try {
+      const records = JSON.parse(site.read('articles.json')) as Article[];
+      for (const article of records) {
+        assert.match(site.read(`articles/${article.slug}/index.html`), new RegExp(`<html lang="${article.language}">`), article.sourceFile);
+      }
+      assert.deepEqual(records.map((a) => a.language).sort(), ['en', 'es', 'fr', 'pt-BR']);
+      assert.match(site.read('index.html'), /<html lang="en">/);
+    } finally {
+      site.cleanup();
+    }
+  });
+});
