@@ -197,6 +197,8 @@ export interface Catalogue {
   articles: Record<string, CatalogueEntry>;
   /** Outlet names by URL host ('themoscowtimes.com': 'The Moscow Times'). */
   publishers: Record<string, string>;
+  /** Corrections to how names of people, organisations and places are merged. */
+  entities: EntityCorrections;
 }
 
 export interface BuildOptions {
@@ -301,6 +303,8 @@ export interface SiteData {
   timeline: Timeline;
   counts: SiteCounts;
   publishers: Array<{ name: string; count: number }>;
+  /** People, organisations and places, their pages and quotes (src/entities). */
+  entities: EntitySite;
 }
 
 // ---------------------------------------------------------------------------
@@ -406,4 +410,107 @@ export interface EvalResult {
   cases: CaseScore[];
   /** Truth files that could not be read or cases missing from cases/. */
   problems: string[];
+}
+
+// ---------------------------------------------------------------------------
+// Entities: people, organisations and places named in the articles (src/entities), and their quotes.
+
+export type EntityKind = 'person' | 'organization' | 'place';
+
+/** One name as it was found in an article's text, before merging. */
+export interface EntityMention {
+  kind: EntityKind;
+  /** The name with titles, roles and possessives taken off ('Sergei Ryabkov'). */
+  name: string;
+  /** Which text unit: 0 the headline, 1 the subtitle, then the body's paragraphs from 2. */
+  unit: number;
+  /** Character offsets of the name in that unit's plain text. */
+  start: number;
+  end: number;
+}
+
+/** Corrections to the merging of names, from the catalogue's `entities:` section. */
+export interface EntityCorrections {
+  /** Name as found -> the name it is to be merged into ('Foreign Ministry': 'Russian Foreign Ministry'). */
+  merge: Record<string, string>;
+  /** Names never merged into another by close spelling or surname. */
+  split: string[];
+  /** Names dropped (not an entity). */
+  ignore: string[];
+}
+
+/** A direct quote and who said it. */
+export interface Quote {
+  text: string;
+  /** Slug of the person it is attributed to, or null when no speaker was found. */
+  speaker: string | null;
+  speakerName: string | null;
+  /** How the speaker was found: a name by the quote ('named'), or 'he'/'the minister' taken to be the last speaker ('carried'). */
+  attribution: 'named' | 'carried' | null;
+  article: ArticleLink;
+}
+
+/** A link to an entity page. */
+export interface EntityLink {
+  kind: EntityKind;
+  slug: string;
+  name: string;
+  /** /people/<slug>/, /organizations/<slug>/ or /places/<slug>/ */
+  url: string;
+}
+
+/** One person, organisation or place of the archive, merged from every variant of its name. */
+export interface Entity extends EntityLink {
+  /** Every spelling found, the canonical name included, sorted. */
+  variants: string[];
+  /** Articles naming it, in archive (time) order, undated last. */
+  articles: ArticleLink[];
+  /** How many times it is named across the archive. */
+  mentions: number;
+  /** The names it appears with most often, with how many articles they share. */
+  cooccurring: Array<EntityLink & { articles: number }>;
+  quotes: Quote[];
+}
+
+/** An entity's page: entities with many articles are split over several pages. */
+export interface EntityPage {
+  entity: Entity;
+  /** 1-based. */
+  pageNumber: number;
+  pageCount: number;
+  url: string;
+  articles: ArticleLink[];
+  /** The entity's quotes from this page's articles. */
+  quotes: Quote[];
+  previousUrl: string | null;
+  nextUrl: string | null;
+}
+
+/** A page of the index of one kind of entity. */
+export interface EntityIndexPage {
+  kind: EntityKind;
+  title: string;
+  url: string;
+  pageNumber: number;
+  pageCount: number;
+  entries: Array<EntityLink & { articles: number }>;
+  previousUrl: string | null;
+  nextUrl: string | null;
+}
+
+/** What an article page shows of the entities it names. */
+export interface ArticleEntities {
+  people: EntityLink[];
+  organizations: EntityLink[];
+  places: EntityLink[];
+  quotes: Quote[];
+}
+
+/** Every entity of the archive and their pages (SiteData.entities). */
+export interface EntitySite {
+  counts: Record<EntityKind, number>;
+  pages: EntityPage[];
+  indexPages: EntityIndexPage[];
+  /** By article slug. */
+  byArticle: Record<string, ArticleEntities>;
 }

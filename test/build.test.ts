@@ -177,7 +177,11 @@ describe('output paths', () => {
       const articlePages = pages.filter((f) => f.startsWith('articles/'));
       assert.deepEqual(articlePages.sort(), records.map((a) => `articles/${a.slug}/index.html`).sort());
       for (const a of records) assert.match(a.slug, /^[\p{L}\p{N}][\p{L}\p{N}._~-]*$/u, `${a.sourceFile}: slug ${a.slug}`);
-      assert.deepEqual(pages.filter((f) => !f.startsWith('articles/')).sort(), ['404.html', 'index.html', 'search/index.html', 'timeline/index.html']);
+      // Entity pages (people, organisations, places) have slugs made of [a-z0-9-] from the names.
+      const entityPages = pages.filter((f) => /^(?:people|organizations|places)\//u.test(f));
+      for (const f of entityPages) assert.match(f, /^(?:people|organizations|places)\/(?:[a-z0-9-]+\/)?index\.html$/u);
+      const other = pages.filter((f) => !f.startsWith('articles/') && !entityPages.includes(f));
+      assert.deepEqual(other.sort(), ['404.html', 'index.html', 'search/index.html', 'timeline/index.html']);
     } finally {
       built.cleanup();
     }

@@ -23,7 +23,15 @@
     label.classList.add('is-ready');
     input.setAttribute('aria-labelledby', 'search-label');
   }
-  var q = new URLSearchParams(window.location.search).get('q');
+  var params = new URLSearchParams(window.location.search);
+  // Links from person and place pages (?person=Name, ?place=Name) open the search filtered to them.
+  var filters = {};
+  ['person', 'place'].forEach(function (key) {
+    var values = params.getAll(key);
+    if (values.length) filters[key] = values;
+  });
+  if (Object.keys(filters).length) ui.triggerFilters(filters);
+  var q = params.get('q');
   if (q) {
     ui.triggerSearch(q);
     var header = document.getElementById('site-search-q');

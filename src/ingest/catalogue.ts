@@ -9,7 +9,7 @@ import { checkSlugValue } from './slug.ts';
 export const CATALOGUE_FILE = 'catalogue.yaml';
 
 export function emptyCatalogue(): Catalogue {
-  return { archive: null, articles: {}, publishers: {} };
+  return { archive: null, articles: {}, publishers: {}, entities: { merge: {}, split: [], ignore: [] } };
 }
 
 export interface ParsedCatalogue {
@@ -214,9 +214,11 @@ export function parseCatalogue(text: string, file: string = CATALOGUE_FILE): Par
         }
         catalogue.publishers[normaliseHost(host)] = name.trim();
       }
+    } else if (key === 'entities') {
+      catalogue.entities = checkEntityCorrections(value, file, (path) => keyLine(root, ['entities', ...path]), diagnostics);
     } else {
       diagnostics.push(
-        makeDiagnostic({ file, line: keyLine(root, [key]), ruleId: 'catalogue/unknown-field', severity: 'info', reason: `unknown top-level key '${key}' was ignored`, note: 'known keys: archive, articles, publishers' }),
+        makeDiagnostic({ file, line: keyLine(root, [key]), ruleId: 'catalogue/unknown-field', severity: 'info', reason: `unknown top-level key '${key}' was ignored`, note: 'known keys: archive, articles, publishers, entities' }),
       );
     }
   }
@@ -229,6 +231,51 @@ function checkArchive(value: unknown, file: string, line: number | null, diagnos
   }
   diagnostics.push(makeDiagnostic({ file, line, ruleId: 'catalogue/invalid-field', reason: "'archive' must have a title and a description (texts)" }));
   return null;
+}
+
+/**
+ * `entities: { merge: { Variant: Canonical }, split: [Name], ignore: [Name] }`: corrections to how names are
+ * merged. Whatever part is valid is used; each invalid part is a diagnostic on its line.
+ */
+function checkEntityCorrections(
+  value: unknown,
+  file: string,
+  lineOf: (path: string[]) => number | null,
+  diagnostics: Diagnostic[],
+): Catalogue['entities'] {
+  const corrections: Catalogue['entities'] = { merge: {}, split: [], ignore: [] };
+  const invalid = (path: string[], reason: string): void => {
+    diagnostics.push(makeDiagnostic({ file, line: lineOf(path), ruleId: 'catalogue/invalid-field', reason, note: 'that part of the entities section was ignored' }));
+  };
+  if (value === null || value === undefined) return corrections;
+  if (!isPlainObject(value)) {
+    invalid([], "'entities' must be a mapping with merge, split and ignore");
+    return corrections;
+  }
+  for (const [key, part] of Object.entries(value)) {
+    if (key === 'merge') {
+      if (!isPlainObject(part)) {
+        invalid([key], "'entities.merge' must map a name as found to the name it is merged into");
+        continue;
+      }
+      for (const [variant, canonical] of Object.entries(part)) {
+        if (typeof canonical !== 'string' || canonical.trim() === '') invalid([key, variant], `'entities.merge' for '${variant}' must be a name`);
+        else corrections.merge[variant.trim()] = canonical.trim();
+      }
+    } else if (key === 'split' || key === 'ignore') {
+      const names = part === null ? [] : Array.isArray(part) ? part : [part];
+      if (!names.every((name) => typeof name === 'string' && name.trim() !== '')) {
+        invalid([key], `'entities.${key}' must be a list of names`);
+        continue;
+      }
+      corrections[key] = (names as string[]).map((name) => name.trim());
+    } else {
+      diagnostics.push(
+        makeDiagnostic({ file, line: lineOf([key]), ruleId: 'catalogue/unknown-field', severity: 'info', reason: `unknown key 'entities.${key}' was ignored`, note: 'known keys: merge, split, ignore' }),
+      );
+    }
+  }
+  return corrections;
 }
 
 /** 'www.Example.com' -> 'example.com'. */

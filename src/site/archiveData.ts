@@ -8,6 +8,7 @@ import type {
   CapturedRelated,
   ProvenanceRow,
   ProvenancedField,
+  EntityCorrections,
   SiteArticle,
   SiteCounts,
   SiteData,
@@ -17,6 +18,7 @@ import type {
 import { webUrl } from './markdown.ts';
 import { assertSafeSlugs } from './outputPaths.ts';
 import { findRelated } from './related.ts';
+import { buildEntitySite, NO_CORRECTIONS } from '../entities/index.ts';
 
 /** Shown when the catalogue does not describe the archive. */
 export const DEFAULT_INFO: ArchiveInfo = {
@@ -136,7 +138,12 @@ export function inTimeOrder(articles: readonly Article[]): Article[] {
 }
 
 /** Everything the templates need, from the archive. */
-export function toSiteData(archive: Archive, info: ArchiveInfo | null, where: SiteLocation): SiteData {
+export function toSiteData(
+  archive: Archive,
+  info: ArchiveInfo | null,
+  where: SiteLocation,
+  entityCorrections: EntityCorrections = NO_CORRECTIONS,
+): SiteData {
   assertSafeSlugs(archive.articles);
   const articles = inTimeOrder(archive.articles);
   const related = findRelated(articles);
@@ -187,5 +194,6 @@ export function toSiteData(archive: Archive, info: ArchiveInfo | null, where: Si
     publishers: [...publisherCounts]
       .map(([name, count]) => ({ name, count }))
       .sort((a, b) => b.count - a.count || a.name.localeCompare(b.name, 'en')),
+    entities: buildEntitySite(articles, articles.map(linkTo), entityCorrections),
   };
 }

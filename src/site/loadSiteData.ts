@@ -14,5 +14,5 @@ export interface LoadedSite {
 
 export async function loadSite(seedsDir: string, where: SiteLocation, ingest: IngestOptions = {}): Promise<LoadedSite> {
   const [archive, { catalogue }] = await Promise.all([ingestFolder(seedsDir, ingest), loadCatalogue(seedsDir)]);
-  return { archive, site: toSiteData(archive, catalogue.archive, where) };
+  return { archive, site: toSiteData(archive, catalogue.archive, where, catalogue.entities) };
 }

@@ -23,6 +23,7 @@ describe('parseCatalogue', () => {
       archive: { title: 'Harbour News', description: 'Reports about the harbour.' },
       articles: { 'a/one.txt': { publisher: 'The Coastal Ledger', published: '2020-01-31', authors: ['Ana Ruiz', 'Li Wei'] } },
       publishers: { 'coastal-ledger.example': 'The Coastal Ledger' },
+      entities: { merge: {}, split: [], ignore: [] },
     });
   });
   it('gives an empty catalogue for an empty file', () => {
@@ -50,5 +51,33 @@ describe('parseCatalogue', () => {
   });
   it('rejects a catalogue that is not a mapping', () => {
     assert.equal(parseCatalogue('- a\n- b\n').diagnostics[0]?.ruleId, 'catalogue/not-a-mapping');
+  });
+});
+
+describe('parseCatalogue: entities', () => {
+  it('reads merge, split and ignore, and names the line of each invalid part', () => {
+    const { catalogue, diagnostics } = parseCatalogue(
+      [
+        'entities:',
+        '  merge:',
+        '    Foreign Ministry: Russian Foreign Ministry',
+        '    Bad One: [not, a, name]',
+        '  split: [John Smith]',
+        '  ignore: 5',
+        '  colour: blue',
+      ].join('\n'),
+    );
+    assert.deepEqual(catalogue.entities, { merge: { 'Foreign Ministry': 'Russian Foreign Ministry' }, split: ['John Smith'], ignore: [] });
+    assert.deepEqual(
+      diagnostics.map((d) => [d.line, d.ruleId]),
+      [
+        [4, 'catalogue/invalid-field'],
+        [6, 'catalogue/invalid-field'],
+        [7, 'catalogue/unknown-field'],
+      ],
+    );
+  });
+  it('an empty catalogue merges nothing', () => {
+    assert.deepEqual(emptyCatalogue().entities, { merge: {}, split: [], ignore: [] });
   });
 });

@@ -1,0 +1,62 @@
+// Candidates of one article by one method: the hand-written rules, the NLP library, or the rules with the
+// library deciding the kinds they cannot. Headlines are in title case, where capitals say nothing, so
+// the headline and subtitle only contribute names already found in the body.
+import { libraryCandidates, withLibraryKinds } from './library.ts';
+import { findCandidates, type Candidate } from './mentions.ts';
+import { FIRST_BODY_UNIT } from './text.ts';
+
+export type ExtractionMethod = 'rules' | 'library' | 'combined';
+
+/** The method the site uses: the one that scored best on the hand-labelled seeds (test/entities). */
+export const DEFAULT_METHOD: ExtractionMethod = 'combined';
+
+const escapeRegExp = (text: string): string => text.replace(/[.*+?^${}()|[\]\\]/gu, '\\$&');
+
+/** Where the body's names (and people's surnames) occur in a headline or subtitle. */
+function knownNamesIn(text: string, unit: number, body: Candidate[]): Candidate[] {
+  if (text === '') return [];
+  const forms = new Map<string, Candidate>();
+  for (const c of body) {
+    forms.set(c.name, c);
+    const surname = c.kind === 'person' ? c.name.split(/\s+/u).at(-1) : undefined;
+    if (surname !== undefined && surname !== c.name && !forms.has(surname)) forms.set(surname, { ...c, name: surname, evidence: 'weak', kind: null });
+  }
+  const found: Candidate[] = [];
+  const taken: Array<[number, number]> = [];
+  // Longest forms first, so 'Nicolás Maduro' is taken before 'Maduro'.
+  for (const [form, c] of [...forms].sort(([a], [b]) => b.length - a.length || (a < b ? -1 : 1))) {
+    const pattern = new RegExp(`(?<![\\p{L}\\p{N}])${escapeRegExp(form)}(?![\\p{L}\\p{N}])`, 'gu');
+    for (const match of text.matchAll(pattern)) {
+      const start = match.index;
+      const end = start + form.length;
+      if (taken.some(([s, e]) => s < end && start < e)) continue;
+      taken.push([start, end]);
+      found.push({ ...c, unit, start, end });
+    }
+  }
+  return found.sort((a, b) => a.start - b.start);
+}
+
+const initials = (name: string): string => [...name.matchAll(/(?<![\p{L}\p{N}])\p{Lu}/gu)].map((m) => m[0]).join('');
+
+/** 'UN' after 'United Nations (UN)': an acronym takes the name it abbreviates in the same article. */
+function expandAcronyms(candidates: Candidate[]): Candidate[] {
+  const long = new Map<string, Candidate>();
+  for (const c of candidates) if (/\s/u.test(c.name) && c.kind !== null && c.kind !== 'person') long.set(initials(c.name), c);
+  return candidates.map((c) => {
+    const full = /^\p{Lu}{2,}$/u.test(c.name) ? long.get(c.name) : undefined;
+    return full ? { ...c, name: full.name, kind: full.kind } : c;
+  });
+}
+
+/** Every candidate of one article's text units (textUnits), in reading order. */
+export function articleCandidates(units: readonly string[], method: ExtractionMethod): Candidate[] {
+  const body = expandAcronyms(units.slice(FIRST_BODY_UNIT).flatMap((text, i) => {
+    const unit = i + FIRST_BODY_UNIT;
+    if (method === 'library') return libraryCandidates(text, unit);
+    const rules = findCandidates(text, unit);
+    return method === 'combined' ? withLibraryKinds(rules, text, unit) : rules;
+  }));
+  const headings = units.slice(0, FIRST_BODY_UNIT).flatMap((text, unit) => knownNamesIn(text, unit, body));
+  return [...headings, ...body];
+}

@@ -1,0 +1,152 @@
+// The archive's people, organisations and places as site data: one entity per merged name, its
+// articles in time order, the names it appears with, its quotes, its pages (long article lists are
+// split so that no page grows past a few hundred kilobytes) and the index pages of each kind.
+import type {
+  Article,
+  ArticleEntities,
+  ArticleLink,
+  Entity,
+  EntityCorrections,
+  EntityIndexPage,
+  EntityKind,
+  EntityLink,
+  EntityPage,
+  EntitySite,
+  Quote,
+} from '../types.ts';
+import { articleCandidates, DEFAULT_METHOD, type ExtractionMethod } from './extract.ts';
+import { findQuotes } from './quotes.ts';
+import { resolveEntities } from './resolve.ts';
+import { entitySlug, textUnits } from './text.ts';
+
+/** Articles listed on one entity page; more go on further pages (200 links stay well under 250 KB). */
+export const ARTICLES_PER_PAGE = 200;
+/** Entries on one index page. */
+export const ENTRIES_PER_INDEX_PAGE = 500;
+/** Names shown as appearing with an entity. */
+export const MAX_COOCCURRING = 12;
+
+export const NO_CORRECTIONS: EntityCorrections = { merge: {}, split: [], ignore: [] };
+
+export const ENTITY_SECTIONS: Record<EntityKind, { path: string; title: string }> = {
+  person: { path: 'people', title: 'People' },
+  organization: { path: 'organizations', title: 'Organisations' },
+  place: { path: 'places', title: 'Places' },
+};
+const KINDS: EntityKind[] = ['person', 'organization', 'place'];
+
+const byName = (a: { name: string }, b: { name: string }): number => a.name.localeCompare(b.name, 'en') || (a.name < b.name ? -1 : a.name > b.name ? 1 : 0);
+const pageUrl = (base: string, page: number): string => (page === 1 ? base : `${base}page-${page}/`);
+
+/**
+ * `articles` in archive (time) order and `links` the link to each. Pure: the same archive gives the
+ * same entities, slugs and pages whatever order the files were read in.
+ */
+export function buildEntitySite(
+  articles: readonly Article[],
+  links: readonly ArticleLink[],
+  corrections: EntityCorrections = NO_CORRECTIONS,
+  method: ExtractionMethod = DEFAULT_METHOD,
+): EntitySite {
+  const units = articles.map((a) => textUnits(a));
+  const { clusters, mentions } = resolveEntities(units.map((u) => articleCandidates(u, method)), corrections);
+
+  // Slugs: unique per kind, given in name order so they do not depend on the input order.
+  const linkOf = new Map<string, EntityLink>();
+  const taken = new Set<string>();
+  for (const cluster of [...clusters.values()].sort((a, b) => a.kind.localeCompare(b.kind) || byName(a, b) || (a.key < b.key ? -1 : 1))) {
+    const section = ENTITY_SECTIONS[cluster.kind].path;
+    const base = entitySlug(cluster.name);
+    let slug = /^page-\d+$/u.test(base) ? `${base}-name` : base;
+    for (let n = 2; taken.has(`${section}/${slug}`); n++) slug = `${base}-${n}`;
+    taken.add(`${section}/${slug}`);
+    linkOf.set(cluster.key, { kind: cluster.kind, slug, name: cluster.name, url: `/${section}/${slug}/` });
+  }
+
+  const articlesOf = new Map<string, number[]>();
+  const keysOf = mentions.map((list, index) => {
+    const keys = [...new Set(list.map((m) => m.key))];
+    for (const key of keys) articlesOf.set(key, [...(articlesOf.get(key) ?? []), index]);
+    return keys;
+  });
+
+  const quotesOf = new Map<string, Quote[]>();
+  const byArticle: Record<string, ArticleEntities> = {};
+  articles.forEach((article, index) => {
+    const link = links[index] as ArticleLink;
+    const quotes = findQuotes(units[index] ?? [], mentions[index] ?? []).map((found): Quote => {
+      const speaker = found.speaker === null ? undefined : linkOf.get(found.speaker);
+      const quote: Quote = { text: found.text, speaker: speaker?.slug ?? null, speakerName: speaker?.name ?? null, attribution: speaker ? found.attribution : null, article: link };
+      if (speaker && found.speaker !== null) quotesOf.set(found.speaker, [...(quotesOf.get(found.speaker) ?? []), quote]);
+      return quote;
+    });
+    const entityLinks = (keysOf[index] ?? []).flatMap((key) => linkOf.get(key) ?? []);
+    byArticle[article.slug] = {
+      people: entityLinks.filter((e) => e.kind === 'person'),
+      organizations: entityLinks.filter((e) => e.kind === 'organization'),
+      places: entityLinks.filter((e) => e.kind === 'place'),
+      quotes,
+    };
+  });
+
+  const entities: Entity[] = [...clusters.values()].map((cluster) => {
+    const link = linkOf.get(cluster.key) as EntityLink;
+    const own = articlesOf.get(cluster.key) ?? [];
+    const together = new Map<string, number>();
+    for (const index of own) for (const other of keysOf[index] ?? []) if (other !== cluster.key) together.set(other, (together.get(other) ?? 0) + 1);
+    return {
+      ...link,
+      variants: [...cluster.variants.keys()].sort(),
+      articles: own.map((i) => links[i] as ArticleLink),
+      mentions: cluster.mentions,
+      cooccurring: [...together]
+        .flatMap(([key, count]) => {
+          const other = linkOf.get(key);
+          return other ? [{ ...other, articles: count }] : [];
+        })
+        .sort((a, b) => b.articles - a.articles || byName(a, b))
+        .slice(0, MAX_COOCCURRING),
+      quotes: quotesOf.get(cluster.key) ?? [],
+    };
+  });
+
+  const pages: EntityPage[] = [];
+  const indexPages: EntityIndexPage[] = [];
+  const counts = { person: 0, organization: 0, place: 0 } as Record<EntityKind, number>;
+  for (const kind of KINDS) {
+    const ofKind = entities.filter((e) => e.kind === kind).sort((a, b) => b.articles.length - a.articles.length || byName(a, b));
+    counts[kind] = ofKind.length;
+    for (const entity of [...ofKind].sort(byName)) {
+      const pageCount = Math.max(1, Math.ceil(entity.articles.length / ARTICLES_PER_PAGE));
+      for (let n = 1; n <= pageCount; n++) {
+        const shown = entity.articles.slice((n - 1) * ARTICLES_PER_PAGE, n * ARTICLES_PER_PAGE);
+        const slugs = new Set(shown.map((a) => a.slug));
+        pages.push({
+          entity,
+          pageNumber: n,
+          pageCount,
+          url: pageUrl(entity.url, n),
+          articles: shown,
+          quotes: entity.quotes.filter((q) => slugs.has(q.article.slug)),
+          previousUrl: n > 1 ? pageUrl(entity.url, n - 1) : null,
+          nextUrl: n < pageCount ? pageUrl(entity.url, n + 1) : null,
+        });
+      }
+    }
+    const { path, title } = ENTITY_SECTIONS[kind];
+    const pageCount = Math.max(1, Math.ceil(ofKind.length / ENTRIES_PER_INDEX_PAGE));
+    for (let n = 1; n <= pageCount; n++) {
+      indexPages.push({
+        kind,
+        title,
+        url: pageUrl(`/${path}/`, n),
+        pageNumber: n,
+        pageCount,
+        entries: ofKind.slice((n - 1) * ENTRIES_PER_INDEX_PAGE, n * ENTRIES_PER_INDEX_PAGE).map((e) => ({ kind: e.kind, slug: e.slug, name: e.name, url: e.url, articles: e.articles.length })),
+        previousUrl: n > 1 ? pageUrl(`/${path}/`, n - 1) : null,
+        nextUrl: n < pageCount ? pageUrl(`/${path}/`, n + 1) : null,
+      });
+    }
+  }
+  return { counts, pages, indexPages, byArticle };
+}

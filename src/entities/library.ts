@@ -1,0 +1,77 @@
+// The NLP library's view of a text unit: compromise's people(), organizations() and places(), cleaned of
+// titles, punctuation and possessives. Used alone (to measure it) and to decide the kind of the rule
+// candidates that the rules themselves cannot tell.
+import nlp from 'compromise';
+import type { EntityKind } from '../types.ts';
+import type { Candidate } from './mentions.ts';
+import { COUNTRY_SHORT_FORMS, NOT_NAMES, TITLE_WORDS } from './patterns.ts';
+import { foldName } from './text.ts';
+
+interface Match {
+  text: string;
+  offset: { start: number; length: number };
+}
+
+const METHODS: Array<[EntityKind, 'people' | 'organizations' | 'places']> = [
+  ['person', 'people'],
+  ['organization', 'organizations'],
+  ['place', 'places'],
+];
+
+/** 'Deputy Foreign Minister Sergei Ryabkov,' -> 'Sergei Ryabkov' at its offsets; null when nothing is left. */
+function clean(text: string, start: number): { name: string; start: number } | null {
+  const words = [...text.matchAll(/\S+/gu)].map((m) => ({ word: m[0], at: m.index }));
+  while (words.length > 0) {
+    const first = foldName((words[0]?.word ?? '').replace(/[^\p{L}\p{M}.'’-]+/gu, ''));
+    if (TITLE_WORDS.has(first) || NOT_NAMES.has(first) || first === '') words.shift();
+    else break;
+  }
+  const first = words[0];
+  const last = words.at(-1);
+  if (!first || !last) return null;
+  const raw = text.slice(first.at, last.at + last.word.length);
+  const name = raw
+    .replace(/^[^\p{L}\p{N}]+/u, '')
+    .replace(/['’]s?[^\p{L}\p{N}]*$/u, '')
+    .replace(/(?<!\p{Lu}\.\p{Lu})[^\p{L}\p{N}]+$/u, '')
+    .replace(/\.$/u, (dot) => (/(?:\p{Lu}\.){2,}$/u.test(raw) ? dot : ''));
+  if (name === '' || !/^\p{Lu}/u.test(name)) return null;
+  return { name, start: start + first.at + raw.indexOf(name) };
+}
+
+/** compromise's people, organisations and places in one text unit, as candidates. */
+export function libraryCandidates(text: string, unit: number): Candidate[] {
+  const doc = nlp(text);
+  const candidates: Candidate[] = [];
+  for (const [kind, method] of METHODS) {
+    for (const match of doc[method]().json({ offset: true }) as Match[]) {
+      const cleaned = clean(match.text, match.offset.start);
+      if (cleaned === null) continue;
+      const short = COUNTRY_SHORT_FORMS[foldName(cleaned.name)];
+      candidates.push({
+        name: short ?? cleaned.name,
+        kind: short === undefined ? kind : 'place',
+        evidence: 'strong',
+        unit,
+        start: cleaned.start,
+        end: cleaned.start + cleaned.name.length,
+      });
+    }
+  }
+  return candidates.sort((a, b) => a.start - b.start);
+}
+
+/**
+ * The rule candidates, with the kind the library gives a span where the rules were unsure (a lone
+ * capitalised word, a two-word name with no title or verb beside it).
+ */
+export function withLibraryKinds(ruleCandidates: Candidate[], text: string, unit: number): Candidate[] {
+  const unsure = ruleCandidates.filter((c) => c.evidence === 'weak');
+  if (unsure.length === 0) return ruleCandidates;
+  const library = libraryCandidates(text, unit);
+  return ruleCandidates.map((candidate) => {
+    if (candidate.evidence === 'strong') return candidate;
+    const overlap = library.find((l) => l.start < candidate.end && candidate.start < l.end);
+    return overlap ? { ...candidate, kind: overlap.kind } : candidate;
+  });
+}

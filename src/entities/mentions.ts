@@ -1,0 +1,199 @@
+// Hand-written rules that find the names in a text unit: runs of capitalised words, split at titles
+// ('Deputy Foreign Minister | Sergei Ryabkov') and organisation words ('Latin America Department |
+// Alexander Shchetinin'), each given a kind by the words in and around it, or left for later when
+// nothing says (a lone 'Maduro' is resolved against the people of the article and the archive).
+import type { EntityKind } from '../types.ts';
+import {
+  COUNTRY_SHORT_FORMS,
+  NAME_CONNECTORS,
+  NOT_NAMES,
+  ORG_NOUNS_AFTER,
+  ORG_WORDS,
+  PLACE_PREFIXES,
+  PLACE_PREPOSITIONS,
+  ROLE_NOUNS,
+  SPEECH_VERBS,
+  TITLE_WORDS,
+} from './patterns.ts';
+import { foldName } from './text.ts';
+
+/** How sure the rule that gave a candidate its kind is. */
+export type Evidence = 'strong' | 'weak';
+
+/** A name found in a text unit, before it is merged with the others. */
+export interface Candidate {
+  name: string;
+  /** null when nothing in or around the name tells what it is. */
+  kind: EntityKind | null;
+  evidence: Evidence;
+  unit: number;
+  start: number;
+  end: number;
+}
+
+interface Token {
+  text: string;
+  start: number;
+  end: number;
+}
+
+/** Words, acronyms with full stops ('U.S.'), and single other characters. */
+const TOKEN = /(?:\p{Lu}\.){2,}|[\p{L}\p{M}\p{N}][\p{L}\p{M}\p{N}'’]*(?:[-‐‑][\p{L}\p{M}\p{N}'’]+)*|\S/gu;
+const POSSESSIVE = /['’]s?$/u;
+const ACRONYM = /^(?:\p{Lu}\.){2,}$|^\p{Lu}{2,}$/u;
+
+const isCapitalised = (token: string): boolean => /^\p{Lu}/u.test(token) && !/[-‐‑]\p{Ll}/u.test(token);
+const fold = (word: string): string => foldName(word.replace(POSSESSIVE, ''));
+
+function tokenize(text: string): Token[] {
+  return [...text.matchAll(TOKEN)].map((m) => ({ text: m[0], start: m.index, end: m.index + m[0].length }));
+}
+
+/** True when the token begins a sentence (or the unit): capitals there say nothing. */
+function atSentenceStart(text: string, start: number): boolean {
+  const before = text.slice(0, start).replace(/["“”‘’'(\s]+$/u, '');
+  return before === '' || /[.!?:;]$/u.test(before);
+}
+
+/** Runs of capitalised words joined by spaces (and name connectors such as 'of', 'de', 'al'). */
+function capitalisedRuns(text: string, tokens: Token[]): Token[][] {
+  const runs: Token[][] = [];
+  let run: Token[] = [];
+  const close = (): void => {
+    if (run.length > 0) runs.push(run);
+    run = [];
+  };
+  for (let i = 0; i < tokens.length; i++) {
+    const token = tokens[i] as Token;
+    const previous = tokens[i - 1];
+    const joined = previous !== undefined && /^[ \t]+$/u.test(text.slice(previous.end, token.start));
+    if (isCapitalised(token.text)) {
+      if (!joined) close();
+      run.push(token);
+      if (POSSESSIVE.test(token.text) && /['’]/u.test(token.text)) close();
+      continue;
+    }
+    const next = tokens[i + 1];
+    const connects =
+      run.length > 0 &&
+      joined &&
+      NAME_CONNECTORS.has(token.text) &&
+      next !== undefined &&
+      isCapitalised(next.text) &&
+      /^[ \t]+$/u.test(text.slice(token.end, next.start));
+    if (connects) run.push(token);
+    else close();
+  }
+  close();
+  return runs;
+}
+
+const words = (run: Token[]): string[] => run.map((t) => fold(t.text));
+
+/** The lower-case word right before or after a run, if the two are separated by spaces only. */
+function neighbour(text: string, tokens: Token[], index: number): string | null {
+  const token = tokens[index];
+  return token && /^\p{Ll}/u.test(token.text) ? token.text : null;
+}
+
+/** Finds the candidates of one text unit. */
+export function findCandidates(text: string, unit: number): Candidate[] {
+  const tokens = tokenize(text);
+  const indexOf = new Map(tokens.map((t, i) => [t.start, i]));
+  const candidates: Candidate[] = [];
+  const emit = (run: Token[], kind: EntityKind | null, evidence: Evidence): void => {
+    const first = run[0];
+    const last = run.at(-1);
+    if (!first || !last) return;
+    const name = text.slice(first.start, last.end).replace(POSSESSIVE, '').replace(/[.]$/u, (dot) => (ACRONYM.test(last.text) ? dot : ''));
+    const short = COUNTRY_SHORT_FORMS[foldName(name)];
+    if (short !== undefined) {
+      candidates.push({ name: short, kind: 'place', evidence: 'strong', unit, start: first.start, end: last.end });
+      return;
+    }
+    candidates.push({ name, kind, evidence, unit, start: first.start, end: first.start + name.length });
+  };
+
+  for (let run of capitalisedRuns(text, tokens)) {
+    // Capitals at the start of a sentence say nothing: drop the common words there.
+    if (run[0] && atSentenceStart(text, run[0].start)) {
+      while (run.length > 0 && (NOT_NAMES.has(fold(run[0]?.text ?? '')) || NAME_CONNECTORS.has(run[0]?.text ?? ''))) run = run.slice(1);
+    }
+    while (run.length > 0 && NAME_CONNECTORS.has(run.at(-1)?.text ?? '')) run = run.slice(0, -1);
+    if (run.length === 0) continue;
+    const folded = words(run);
+    const firstIndex = indexOf.get(run[0]?.start ?? -1) ?? 0;
+    const lastIndex = indexOf.get(run.at(-1)?.start ?? -1) ?? 0;
+    const before = neighbour(text, tokens, firstIndex - 1);
+    const after = neighbour(text, tokens, lastIndex + 1);
+    const afterNext = neighbour(text, tokens, lastIndex + 2);
+    const beforeBefore = neighbour(text, tokens, firstIndex - 2)?.toLowerCase() ?? null;
+
+    // A title or an organisation word followed by a name: 'Foreign Minister | Sergei Lavrov'.
+    let split = -1;
+    for (let i = folded.length - 2; i >= 0; i--) {
+      if (TITLE_WORDS.has(folded[i] ?? '') || ORG_WORDS.has(folded[i] ?? '')) {
+        split = i;
+        break;
+      }
+    }
+    if (split >= 0) {
+      let tail = run.slice(split + 1);
+      // 'Special Representative for Venezuela Elliott Abrams': the place of the role is not the name.
+      while (tail.length > 2 && NAME_CONNECTORS.has(tail[0]?.text ?? '')) {
+        const place = tail[1] as Token;
+        emit([place], null, 'weak');
+        tail = tail.slice(2);
+      }
+      const tailWords = words(tail);
+      const inner = tailWords.slice(1, -1);
+      const ends = [tailWords[0] ?? '', tailWords.at(-1) ?? ''];
+      const plain =
+        tail.length > 0 &&
+        tail.length <= 4 &&
+        ends.every((w) => !NAME_CONNECTORS.has(w)) &&
+        [...ends, ...inner.filter((w) => !NAME_CONNECTORS.has(w))].every((w) => !TITLE_WORDS.has(w) && !ORG_WORDS.has(w) && !NOT_NAMES.has(w));
+      const byTitle = TITLE_WORDS.has(folded[split] ?? '');
+      const placeTail = plain && PLACE_PREFIXES.has(tailWords[0] ?? '') && tail.length >= 2;
+      if (plain && (byTitle || tail.length >= 2)) {
+        const head = run.slice(0, split + 1);
+        const headWords = words(head);
+        for (const token of head) if (COUNTRY_SHORT_FORMS[fold(token.text)] !== undefined) emit([token], 'place', 'strong');
+        if (!byTitle && head.length >= 2) emit(head, 'organization', 'weak');
+        else if (headWords.some((w) => ORG_WORDS.has(w)) && !headWords.every((w) => TITLE_WORDS.has(w))) {
+          const orgEnd = headWords.length - 1 - [...headWords].reverse().findIndex((w) => ORG_WORDS.has(w));
+          const org = head.slice(0, orgEnd + 1).filter((_, i) => i > 0 || !TITLE_WORDS.has(headWords[0] ?? ''));
+          if (org.length >= 2) emit(org, 'organization', 'weak');
+        }
+        if (placeTail && !byTitle) emit(tail, 'place', 'weak');
+        else emit(tail, 'person', byTitle ? 'strong' : 'weak');
+        continue;
+      }
+    }
+
+    // A run made only of titles ('President', 'Foreign Minister') names no one.
+    if (folded.every((w) => TITLE_WORDS.has(w) || NAME_CONNECTORS.has(w))) continue;
+    if (run.length === 1 && NOT_NAMES.has(folded[0] ?? '') && COUNTRY_SHORT_FORMS[folded[0] ?? ''] === undefined) continue;
+
+    const lastWord = folded.at(-1) ?? '';
+    if (COUNTRY_SHORT_FORMS[folded.join(' ')] !== undefined) emit(run, 'place', 'strong');
+    else if (folded.some((w) => ORG_WORDS.has(w))) emit(run, 'organization', 'strong');
+    else if (run.every((t) => ACRONYM.test(t.text))) emit(run, 'organization', 'strong');
+    else if (before !== null && ORG_NOUNS_AFTER.has(before) && run.length === 1) emit(run, 'organization', 'weak');
+    else if (after !== null && (ORG_NOUNS_AFTER.has(after) || (after === 'news' && afterNext === 'agency'))) emit(run, 'organization', 'strong');
+    else if (before !== null && ROLE_NOUNS.has(before.toLowerCase())) emit(run, 'person', 'strong');
+    else if (PLACE_PREFIXES.has(folded[0] ?? '') && run.length >= 2) {
+      // 'Latin American country' is an adjective, not a place.
+      if (!(after !== null && /(?:an|ese)$/u.test(lastWord) && !NOT_NAMES.has(after))) emit(run, 'place', 'weak');
+    } else if (after !== null && SPEECH_VERBS.has(after)) emit(run, run.length >= 2 ? 'person' : null, run.length >= 2 ? 'strong' : 'weak');
+    else if (run.length === 1 && before !== null && PLACE_PREPOSITIONS.has(before) && beforeBefore !== 'according') emit(run, 'place', 'weak');
+    // 'Russian side', 'Venezuelan border': a lone adjective of nationality before a noun.
+    else if (run.length === 1 && after !== null && /(?:an|ese|ish)$/u.test(lastWord) && !NOT_NAMES.has(after) && !SPEECH_VERBS.has(after)) continue;
+    else if (run.length >= 2 && run.length <= 4) {
+      // 'Latin American country', 'Venezuelan President': an adjective before a noun is not a name.
+      if (after !== null && /(?:an|ese|ish)$/u.test(lastWord) && !NOT_NAMES.has(after)) continue;
+      emit(run, 'person', 'weak');
+    } else if (run.length === 1) emit(run, null, 'weak');
+  }
+  return candidates;
+}
