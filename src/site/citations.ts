@@ -122,7 +122,7 @@ export function reference(item: CslItem, style: keyof typeof TEMPLATES): string 
 export const bibtex = (items: readonly CslItem[]): string => plugins.output.format('bibtex', items, { format: 'text' }) as string;
 
 /**
- * RIS of the items: TY NEWS, T1, A1 per author, Y1 with the date's known parts, JF, UR, no ID. The classic tag set
+ * RIS of the items: TY NEWS, T1, A1 per author, Y1 with the date's known parts, JF, UR (no ID, no PY). The classic tag set
  * ('old' in citation-js), which keeps the authors and the full date; citation-js's newer set drops both for
  * NEWS. Lines are written whole: citation-js's own text output wraps at 70 characters, breaking URLs.
  */
@@ -133,7 +133,9 @@ export function ris(items: readonly CslItem[]): string {
       const lines = [`TY  - ${String(record.TY)}`];
       for (const [tag, value] of Object.entries(record)) {
         // ID: citation-js cuts it to 20 characters, so two articles could share one; the record needs none.
-        if (tag === 'TY' || tag === 'ID') continue;
+        // PY: a tag of the newer set only, so a reader seeing it (citation-js's own parser does) reads the
+        // record by the newer set and drops A1 and Y1; Y1 carries the year already.
+        if (tag === 'TY' || tag === 'ID' || tag === 'PY') continue;
         for (const v of ([] as unknown[]).concat(value)) lines.push(`${tag}  - ${String(v).replace(/\s*[\r\n]+\s*/g, ' ')}`);
       }
       lines.push('ER  - ');
