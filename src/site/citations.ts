@@ -110,6 +110,8 @@ export function reference(item: CslItem, style: keyof typeof TEMPLATES): string 
     lang: 'en-US',
     format: 'html',
     asEntryArray: true,
+    // One item: nothing to sort, and sorting is a third of citeproc-js's work per call.
+    nosort: true,
   }) as Array<[string, string]>;
   const html = entries[0]?.[1] ?? '';
   return html
