@@ -63,8 +63,12 @@ describe(SUITE, { skip: chromium.skipReason ?? false }, () => {
         assert.deepEqual(seen.elements.filter((tag) => tag !== 'pre'), [], `${article.slug}: elements made from the text`);
         assert.equal(seen.text.trim(), readFileSync(join(HOSTILE, article.sourceFile), 'utf8').trim(), `${article.slug}: the capture, as text`);
         assert.deepEqual(dialogs, [], article.slug);
-        assert.deepEqual(activity.errors, [], article.slug);
-        assert.deepEqual(activity.requests.map((r) => r.url), [server.url(`articles/${article.slug}/source.txt`)], `${article.slug}: only the file itself is fetched`);
+        // A document with no <link rel="icon"> (any text file) makes Chromium ask for /favicon.ico at the
+        // origin's root on its own, sometimes; that request and its 404 are the browser's, not the file's.
+        const byBrowser = (text: string): boolean => text.includes(`${server.origin}/favicon.ico`);
+        assert.deepEqual(activity.errors.filter((e) => !byBrowser(e)), [], article.slug);
+        const fetched = activity.requests.map((r) => r.url).filter((url) => !byBrowser(url));
+        assert.deepEqual(fetched, [server.url(`articles/${article.slug}/source.txt`)], `${article.slug}: only the file itself is fetched`);
       } finally {
         await page.close();
       }
