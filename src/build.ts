@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { formatFileLines, formatStrictFailure, formatUncertain, formatTotal, makeBuildReport, plural, reportJson } from './report.ts';
 import { rootUrl } from './site/archiveData.ts';
+import { writeSourceCopies } from './site/provenance.ts';
 import { DEFAULTS, loadSite } from './site/loadSiteData.ts';
 import { checkOutDir, prepareOutDir, publishStaged, renderSite, REPORT_FILE, stagingDirOf } from './site/render.ts';
 import type { BuildOptions, BuildReport } from './types.ts';
@@ -48,10 +49,16 @@ export async function build(options: SiteBuildOptions, log: Log = stderrLog): Pr
   t = performance.now();
   const staging = stagingDirOf(options.outDir);
   await prepareOutDir(staging);
-  const rendered = await renderSite(site, staging, base).catch(async (error: unknown) => {
-    await rm(staging, { recursive: true, force: true });
-    throw error;
-  });
+  const rendered = await renderSite(site, staging, base)
+    .then(async (result) => {
+      // Provenance: each article's capture, byte for byte, beside its page (articles/<slug>/source.txt).
+      await writeSourceCopies(options.seedsDir, staging, archive.articles);
+      return result;
+    })
+    .catch(async (error: unknown) => {
+      await rm(staging, { recursive: true, force: true });
+      throw error;
+    });
   log(`site    ${plural(rendered.written, "file")} written; search index of ${plural(rendered.indexedPages, 'page')} (${seconds(performance.now() - t)})`);
   if (rendered.searchIndexUnordered) log(`! search index left in Pagefind's own order, so two builds of the same inputs differ: ${rendered.searchIndexUnordered}`);
 

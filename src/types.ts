@@ -257,6 +257,10 @@ export interface SiteArticle {
   provenance: ProvenanceRow[];
   /** The original URL when it is a safe http(s) address, else null. */
   originalUrl: string | null;
+  /** How to cite the article (src/site/citations.ts). */
+  citation: ArticleCitation;
+  /** Where the capture is kept and can be checked (src/site/provenance.ts). */
+  source: ArticleSource;
 }
 
 export interface TimelineMonth {
@@ -513,4 +517,66 @@ export interface EntitySite {
   indexPages: EntityIndexPage[];
   /** By article slug. */
   byArticle: Record<string, ArticleEntities>;
+}
+
+// ---------------------------------------------------------------------------
+// Citations and provenance: what an article page offers to cite it and to check it against its capture.
+
+/** A CSL-JSON name: a person as family/given, an agency or organisation as literal. */
+export interface CslName {
+  family?: string;
+  given?: string;
+  'non-dropping-particle'?: string;
+  'dropping-particle'?: string;
+  suffix?: string;
+  literal?: string;
+}
+
+/** A CSL-JSON date with only the parts that are known: [[2019]], [[2019, 3]] or [[2019, 3, 20]]. */
+export interface CslDate {
+  'date-parts': [[number] | [number, number] | [number, number, number]];
+}
+
+/** The CSL-JSON item of an article (https://citeproc-js.readthedocs.io/en/latest/csl-json/markup.html). */
+export interface CslItem {
+  id: string;
+  type: 'article-newspaper';
+  /** A BibTeX-safe key, unique in the archive. */
+  'citation-key': string;
+  title: string;
+  'container-title'?: string;
+  author?: CslName[];
+  /** Absent when the article is undated: no date is invented. */
+  issued?: CslDate;
+  accessed?: CslDate;
+  URL?: string;
+  language?: string;
+  section?: string;
+}
+
+export interface ArticleCitation {
+  csl: CslItem;
+  /** Formatted references as HTML whose only tags are <i> and </i> (citeproc-js escapes the text). */
+  apa: string;
+  mla: string;
+  chicago: string;
+  bibtex: string;
+  ris: string;
+  /** The CSL-JSON item as a one-item array, pretty-printed. */
+  cslJson: string;
+  /** The date for citation_publication_date: '2019/03/20', '2019/03', '2019', or null. */
+  highwireDate: string | null;
+  /** Absolute URL of the article's page, when the site's origin was given (not a loopback address). */
+  pageUrl: string | null;
+  /** schema.org NewsArticle, for <script type="application/ld+json"> (serialise with the `json` filter). */
+  jsonLd: Record<string, unknown>;
+}
+
+export interface ArticleSource {
+  /** Site path of the raw capture, byte for byte: 'articles/<slug>/source.txt' (no leading slash). */
+  path: string;
+  /** The original URL in the Wayback Machine (at the publication date when known), or null without a web address. */
+  waybackUrl: string | null;
+  /** Labels of the provenanced fields the capture did not yield (no value, no origin). */
+  absentFields: string[];
 }

@@ -15,8 +15,10 @@ import type {
   Timeline,
   TimelineMonth,
 } from '../types.ts';
+import { articleCitation, citationKeys } from './citations.ts';
 import { webUrl } from './markdown.ts';
 import { assertSafeSlugs } from './outputPaths.ts';
+import { articleSource } from './provenance.ts';
 import { findRelated } from './related.ts';
 import { buildEntitySite, NO_CORRECTIONS } from '../entities/index.ts';
 
@@ -151,6 +153,8 @@ export function toSiteData(
   const byTitle = new Map(articles.map((a) => [normaliseTitle(a.title), a.slug]));
   const datedOrder = articles.filter((a) => a.published !== null);
   const datedIndex = new Map(datedOrder.map((a, i) => [a.slug, i]));
+  const keys = citationKeys(articles.map((a) => a.slug));
+  const root = rootUrl(where);
 
   const siteArticles: SiteArticle[] = articles.map((article, index) => {
     const position = datedIndex.get(article.slug);
@@ -172,6 +176,8 @@ export function toSiteData(
       capturedRelated,
       provenance: provenanceRows(article),
       originalUrl: webUrl(article.url),
+      citation: articleCitation(article, keys.get(article.slug) ?? article.slug, root),
+      source: articleSource(article, FIELD_LABELS),
     };
   });
 

@@ -3,6 +3,7 @@
 import { format, parseISO } from 'date-fns';
 import type { UserConfig } from '@11ty/eleventy';
 import type { DatePrecision, SiteData } from '../types.ts';
+import { articlesCsv } from './citations.ts';
 import { jsonFeed } from './feeds.ts';
 import { renderMarkdown, webUrl } from './markdown.ts';
 
@@ -48,4 +49,5 @@ export function filtersPlugin(eleventyConfig: UserConfig): void {
   eleventyConfig.addFilter('pluck', pluck);
   eleventyConfig.addFilter('searchLabel', searchLabel);
   eleventyConfig.addFilter('jsonFeed', (site: SiteData) => json(jsonFeed(site), 2));
+  eleventyConfig.addFilter('articlesCsv', articlesCsv);
 }

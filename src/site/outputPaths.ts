@@ -37,6 +37,9 @@ export function assertSafeSlugs(articles: readonly Pick<Article, 'slug' | 'sourc
 /** The file an article's page is written to. */
 export const articlePagePath = (outDir: string, slug: string): string => join(resolve(outDir), 'articles', slug, 'index.html');
 
+/** The files an article's folder may hold beside its page: its citation downloads (src/site/citations.ts). */
+export const ARTICLE_FILES = ['citation.bib', 'citation.ris', 'citation.json'] as const;
+
 /** True when `path` lies inside `dir` (not `dir` itself). */
 export function isInside(dir: string, path: string): boolean {
   const rel = relative(resolve(dir), resolve(path));
@@ -59,11 +62,12 @@ export function assertWrittenPaths(outDir: string, written: readonly WrittenPage
   const strays = outputs.filter((path) => !isInside(outDir, path));
   const articlesDir = join(resolve(outDir), 'articles');
   const expected = new Set(slugs.map((slug) => articlePagePath(outDir, slug)));
-  const unexpected = outputs.filter((path) => isInside(articlesDir, path) && !expected.has(path));
+  const allowed = new Set(slugs.flatMap((slug) => ARTICLE_FILES.map((file) => join(resolve(outDir), 'articles', slug, file))));
+  const unexpected = outputs.filter((path) => isInside(articlesDir, path) && !expected.has(path) && !allowed.has(path));
   const missing = [...expected].filter((path) => !outputs.includes(path));
   const problems = [
     ...strays.map((p) => `${p} lies outside the output folder`),
-    ...unexpected.map((p) => `${p} is not articles/<slug>/index.html of any article`),
+    ...unexpected.map((p) => `${p} is not articles/<slug>/index.html (or a citation file) of any article`),
     ...missing.map((p) => `${p} was not written`),
   ];
   if (problems.length > 0) throw new OutputPathError(`pages written where they should not be:\n${problems.map((p) => `  ${p}`).join('\n')}`);

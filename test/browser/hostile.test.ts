@@ -23,7 +23,9 @@ function injected(page: Page): Promise<string[]> {
     for (const element of Array.from(document.querySelectorAll('*'))) {
       const tag = element.tagName.toLowerCase();
       if (['img', 'iframe', 'object', 'embed', 'b', 'svg', 'video', 'audio'].includes(tag)) found.push(`<${tag}>`);
-      if (tag === 'script' && !/\/(?:pagefind\/pagefind-ui|assets\/search)\.js$/.test(element.getAttribute('src') ?? '')) found.push(`<script src="${element.getAttribute('src') ?? ''}">`);
+      // An article's JSON-LD is a data block, never run (its content is checked in test/escaping.test.ts).
+      const jsonLd = tag === 'script' && element.getAttribute('type') === 'application/ld+json' && !element.hasAttribute('src');
+      if (tag === 'script' && !jsonLd && !/\/(?:pagefind\/pagefind-ui|assets\/search)\.js$/.test(element.getAttribute('src') ?? '')) found.push(`<script src="${element.getAttribute('src') ?? ''}">`);
       for (const attribute of Array.from(element.attributes)) {
         if (attribute.name.startsWith('on')) found.push(`<${tag} ${attribute.name}>`);
         // Resolved as the browser would follow it: anything but http(s) (javascript:, data:, vbscript:) is an injection.

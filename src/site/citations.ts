@@ -1,0 +1,253 @@
+// How to cite an article: its CSL-JSON item, built from the record, and what citation-js makes of it
+// (APA, MLA, Chicago, BibTeX, RIS), plus the head metadata reference managers read (citation_*,
+// schema.org NewsArticle) and the archive-wide CSV. Pure; citation-js is set up once, when this module loads,
+// and citeproc-js keeps one engine per style, so citing thousands of articles costs no re-initialisation.
+import { plugins } from '@citation-js/core';
+import '@citation-js/plugin-bibtex';
+import '@citation-js/plugin-csl';
+import '@citation-js/plugin-ris';
+import { parse as parseName } from '@citation-js/name';
+import type { Article, ArticleCitation, CslDate, CslItem, CslName, SiteArticle } from '../types.ts';
+import { CHICAGO_STYLE, MLA_STYLE } from './citationStyles.ts';
+import { webUrl } from './markdown.ts';
+
+/** citeproc-js template names: 'apa' ships with plugin-csl, the other two are in citationStyles.ts. */
+const TEMPLATES = { apa: 'apa', mla: 'dossier-mla', chicago: 'dossier-chicago' } as const;
+const styles = plugins.config.get('@csl').styles;
+if (!styles.has(TEMPLATES.mla)) styles.add(TEMPLATES.mla, MLA_STYLE);
+if (!styles.has(TEMPLATES.chicago)) styles.add(TEMPLATES.chicago, CHICAGO_STYLE);
+
+/** Words that make a byline an organisation (an agency, a desk), cited as written rather than as family/given. */
+const ORGANISATION_WORDS =
+  /\b(?:news|agency|agencies|agence|agencia|agenzia|press|presse|staff|service|bureau|desk|team|editors?|editorial|board|wire|correspondents?|reporters|media|network|newsroom|associated|international|group|television|radio|channel)\b/iu;
+/** An acronym such as AFP, AP, RIA, TASS: two or more capitals and nothing else. */
+const ACRONYM = /^\p{Lu}{2,}$/u;
+
+/**
+ * A byline name as CSL: a person as family/given (particles kept apart by @citation-js/name), an agency,
+ * a desk or the outlet itself as a literal, so 'Reuters' never becomes a surname with no given name.
+ */
+export function cslName(name: string, publisher: string | null = null): CslName {
+  const text = name.trim().replace(/\s+/g, ' ');
+  const words = text.split(' ');
+  const organisation =
+    words.length < 2 ||
+    words.some((w) => ACRONYM.test(w.replace(/[.,]/g, ''))) ||
+    /[\d&/@+]/.test(text) ||
+    ORGANISATION_WORDS.test(text) ||
+    (publisher !== null && text.localeCompare(publisher, 'en', { sensitivity: 'base' }) === 0);
+  if (organisation) return { literal: text };
+  const parsed = parseName(text);
+  if (!parsed.family || !parsed.given) return { literal: text };
+  const result: CslName = { family: parsed.family, given: parsed.given };
+  if (parsed['non-dropping-particle']) result['non-dropping-particle'] = parsed['non-dropping-particle'];
+  if (parsed['dropping-particle']) result['dropping-particle'] = parsed['dropping-particle'];
+  if (parsed.suffix) result.suffix = parsed.suffix;
+  return result;
+}
+
+/** The record's date with only the parts known at its precision; undefined when undated (no date is invented). */
+export function cslDate(article: Pick<Article, 'published' | 'datePrecision'>): CslDate | undefined {
+  if (!article.published) return undefined;
+  const [year, month, day] = article.published.split('-').map(Number) as [number, number, number];
+  if (article.datePrecision === 'year') return { 'date-parts': [[year]] };
+  if (article.datePrecision === 'month') return { 'date-parts': [[year, month]] };
+  return { 'date-parts': [[year, month, day]] };
+}
+
+/** '2019/03/20', '2019/03' or '2019', the form Google Scholar and Zotero read in citation_publication_date. */
+export function highwireDate(article: Pick<Article, 'published' | 'datePrecision'>): string | null {
+  if (!article.published) return null;
+  const length = article.datePrecision === 'year' ? 4 : article.datePrecision === 'month' ? 7 : 10;
+  return article.published.slice(0, length).replace(/-/g, '/');
+}
+
+/** The ISO 8601 date at its precision ('2019-03-20', '2019-03', '2019'), for JSON-LD. */
+const isoAtPrecision = (article: Pick<Article, 'published' | 'datePrecision'>): string | null =>
+  highwireDate(article)?.replace(/\//g, '-') ?? null;
+
+/** A BibTeX key from each slug: ASCII letters, digits and '_', unique in the archive (a suffix when two agree). */
+export function citationKeys(slugs: readonly string[]): Map<string, string> {
+  const keys = new Map<string, string>();
+  const used = new Set<string>();
+  for (const slug of slugs) {
+    const base =
+      slug
+        .normalize('NFD')
+        .replace(/\p{M}+/gu, '')
+        .replace(/[^A-Za-z0-9]+/g, '_')
+        .replace(/^_+|_+$/g, '') || 'article';
+    let key = base;
+    for (let n = 2; used.has(key); n++) key = `${base}_${n}`;
+    used.add(key);
+    keys.set(slug, key);
+  }
+  return keys;
+}
+
+/** The article as a CSL-JSON item: title, outlet as container, authors, date at its precision, original URL. */
+export function cslItem(article: Article, key: string): CslItem {
+  const item: CslItem = { id: article.slug, type: 'article-newspaper', 'citation-key': key, title: article.title };
+  if (article.publisher) item['container-title'] = article.publisher;
+  if (article.authors.length > 0) item.author = article.authors.map((name) => cslName(name, article.publisher));
+  const issued = cslDate(article);
+  if (issued) item.issued = issued;
+  const url = webUrl(article.url);
+  if (url) item.URL = url;
+  if (article.language) item.language = article.language;
+  if (article.section) item.section = article.section;
+  return item;
+}
+
+/**
+ * One formatted reference as HTML. citeproc-js escapes the text (&#60; for '<') and marks italics with <i>;
+ * it also honours the few tags CSL allows inside a field (<b>, <sup>, <span class="nocase">…), so every tag
+ * but <i> and </i> is dropped: a title's markup stays out of the page.
+ */
+export function reference(item: CslItem, style: keyof typeof TEMPLATES): string {
+  const entries = plugins.output.format('bibliography', [item], {
+    template: TEMPLATES[style],
+    lang: 'en-US',
+    format: 'html',
+    asEntryArray: true,
+    // One item: nothing to sort, and sorting is a third of citeproc-js's work per call.
+    nosort: true,
+  }) as Array<[string, string]>;
+  const html = entries[0]?.[1] ?? '';
+  return html
+    .replace(/<(?!\/?i>)[^>]*>/g, '')
+    .replace(/\s+/g, ' ')
+    .trim();
+}
+
+/** BibTeX of the items (@article with journal = outlet, the standard BibTeX form for news). */
+export const bibtex = (items: readonly CslItem[]): string => plugins.output.format('bibtex', items, { format: 'text' }) as string;
+
+/**
+ * RIS of the items: TY NEWS, T1, A1 per author, Y1 with the date's known parts, JF, UR (no ID, no PY). The classic tag set
+ * ('old' in citation-js), which keeps the authors and the full date; citation-js's newer set drops both for
+ * NEWS. Lines are written whole: citation-js's own text output wraps at 70 characters, breaking URLs.
+ */
+export function ris(items: readonly CslItem[]): string {
+  const records = plugins.output.format('ris', items, { format: 'object', spec: 'old' }) as Array<Record<string, unknown>>;
+  return records
+    .map((record) => {
+      const lines = [`TY  - ${String(record.TY)}`];
+      for (const [tag, value] of Object.entries(record)) {
+        // ID: citation-js cuts it to 20 characters, so two articles could share one; the record needs none.
+        // PY: a tag of the newer set only, so a reader seeing it (citation-js's own parser does) reads the
+        // record by the newer set and drops A1 and Y1; Y1 carries the year already.
+        if (tag === 'TY' || tag === 'ID' || tag === 'PY') continue;
+        for (const v of ([] as unknown[]).concat(value)) lines.push(`${tag}  - ${String(v).replace(/\s*[\r\n]+\s*/g, ' ')}`);
+      }
+      lines.push('ER  - ');
+      return `${lines.join('\n')}\n`;
+    })
+    .join('\n');
+}
+
+/** True for an origin that only this machine can reach (the dev server's default), which no page should advertise. */
+const isLoopback = (rootUrl: string): boolean => /^(?:localhost|127(?:\.\d+){3}|\[::1\])$/.test(new URL(rootUrl).hostname);
+
+/** The article's page, absolute, when the site's origin was given; null for a loopback origin. */
+export const pageUrlOf = (slug: string, rootUrl: string): string | null =>
+  isLoopback(rootUrl) ? null : `${rootUrl}articles/${encodeURIComponent(slug)}/`;
+
+/** schema.org NewsArticle: what the page is, for search engines and reference managers that read JSON-LD. */
+export function newsArticleJsonLd(article: Article, pageUrl: string | null): Record<string, unknown> {
+  const url = webUrl(article.url);
+  const published = isoAtPrecision(article);
+  const person = (name: string): Record<string, string> => ({
+    '@type': cslName(name, article.publisher).literal === undefined ? 'Person' : 'Organization',
+    name,
+  });
+  return {
+    '@context': 'https://schema.org',
+    '@type': 'NewsArticle',
+    headline: article.title,
+    ...(article.subtitle ? { alternativeHeadline: article.subtitle } : {}),
+    ...(published ? { datePublished: published } : {}),
+    ...(article.authors.length > 0 ? { author: article.authors.map(person) } : {}),
+    ...(article.publisher ? { publisher: { '@type': 'Organization', name: article.publisher } } : {}),
+    ...(url ? { url } : {}),
+    ...(pageUrl ? { archivedAt: pageUrl } : {}),
+    ...(article.language ? { inLanguage: article.language } : {}),
+    ...(article.section ? { articleSection: article.section } : {}),
+    description: article.excerpt,
+    wordCount: article.wordCount,
+  };
+}
+
+/** Everything an article page offers for citing it. */
+export function articleCitation(article: Article, key: string, rootUrl: string): ArticleCitation {
+  const csl = cslItem(article, key);
+  const pageUrl = pageUrlOf(article.slug, rootUrl);
+  return {
+    csl,
+    apa: reference(csl, 'apa'),
+    mla: reference(csl, 'mla'),
+    chicago: reference(csl, 'chicago'),
+    bibtex: bibtex([csl]),
+    ris: ris([csl]),
+    cslJson: JSON.stringify([csl], null, 2),
+    highwireDate: highwireDate(article),
+    pageUrl,
+    jsonLd: newsArticleJsonLd(article, pageUrl),
+  };
+}
+
+/** The columns of /articles.csv, in order. */
+export const CSV_COLUMNS = [
+  'id',
+  'title',
+  'subtitle',
+  'published',
+  'date_precision',
+  'publisher',
+  'authors',
+  'url',
+  'dateline',
+  'section',
+  'language',
+  'word_count',
+  'source_file',
+  'sha256',
+  'page',
+  'source',
+  'excerpt',
+] as const;
+
+/**
+ * One CSV cell (RFC 4180): quoted when it holds a comma, quote or line break, quotes doubled. A cell that a
+ * spreadsheet would run as a formula (starting with = + - @, or a tab or carriage return) gets a leading ',
+ * so opening the export never executes text from an input (OWASP "CSV injection").
+ */
+export function csvCell(value: string | number | null): string {
+  let text = value === null ? '' : String(value);
+  if (/^[=+\-@\t\r]/.test(text)) text = `'${text}`;
+  return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
+}
+
+/** Every record as CSV: a header row, then a row per article in archive order, CRLF line ends. */
+export function articlesCsv(articles: readonly SiteArticle[]): string {
+  const rows = articles.map(({ article: a, source }) => [
+    a.slug,
+    a.title,
+    a.subtitle,
+    a.published,
+    a.datePrecision,
+    a.publisher,
+    a.authors.join('; '),
+    a.url,
+    a.dateline,
+    a.section,
+    a.language,
+    a.wordCount,
+    a.sourceFile,
+    a.sha256,
+    `articles/${a.slug}/`,
+    source.path,
+    a.excerpt,
+  ]);
+  return [CSV_COLUMNS as readonly string[], ...rows].map((row) => `${row.map(csvCell).join(',')}\r\n`).join('');
+}

@@ -1,0 +1,140 @@
+// Provenance and exports of a real build of the seeds: source.txt byte for byte with the hash the page shows,
+// the lines removed as chrome with their rules, the Wayback Machine link, the head metadata, and the
+// archive-wide .bib, .ris, CSL-JSON and CSV files read back by their parsers.
+import { after, before, describe, it } from 'node:test';
+import assert from 'node:assert/strict';
+import { createHash } from 'node:crypto';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { Cite } from '@citation-js/core';
+import { parse as parseCsv } from 'csv-parse/sync';
+import { CSV_COLUMNS } from '../../src/site/citations.ts';
+import { SourceChangedError, waybackUrl, writeSourceCopies } from '../../src/site/provenance.ts';
+import type { Article, CslItem } from '../../src/types.ts';
+import { makeArticle } from '../fixtures/site/archive.ts';
+import { buildInto, htmlText, pick, type TempBuild } from './helpers.ts';
+
+const SEEDS = join(import.meta.dirname, '..', '..', 'seeds');
+let site: TempBuild;
+let articles: Article[];
+
+before(async () => {
+  site = await buildInto(SEEDS, '/');
+  articles = JSON.parse(site.read('articles.json')) as Article[];
+});
+after(() => site?.cleanup());
+
+const escapeHtml = (text: string): string => text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/'/g, '&#39;');
+
+describe('source.txt', () => {
+  it('is each seed byte for byte, and its sha256 is the one the page shows and links', () => {
+    assert.equal(articles.length, 5);
+    for (const a of articles) {
+      const served = readFileSync(join(site.outDir, 'articles', a.slug, 'source.txt'));
+      assert.ok(served.equals(readFileSync(join(SEEDS, a.sourceFile))), `${a.slug}: source.txt differs from ${a.sourceFile}`);
+      const html = site.read(`articles/${a.slug}/index.html`);
+      const shown = pick(html, /<code class="hash">([0-9a-f]{64})<\/code>/);
+      assert.equal(createHash('sha256').update(served).digest('hex'), shown, a.slug);
+      assert.match(html, new RegExp(`<a href="/articles/${a.slug}/source.txt" class="source-link"`));
+    }
+  });
+
+  it('is written only for bytes that still match the hash the ingest recorded', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'dossier-source-'));
+    try {
+      writeFileSync(join(dir, 'a.txt'), 'changed since');
+      const article = makeArticle({ slug: 'a', title: 'A', sourceFile: 'a.txt', sha256: createHash('sha256').update('as ingested').digest('hex') });
+      await assert.rejects(writeSourceCopies(dir, join(dir, 'out'), [article]), SourceChangedError);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});
+
+describe('the provenance section', () => {
+  it('lists a chrome line of a seed with the rule that removed it', () => {
+    const withChrome = articles.flatMap((a) => a.removed.filter((r) => r.class === 'chrome').map((r) => ({ a, r })));
+    assert.ok(withChrome.length > 0, 'the seeds hold chrome lines');
+    for (const { a, r } of withChrome) {
+      const html = site.read(`articles/${a.slug}/index.html`);
+      const table = pick(html, /<details class="removed">([\s\S]*?)<\/details>/);
+      assert.ok(table.includes(`<tr><td>${r.line}</td><td>chrome</td><td><code>${r.rule}</code></td><td>${escapeHtml(r.text)}</td></tr>`), `${a.slug}: line ${r.line} ${r.rule}`);
+    }
+  });
+
+  it('links the original in the Wayback Machine at the publication day, only for an http(s) URL', () => {
+    for (const a of articles) {
+      const html = site.read(`articles/${a.slug}/index.html`);
+      if (a.url === null) {
+        assert.doesNotMatch(html, /class="wayback-link"/, a.slug);
+        continue;
+      }
+      const href = pick(html, /<a href="([^"]*)" rel="nofollow noopener noreferrer" class="wayback-link">/);
+      assert.equal(href, `https://web.archive.org/web/${a.published!.replace(/-/g, '')}/${a.url}`);
+    }
+    assert.equal(waybackUrl({ url: 'https://e.org/x', published: null, datePrecision: null }), 'https://web.archive.org/web/*/https://e.org/x');
+    assert.equal(waybackUrl({ url: 'https://e.org/x', published: '2019-03-01', datePrecision: 'month' }), 'https://web.archive.org/web/201903/https://e.org/x');
+    assert.equal(waybackUrl({ url: 'javascript:alert(1)', published: null, datePrecision: null }), null);
+  });
+
+  it('names the fields the capture did not yield', () => {
+    const undated = articles.find((a) => a.published === null)!;
+    const note = htmlText(pick(site.read(`articles/${undated.slug}/index.html`), /<p class="note absent-fields">([\s\S]*?)<\/p>/));
+    assert.match(note, /\bDate\b/);
+  });
+});
+
+describe('head metadata and the Cite block', () => {
+  it('carries citation_*, Open Graph and NewsArticle JSON-LD that agree with the record', () => {
+    for (const a of articles) {
+      const html = site.read(`articles/${a.slug}/index.html`);
+      const head = pick(html, /<head>([\s\S]*?)<\/head>/);
+      assert.equal(htmlText(pick(head, /<meta name="citation_title" content="([^"]*)">/)), a.title);
+      assert.deepEqual([...head.matchAll(/<meta name="citation_author" content="([^"]*)">/g)].map((m) => htmlText(m[1]!)), a.authors);
+      assert.match(head, /<meta property="og:type" content="article">/);
+      assert.match(head, new RegExp(`<meta property="og:url" content="https://example.org/articles/${a.slug}/">`));
+      const jsonLd = JSON.parse(pick(head, /<script type="application\/ld\+json">([\s\S]*?)<\/script>/)) as Record<string, unknown>;
+      assert.equal(jsonLd.headline, a.title);
+      assert.equal(jsonLd.datePublished, a.published ?? undefined);
+      if (a.published) {
+        assert.equal(pick(head, /<meta name="citation_publication_date" content="([^"]*)">/), a.published.replace(/-/g, '/'));
+        assert.equal(pick(head, /<meta property="article:published_time" content="([^"]*)">/), a.published);
+      } else assert.doesNotMatch(head, /citation_publication_date|published_time/, `${a.slug} is undated`);
+    }
+  });
+
+  it('offers each format to read and to download, the downloads equal to what the page shows', () => {
+    for (const a of articles) {
+      const html = site.read(`articles/${a.slug}/index.html`);
+      const cite = pick(html, /<section class="cite"[^>]*>([\s\S]*?)<\/section>/);
+      for (const label of ['APA', 'MLA', 'Chicago', 'BibTeX', 'RIS', 'CSL-JSON']) assert.ok(cite.includes(label), `${a.slug}: ${label}`);
+      const bib = site.read(`articles/${a.slug}/citation.bib`);
+      assert.ok(cite.includes(escapeHtml(bib.trim())), `${a.slug}: the page shows the .bib`);
+      assert.match(site.read(`articles/${a.slug}/citation.ris`), /^TY {2}- NEWS$/m);
+      assert.equal((JSON.parse(site.read(`articles/${a.slug}/citation.json`)) as CslItem[])[0]?.title, a.title);
+    }
+  });
+});
+
+describe('archive-wide exports', () => {
+  it('citations.bib, .ris and .json hold every article and parse back', () => {
+    const bib = new Cite(site.read('citations.bib')).data as Array<{ title: string }>;
+    assert.deepEqual(bib.map((e) => e.title).sort(), articles.map((a) => a.title).sort());
+    const ris = site.read('citations.ris');
+    assert.equal(ris.match(/^TY {2}- NEWS$/gm)?.length, articles.length);
+    assert.equal((new Cite(ris).data as unknown[]).length, articles.length);
+    const csl = JSON.parse(site.read('citations.json')) as CslItem[];
+    assert.deepEqual(csl.map((c) => c.id).sort(), articles.map((a) => a.slug).sort());
+  });
+
+  it('articles.csv parses back into every record with the named columns, linked from every page', () => {
+    const records = parseCsv(site.read('articles.csv'), { columns: true }) as Array<Record<string, string>>;
+    assert.equal(records.length, articles.length);
+    assert.deepEqual(Object.keys(records[0]!), [...CSV_COLUMNS]);
+    assert.deepEqual(records.map((r) => r.sha256).sort(), articles.map((a) => a.sha256).sort());
+    for (const file of ['index.html', 'timeline/index.html']) {
+      for (const path of ['/articles.csv', '/citations.bib', '/citations.ris', '/citations.json']) assert.ok(site.read(file).includes(`href="${path}"`), `${file} links ${path}`);
+    }
+  });
+});
