@@ -310,3 +310,54 @@ export interface BuildReport {
   /** False when --strict was on and some input had warnings or was skipped (the build then exits non-zero). */
   ok: boolean;
 }
+
+// ---------------------------------------------------------------------------
+// Events: days the text speaks of, the events articles cover, undated articles placed by inference.
+
+/** Whether a date in the text looks back (news past tense, the default) or ahead ('will', 'are to', 'next'). */
+export type Tense = 'past' | 'future';
+
+/** A day (or span of days) written in an article's text, resolved against the article's own date. */
+export interface DateMention {
+  /** The words as written: 'on Tuesday', 'yesterday', 'last week', 'March 19', '14 May 2019'. */
+  text: string;
+  /** Offset of the words in the searched text. */
+  index: number;
+  kind: 'weekday' | 'relative-day' | 'relative-span' | 'month-day' | 'full-date';
+  tense: Tense;
+  /** 0 (Sunday) to 6 (Saturday) for a weekday mention, else null. */
+  weekday: number | null;
+  /** First and last day meant ('YYYY-MM-DD', equal for one day); null when there is no date to resolve against. */
+  start: string | null;
+  end: string | null;
+}
+
+/** Something that happened on one day, covered by one or more articles of the archive. */
+export interface ArchiveEvent {
+  /** Unique and stable: '2019-03-19-rome'. Used as the element id on the timeline. */
+  id: string;
+  /** 'YYYY-MM-DD': the day the articles' text puts the event on. */
+  day: string;
+  /** Made from the text: 'Rome talks: Ryabkov and Abrams'. The day is shown beside it, not in it. */
+  label: string;
+  place: string | null;
+  /** The names that most mark the event, most telling first. */
+  names: string[];
+  /** The articles that cover it: dated ones by date, then undated ones placed here. */
+  slugs: string[];
+}
+
+/** Where an undated article is placed by inference. Its stated date stays null. */
+export interface UndatedPlacement {
+  slug: string;
+  /** Written on or after this day ('YYYY-MM-DD')... */
+  earliest: string;
+  /** ...and on or before this one. */
+  latest: string;
+  /** The range in words: 'Sunday 17 and Tuesday 19 March 2019'. */
+  between: string;
+  /** The event its text speaks of, when it is one of the archive's. */
+  eventId: string | null;
+  /** Why, in one sentence of plain text: what the text says and what related coverage fixes. */
+  reason: string;
+}
