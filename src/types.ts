@@ -233,6 +233,10 @@ export interface SiteArticle {
   provenance: ProvenanceRow[];
   /** The original URL when it is a safe http(s) address, else null. */
   originalUrl: string | null;
+  /** The event the article covers, when it is part of one. */
+  event: ArchiveEvent | null;
+  /** For an undated article: where its text and related coverage place it (its date stays null). */
+  placement: UndatedPlacement | null;
 }
 
 export interface TimelineMonth {
@@ -245,11 +249,23 @@ export interface TimelineYear {
   year: string;
   count: number;
   months: TimelineMonth[];
+  /** The year's first timeline page. */
+  url: string;
+  /** Events on days of that year. */
+  events: number;
 }
 
 export interface Timeline {
   years: TimelineYear[];
   undated: SiteArticle[];
+  /** Every event, by day. */
+  events: SiteEvent[];
+  /** The overview's chart: the whole archive by month. Null when nothing is dated. */
+  chart: TimelineChart | null;
+  /** The year pages (and undated pages), each under the page size. */
+  pages: TimelinePage[];
+  /** True when the whole archive fits on the overview page, which then lists it all. */
+  complete: boolean;
 }
 
 export interface SiteCounts {
@@ -360,4 +376,94 @@ export interface UndatedPlacement {
   eventId: string | null;
   /** Why, in one sentence of plain text: what the text says and what related coverage fixes. */
   reason: string;
+}
+
+// ---------------------------------------------------------------------------
+// Timeline with events: entries, pages (the timeline is paginated by year), the SVG chart's geometry.
+
+/** An event with the articles that cover it, as the timeline lists it. */
+export interface SiteEvent {
+  event: ArchiveEvent;
+  /** Dated articles by date, then undated ones placed here (see SiteArticle.placement). */
+  articles: SiteArticle[];
+}
+
+/** One item of a month on the timeline: an event with its articles, or an article in no event. */
+export type TimelineEntry = { kind: 'event'; day: string; event: SiteEvent } | { kind: 'article'; day: string; article: SiteArticle };
+
+/** A month as a timeline page lists it. */
+export interface TimelinePageMonth {
+  /** 'YYYY-MM', or null for articles known only to the year. */
+  month: string | null;
+  entries: TimelineEntry[];
+  /** True when the month began on an earlier page of the same year. */
+  continued: boolean;
+}
+
+/** One page of the timeline: a year (or a part of a busy year), or the undated articles (or a part). */
+export interface TimelinePage {
+  /** '/timeline/2019/', '/timeline/2019/2/', '/timeline/undated/'. */
+  url: string;
+  /** '2019', or null for the undated pages. */
+  year: string | null;
+  /** 1-based part of the year, and how many parts it has. */
+  part: number;
+  parts: number;
+  months: TimelinePageMonth[];
+  undated: SiteArticle[];
+  /** Articles listed on the page (an event's articles counted each). */
+  count: number;
+  chart: TimelineChart | null;
+}
+
+/** A bar of the chart: how many articles fall in one day (year pages) or month (overview). */
+export interface ChartBar {
+  x: number;
+  y: number;
+  width: number;
+  height: number;
+  count: number;
+  /** 'March 2019' or '19 March 2019'. */
+  label: string;
+}
+
+/** An event on the chart: a marker on the axis and, when there is room, a label in a lane above. */
+export interface ChartEvent {
+  id: string;
+  x: number;
+  /** Top of the stem; the label's baseline sits just above it. Null label: a marker only. */
+  y: number;
+  label: string | null;
+  /** 'start' or 'end': labels near the right edge run leftwards. */
+  anchor: 'start' | 'end';
+  count: number;
+}
+
+/** An undated article placed by inference: a dashed span over its range of days. */
+export interface ChartRange {
+  x: number;
+  width: number;
+  label: string;
+}
+
+export interface ChartTick {
+  x: number;
+  label: string;
+}
+
+/** The geometry of a timeline chart (SVG drawn by a template), in viewBox units. */
+export interface TimelineChart {
+  width: number;
+  height: number;
+  /** The axis line's y. */
+  baseline: number;
+  /** Accessible name and description of the image. */
+  title: string;
+  description: string;
+  ticks: ChartTick[];
+  bars: ChartBar[];
+  events: ChartEvent[];
+  ranges: ChartRange[];
+  /** 'day' on a year page, 'month' on the overview. */
+  bin: 'day' | 'month';
 }

@@ -17,6 +17,8 @@ import type {
 import { webUrl } from './markdown.ts';
 import { assertSafeSlugs } from './outputPaths.ts';
 import { findRelated } from './related.ts';
+import { findEvents } from '../events/events.ts';
+import { withEvents } from '../events/timeline.ts';
 
 /** Shown when the catalogue does not describe the archive. */
 export const DEFAULT_INFO: ArchiveInfo = {
@@ -84,7 +86,7 @@ export function provenanceRows(article: Article): ProvenanceRow[] {
 const normaliseTitle = (title: string): string => title.toLocaleLowerCase('en').replace(/[^\p{L}\p{N}]+/gu, ' ').trim();
 
 /** Timeline: dated articles by year (newest year last, as the archive is ordered), then month; undated apart. */
-export function buildTimeline(articles: readonly SiteArticle[]): Timeline {
+export function buildTimeline(articles: readonly SiteArticle[]): Pick<Timeline, 'years' | 'undated'> {
   const years: Timeline['years'] = [];
   const undated: SiteArticle[] = [];
   for (const entry of articles) {
@@ -97,7 +99,7 @@ export function buildTimeline(articles: readonly SiteArticle[]): Timeline {
     const month = datePrecision === 'year' ? null : published.slice(0, 7);
     let group = years.at(-1);
     if (!group || group.year !== year) {
-      group = { year, count: 0, months: [] };
+      group = { year, count: 0, months: [], url: `/timeline/${year}/`, events: 0 };
       years.push(group);
     }
     group.count += 1;
@@ -140,6 +142,9 @@ export function toSiteData(archive: Archive, info: ArchiveInfo | null, where: Si
   assertSafeSlugs(archive.articles);
   const articles = inTimeOrder(archive.articles);
   const related = findRelated(articles);
+  const { events, placements } = findEvents(articles);
+  const eventOf = new Map(events.flatMap((event) => event.slugs.map((slug) => [slug, event] as const)));
+  const placementOf = new Map(placements.map((p) => [p.slug, p]));
   const bySlug = new Map(articles.map((a) => [a.slug, a]));
   const byTitle = new Map(articles.map((a) => [normaliseTitle(a.title), a.slug]));
   const datedOrder = articles.filter((a) => a.published !== null);
@@ -165,6 +170,8 @@ export function toSiteData(archive: Archive, info: ArchiveInfo | null, where: Si
       capturedRelated,
       provenance: provenanceRows(article),
       originalUrl: webUrl(article.url),
+      event: eventOf.get(article.slug) ?? null,
+      placement: placementOf.get(article.slug) ?? null,
     };
   });
 
@@ -182,7 +189,7 @@ export function toSiteData(archive: Archive, info: ArchiveInfo | null, where: Si
     articles: siteArticles,
     latest: newestFirst.filter((s) => s.article.published !== null).slice(0, LATEST_COUNT),
     newestFirst,
-    timeline: buildTimeline(siteArticles),
+    timeline: withEvents(buildTimeline(siteArticles), events, placements, new Map(siteArticles.map((s) => [s.article.slug, s]))),
     counts,
     publishers: [...publisherCounts]
       .map(([name, count]) => ({ name, count }))
