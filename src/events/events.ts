@@ -22,6 +22,10 @@ export const MIN_SHARED_NAMES = 2;
 export const DISTINCTIVE_SHARE = 0.5;
 /** A name listed under more articles than this is skipped (as in related.ts): costly and telling little. */
 export const MAX_POSTINGS = 1000;
+/** Inside one day's bucket, a name shared by more articles than this joins no pairs (bounded work on busy days). */
+export const MAX_BUCKET_POSTINGS = 200;
+/** An event's label is made from its first this-many articles (a big event's text would cost much, tell little more). */
+export const LABEL_SAMPLE = 12;
 /** How many names an event's label carries. */
 export const LABEL_NAMES = 2;
 /** A weekday named without a date points within this many days of the writing. */
@@ -86,6 +90,13 @@ function occurrences(text: string, name: string): number {
   return [...text.matchAll(new RegExp(`(?<![\\p{L}\\p{N}])${escaped}(?![\\p{L}\\p{N}])`, 'gu'))].length;
 }
 
+/** Appends to the list under `key`, making it when missing. */
+function post<K, V>(lists: Map<K, V[]>, key: K, value: V): void {
+  const list = lists.get(key);
+  if (list) list.push(value);
+  else lists.set(key, [value]);
+}
+
 /** Union-find over article positions. */
 function makeGroups(size: number): { union(a: number, b: number): void; root(a: number): number } {
   const parent = Array.from({ length: size }, (_, i) => i);
@@ -134,15 +145,16 @@ export function findEvents(articles: readonly Article[]): ArchiveEvents {
   const anchors = articles.map(findAnchor);
   const buckets = new Map<string, number[]>();
   anchors.forEach((anchor, i) => {
-    if (anchor) buckets.set(anchor.day, [...(buckets.get(anchor.day) ?? []), i]);
+    if (anchor) post(buckets, anchor.day, i);
   });
   const groups = makeGroups(n);
   for (const members of buckets.values()) {
     const postings = new Map<string, number[]>();
-    for (const i of members) for (const key of terms[i]!.keys()) if (distinctive(key)) postings.set(key, [...(postings.get(key) ?? []), i]);
+    for (const i of members) for (const key of terms[i]!.keys()) if (distinctive(key)) post(postings, key, i);
     const shared = new Map<string, number>();
     for (const list of postings.values())
-      for (let x = 0; x < list.length; x++) for (let y = x + 1; y < list.length; y++) shared.set(`${list[x]} ${list[y]}`, (shared.get(`${list[x]} ${list[y]}`) ?? 0) + 1);
+      if (list.length <= MAX_BUCKET_POSTINGS)
+        for (let x = 0; x < list.length; x++) for (let y = x + 1; y < list.length; y++) shared.set(`${list[x]} ${list[y]}`, (shared.get(`${list[x]} ${list[y]}`) ?? 0) + 1);
     for (const [pair, count] of shared) {
       const [x, y] = pair.split(' ').map(Number) as [number, number];
       if (count >= MIN_SHARED_NAMES) groups.union(x, y);
@@ -150,7 +162,7 @@ export function findEvents(articles: readonly Article[]): ArchiveEvents {
   }
   const members = new Map<number, number[]>();
   anchors.forEach((anchor, i) => {
-    if (anchor) members.set(groups.root(i), [...(members.get(groups.root(i)) ?? []), i]);
+    if (anchor) post(members, groups.root(i), i);
   });
   const drafts = [...members.values()].map((indices) => ({ day: anchors[indices[0]!]!.day, dated: indices, placed: [] as number[] }));
 
@@ -158,7 +170,7 @@ export function findEvents(articles: readonly Article[]): ArchiveEvents {
   const eventPostings = new Map<string, number[]>();
   drafts.forEach((draft, e) => {
     const keys = new Set(draft.dated.flatMap((i) => [...terms[i]!.keys()].filter(distinctive)));
-    for (const key of keys) eventPostings.set(key, [...(eventPostings.get(key) ?? []), e]);
+    for (const key of keys) post(eventPostings, key, e);
   });
   const placed: Array<{ index: number; event: number; range: PlacedRange }> = [];
   articles.forEach((article, index) => {
@@ -180,10 +192,10 @@ export function findEvents(articles: readonly Article[]): ArchiveEvents {
   const outlets = new Set(articles.flatMap((a) => [...a.authors, a.publisher ?? '']).flatMap((name) => name.split(/\s+/)).map(fold));
   const used = new Set<string>();
   const events = drafts.map((draft) => {
-    const indices = [...draft.dated, ...draft.placed];
+    const indices = [...draft.dated, ...draft.placed].slice(0, LABEL_SAMPLE);
     const { label, place, names, what } = labelEvent(
       indices.map((i) => texts[i]!),
-      draft.dated.map((i) => anchors[i]!.sentence),
+      draft.dated.slice(0, LABEL_SAMPLE).map((i) => anchors[i]!.sentence),
       indices.flatMap((i) => [...terms[i]!]).filter(([key]) => specific(key) && !outlets.has(key)),
       (key) => Math.log((n + 1) / (df.get(key) ?? 1)),
     );

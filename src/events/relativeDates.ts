@@ -31,9 +31,12 @@ const MONTH_BY_PREFIX: Record<string, number> = {
 
 const iso = (date: Date): string => format(date, 'yyyy-MM-dd');
 
+/** How far back a clause is read for its tense (a clause is rarely longer). */
+const CLAUSE_WINDOW = 240;
+
 /** The clause that leads up to `index`: from the last sentence or clause break before it. */
 function clauseBefore(text: string, index: number): string {
-  const before = text.slice(0, index);
+  const before = text.slice(Math.max(0, index - CLAUSE_WINDOW), index);
   let start = 0;
   for (const match of before.matchAll(CLAUSE_BREAK)) start = match.index + match[0].length;
   return before.slice(start);

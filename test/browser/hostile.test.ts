@@ -22,7 +22,9 @@ function injected(page: Page): Promise<string[]> {
     const found: string[] = [];
     for (const element of Array.from(document.querySelectorAll('*'))) {
       const tag = element.tagName.toLowerCase();
-      if (['img', 'iframe', 'object', 'embed', 'b', 'svg', 'video', 'audio'].includes(tag)) found.push(`<${tag}>`);
+      // The timeline's chart is the site's own SVG, the one child of its scroll area; any other is injected.
+      const ownChart = tag === 'svg' && element.parentElement?.classList.contains('timeline-chart-scroll') === true;
+      if (['img', 'iframe', 'object', 'embed', 'b', 'svg', 'video', 'audio'].includes(tag) && !ownChart) found.push(`<${tag}>`);
       if (tag === 'script' && !/\/(?:pagefind\/pagefind-ui|assets\/search)\.js$/.test(element.getAttribute('src') ?? '')) found.push(`<script src="${element.getAttribute('src') ?? ''}">`);
       for (const attribute of Array.from(element.attributes)) {
         if (attribute.name.startsWith('on')) found.push(`<${tag} ${attribute.name}>`);
