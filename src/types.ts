@@ -261,6 +261,10 @@ export interface SiteArticle {
   citation: ArticleCitation;
   /** Where the capture is kept and can be checked (src/site/provenance.ts). */
   source: ArticleSource;
+  /** The event the article covers, when it is part of one. */
+  event: ArchiveEvent | null;
+  /** For an undated article: where its text and related coverage place it (its date stays null). */
+  placement: UndatedPlacement | null;
 }
 
 export interface TimelineMonth {
@@ -273,11 +277,23 @@ export interface TimelineYear {
   year: string;
   count: number;
   months: TimelineMonth[];
+  /** The year's first timeline page. */
+  url: string;
+  /** Events on days of that year. */
+  events: number;
 }
 
 export interface Timeline {
   years: TimelineYear[];
   undated: SiteArticle[];
+  /** Every event, by day. */
+  events: SiteEvent[];
+  /** The overview's chart: the whole archive by month. Null when nothing is dated. */
+  chart: TimelineChart | null;
+  /** The year pages (and undated pages), each under the page size. */
+  pages: TimelinePage[];
+  /** True when the whole archive fits on the overview page, which then lists it all. */
+  complete: boolean;
 }
 
 export interface SiteCounts {
@@ -579,4 +595,145 @@ export interface ArticleSource {
   waybackUrl: string | null;
   /** Labels of the provenanced fields the capture did not yield (no value, no origin). */
   absentFields: string[];
+}
+
+// ---------------------------------------------------------------------------
+// Events: days the text speaks of, the events articles cover, undated articles placed by inference.
+
+/** Whether a date in the text looks back (news past tense, the default) or ahead ('will', 'are to', 'next'). */
+export type Tense = 'past' | 'future';
+
+/** A day (or span of days) written in an article's text, resolved against the article's own date. */
+export interface DateMention {
+  /** The words as written: 'on Tuesday', 'yesterday', 'last week', 'March 19', '14 May 2019'. */
+  text: string;
+  /** Offset of the words in the searched text. */
+  index: number;
+  kind: 'weekday' | 'relative-day' | 'relative-span' | 'month-day' | 'full-date';
+  tense: Tense;
+  /** 0 (Sunday) to 6 (Saturday) for a weekday mention, else null. */
+  weekday: number | null;
+  /** First and last day meant ('YYYY-MM-DD', equal for one day); null when there is no date to resolve against. */
+  start: string | null;
+  end: string | null;
+}
+
+/** Something that happened on one day, covered by one or more articles of the archive. */
+export interface ArchiveEvent {
+  /** Unique and stable: '2019-03-19-rome'. Used as the element id on the timeline. */
+  id: string;
+  /** 'YYYY-MM-DD': the day the articles' text puts the event on. */
+  day: string;
+  /** Made from the text: 'Rome talks: Ryabkov and Abrams'. The day is shown beside it, not in it. */
+  label: string;
+  place: string | null;
+  /** The names that most mark the event, most telling first. */
+  names: string[];
+  /** The articles that cover it: dated ones by date, then undated ones placed here. */
+  slugs: string[];
+}
+
+/** Where an undated article is placed by inference. Its stated date stays null. */
+export interface UndatedPlacement {
+  slug: string;
+  /** Written on or after this day ('YYYY-MM-DD')... */
+  earliest: string;
+  /** ...and on or before this one. */
+  latest: string;
+  /** The range in words: 'Sunday 17 and Tuesday 19 March 2019'. */
+  between: string;
+  /** The event its text speaks of, when it is one of the archive's. */
+  eventId: string | null;
+  /** Why, in one sentence of plain text: what the text says and what related coverage fixes. */
+  reason: string;
+}
+
+// ---------------------------------------------------------------------------
+// Timeline with events: entries, pages (the timeline is paginated by year), the SVG chart's geometry.
+
+/** An event with the articles that cover it, as the timeline lists it. */
+export interface SiteEvent {
+  event: ArchiveEvent;
+  /** Dated articles by date, then undated ones placed here (see SiteArticle.placement). */
+  articles: SiteArticle[];
+}
+
+/** One item of a month on the timeline: an event with its articles, or an article in no event. */
+export type TimelineEntry = { kind: 'event'; day: string; event: SiteEvent } | { kind: 'article'; day: string; article: SiteArticle };
+
+/** A month as a timeline page lists it. */
+export interface TimelinePageMonth {
+  /** 'YYYY-MM', or null for articles known only to the year. */
+  month: string | null;
+  entries: TimelineEntry[];
+  /** True when the month began on an earlier page of the same year. */
+  continued: boolean;
+}
+
+/** One page of the timeline: a year (or a part of a busy year), or the undated articles (or a part). */
+export interface TimelinePage {
+  /** '/timeline/2019/', '/timeline/2019/2/', '/timeline/undated/'. */
+  url: string;
+  /** '2019', or null for the undated pages. */
+  year: string | null;
+  /** 1-based part of the year, and how many parts it has. */
+  part: number;
+  parts: number;
+  months: TimelinePageMonth[];
+  undated: SiteArticle[];
+  /** Articles listed on the page (an event's articles counted each). */
+  count: number;
+  chart: TimelineChart | null;
+}
+
+/** A bar of the chart: how many articles fall in one day (year pages) or month (overview). */
+export interface ChartBar {
+  x: number;
+  y: number;
+  width: number;
+  height: number;
+  count: number;
+  /** 'March 2019' or '19 March 2019'. */
+  label: string;
+}
+
+/** An event on the chart: a marker on the axis and, when there is room, a label in a lane above. */
+export interface ChartEvent {
+  id: string;
+  x: number;
+  /** Top of the stem; the label's baseline sits just above it. Null label: a marker only. */
+  y: number;
+  label: string | null;
+  /** 'start' or 'end': labels near the right edge run leftwards. */
+  anchor: 'start' | 'end';
+  count: number;
+}
+
+/** An undated article placed by inference: a dashed span over its range of days. */
+export interface ChartRange {
+  x: number;
+  width: number;
+  label: string;
+}
+
+export interface ChartTick {
+  x: number;
+  label: string;
+}
+
+/** The geometry of a timeline chart (SVG drawn by a template), in viewBox units. */
+export interface TimelineChart {
+  width: number;
+  height: number;
+  /** The axis line's y. */
+  baseline: number;
+  /** Accessible name and description of the image. */
+  title: string;
+  description: string;
+  ticks: ChartTick[];
+  bars: ChartBar[];
+  events: ChartEvent[];
+  ranges: ChartRange[];
+  /** 'day' on a year page, 'month' on the overview. */
+  bin: 'day' | 'month';
 }

@@ -21,6 +21,8 @@ import { assertSafeSlugs } from './outputPaths.ts';
 import { articleSource } from './provenance.ts';
 import { findRelated } from './related.ts';
 import { buildEntitySite, NO_CORRECTIONS } from '../entities/index.ts';
+import { findEvents } from '../events/events.ts';
+import { withEvents } from '../events/timeline.ts';
 
 /** Shown when the catalogue does not describe the archive. */
 export const DEFAULT_INFO: ArchiveInfo = {
@@ -88,7 +90,7 @@ export function provenanceRows(article: Article): ProvenanceRow[] {
 const normaliseTitle = (title: string): string => title.toLocaleLowerCase('en').replace(/[^\p{L}\p{N}]+/gu, ' ').trim();
 
 /** Timeline: dated articles by year (newest year last, as the archive is ordered), then month; undated apart. */
-export function buildTimeline(articles: readonly SiteArticle[]): Timeline {
+export function buildTimeline(articles: readonly SiteArticle[]): Pick<Timeline, 'years' | 'undated'> {
   const years: Timeline['years'] = [];
   const undated: SiteArticle[] = [];
   for (const entry of articles) {
@@ -101,7 +103,7 @@ export function buildTimeline(articles: readonly SiteArticle[]): Timeline {
     const month = datePrecision === 'year' ? null : published.slice(0, 7);
     let group = years.at(-1);
     if (!group || group.year !== year) {
-      group = { year, count: 0, months: [] };
+      group = { year, count: 0, months: [], url: `/timeline/${year}/`, events: 0 };
       years.push(group);
     }
     group.count += 1;
@@ -149,6 +151,9 @@ export function toSiteData(
   assertSafeSlugs(archive.articles);
   const articles = inTimeOrder(archive.articles);
   const related = findRelated(articles);
+  const { events, placements } = findEvents(articles);
+  const eventOf = new Map(events.flatMap((event) => event.slugs.map((slug) => [slug, event] as const)));
+  const placementOf = new Map(placements.map((p) => [p.slug, p]));
   const bySlug = new Map(articles.map((a) => [a.slug, a]));
   const byTitle = new Map(articles.map((a) => [normaliseTitle(a.title), a.slug]));
   const datedOrder = articles.filter((a) => a.published !== null);
@@ -178,6 +183,8 @@ export function toSiteData(
       originalUrl: webUrl(article.url),
       citation: articleCitation(article, keys.get(article.slug) ?? article.slug, root),
       source: articleSource(article, FIELD_LABELS),
+      event: eventOf.get(article.slug) ?? null,
+      placement: placementOf.get(article.slug) ?? null,
     };
   });
 
@@ -195,7 +202,7 @@ export function toSiteData(
     articles: siteArticles,
     latest: newestFirst.filter((s) => s.article.published !== null).slice(0, LATEST_COUNT),
     newestFirst,
-    timeline: buildTimeline(siteArticles),
+    timeline: withEvents(buildTimeline(siteArticles), events, placements, new Map(siteArticles.map((s) => [s.article.slug, s]))),
     counts,
     publishers: [...publisherCounts]
       .map(([name, count]) => ({ name, count }))

@@ -22,7 +22,9 @@ function injected(page: Page): Promise<string[]> {
     const found: string[] = [];
     for (const element of Array.from(document.querySelectorAll('*'))) {
       const tag = element.tagName.toLowerCase();
-      if (['img', 'iframe', 'object', 'embed', 'b', 'svg', 'video', 'audio'].includes(tag)) found.push(`<${tag}>`);
+      // The timeline's chart is the site's own SVG, the one child of its scroll area; any other is injected.
+      const ownChart = tag === 'svg' && element.parentElement?.classList.contains('timeline-chart-scroll') === true;
+      if (['img', 'iframe', 'object', 'embed', 'b', 'svg', 'video', 'audio'].includes(tag) && !ownChart) found.push(`<${tag}>`);
       // An article's JSON-LD is a data block, never run (its content is checked in test/escaping.test.ts).
       const jsonLd = tag === 'script' && element.getAttribute('type') === 'application/ld+json' && !element.hasAttribute('src');
       if (tag === 'script' && !jsonLd && !/\/(?:pagefind\/pagefind-ui|assets\/search)\.js$/.test(element.getAttribute('src') ?? '')) found.push(`<script src="${element.getAttribute('src') ?? ''}">`);

@@ -2,6 +2,8 @@
 // The expected results come from the built articles.json, never from a hard-coded list.
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
+import type { Page } from 'playwright-core';
+import { humanDate } from '../../src/site/filters.ts';
 import { requireChromiumOrSkip } from '../support/chromium.ts';
 import { articlePath, articlesMentioning, openSite, pagefindResults, type SiteUnderTest } from '../support/site.ts';
 
@@ -11,6 +13,18 @@ const chromium = requireChromiumOrSkip(SUITE);
 /** Paths of result links, whatever form Pagefind writes them in. */
 function paths(hrefs: string[], pageUrl: string): string[] {
   return hrefs.map((href) => new URL(href, pageUrl).pathname).sort();
+}
+
+/**
+ * Waits for the results of a link that only preselects filters (no query): search.js then says
+ * 'N articles (Year: 2019)', and every result has rendered its link. Returns the links' hrefs.
+ */
+async function filteredResults(page: Page, said: string): Promise<string[]> {
+  const message = page.locator('.pagefind-ui__message');
+  await message.filter({ hasText: new RegExp(`^\\d+ articles? \\(${said.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\)$`) }).waitFor({ timeout: 15_000 });
+  const count = Number(/^(\d+)/.exec((await message.textContent()) ?? '')?.[1]);
+  await page.waitForFunction((n) => document.querySelectorAll('.pagefind-ui__result-link').length === n, count, { timeout: 15_000 });
+  return page.locator('.pagefind-ui__result-link').evaluateAll((links) => links.map((a) => a.getAttribute('href') ?? ''));
 }
 
 describe(SUITE, { skip: chromium.skipReason ?? false }, () => {
@@ -89,6 +103,74 @@ describe(SUITE, { skip: chromium.skipReason ?? false }, () => {
       await Promise.all([page.waitForURL(/\/search\/\?q=Ryabkov$/), form.locator('input[name="q"]').press('Enter')]);
       assert.equal(new URL(page.url()).pathname, '/search/');
       assert.deepEqual(paths(await pagefindResults(page, 'Ryabkov'), page.url()), expected);
+    } finally {
+      await page.close();
+    }
+  });
+
+  test('each result shows the date and the publisher of its article', async () => {
+    const page = await env.browser.context.newPage();
+    try {
+      await page.goto(env.server.url('search/?q=Ryabkov'));
+      await pagefindResults(page, 'Ryabkov');
+      const results = await page.locator('.pagefind-ui__result').evaluateAll((items) =>
+        items.map((item) => ({
+          href: item.querySelector('.pagefind-ui__result-link')?.getAttribute('href') ?? '',
+          tags: [...item.querySelectorAll('.pagefind-ui__result-tag')].map((tag) => tag.textContent?.trim() ?? ''),
+        })),
+      );
+      assert.equal(results.length, expected.length);
+      for (const { href, tags } of results) {
+        const slug = new URL(href, page.url()).pathname.split('/').at(-2);
+        const article = env.site.articles.find((a) => a.slug === slug);
+        assert.ok(article, `result ${href} is not an article of articles.json`);
+        assert.ok(tags.includes(`Date: ${humanDate(article.published, article.datePrecision)}`), `${slug}: ${tags.join(' | ')}`);
+        assert.ok(tags.includes(`Publisher: ${article.publisher}`), `${slug}: ${tags.join(' | ')}`);
+      }
+    } finally {
+      await page.close();
+    }
+  });
+
+  test("the timeline's year link opens search with that year preselected, listing exactly that year's articles", async () => {
+    const years = [...new Set(env.site.articles.flatMap((a) => (a.published ? [a.published.slice(0, 4)] : [])))].sort();
+    assert.ok(years.length > 1, 'the seeds span more than one year: a year filter that did nothing would show');
+    const year = years[0]!;
+    const inYear = env.site.articles.filter((a) => a.published?.startsWith(year)).map((a) => articlePath('/', a.slug)).sort();
+    assert.ok(inYear.length > 0 && inYear.length < env.site.articles.length);
+    const page = await env.browser.context.newPage();
+    try {
+      await page.goto(env.server.url('timeline/'));
+      await Promise.all([page.waitForURL(`**/search/?year=${year}`), page.locator(`a.year-search[href$="?year=${year}"]`).click()]);
+      assert.deepEqual(paths(await filteredResults(page, `Year: ${year}`), page.url()), inYear);
+      assert.equal(await page.locator(`input[type="checkbox"][id$="year-${year}"], input[type="checkbox"][value="${year}"]`).first().isChecked(), true, 'the year filter is ticked');
+    } finally {
+      await page.close();
+    }
+  });
+
+  test('?month=YYYY-MM preselects the year-month filter; a parameter that names no filter is left out', async () => {
+    const month = env.site.articles.find((a) => a.published !== null && a.datePrecision === 'day')!.published!.slice(0, 7);
+    const inMonth = env.site.articles.filter((a) => a.published?.startsWith(month)).map((a) => articlePath('/', a.slug)).sort();
+    const page = await env.browser.context.newPage();
+    try {
+      await page.goto(env.server.url(`search/?utm_source=x&month=${month}`));
+      assert.deepEqual(paths(await filteredResults(page, `Month: ${month}`), page.url()), inMonth);
+    } finally {
+      await page.close();
+    }
+  });
+
+  test('a filter link combines with a query', async () => {
+    const publisher = env.site.articles.find((a) => a.publisher !== null && articlesMentioning([a], 'Ryabkov').length === 1)!.publisher!;
+    const both = articlesMentioning(env.site.articles.filter((a) => a.publisher === publisher), 'Ryabkov').map((slug) => articlePath('/', slug));
+    assert.ok(both.length > 0 && both.length < expected.length, 'the publisher filter narrows the Ryabkov results');
+    const page = await env.browser.context.newPage();
+    try {
+      await page.goto(env.server.url(`search/?q=Ryabkov&publisher=${encodeURIComponent(publisher)}`));
+      await page.waitForFunction((n) => document.querySelectorAll('.pagefind-ui__result-link').length === n, both.length, { timeout: 15_000 });
+      await page.locator('.pagefind-ui__message', { hasText: new RegExp(`^${both.length} results? for Ryabkov$`) }).waitFor({ timeout: 15_000 });
+      assert.deepEqual(paths(await page.locator('.pagefind-ui__result-link').evaluateAll((links) => links.map((a) => a.getAttribute('href') ?? '')), page.url()), both.sort());
     } finally {
       await page.close();
     }
