@@ -294,6 +294,8 @@ export interface Timeline {
   pages: TimelinePage[];
   /** True when the whole archive fits on the overview page, which then lists it all. */
   complete: boolean;
+  /** Event id -> the year page that lists it ('/timeline/2019/'), for links from article pages. */
+  eventPages: Record<string, string>;
 }
 
 export interface SiteCounts {

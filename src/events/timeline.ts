@@ -269,5 +269,8 @@ export function withEvents(
   const pages = timelinePages(timeline.years, listed, timeline.undated, placements, limit);
   const years = timeline.years.map((y) => ({ ...y, events: events.filter((e) => e.day.startsWith(y.year)).length }));
   const total = years.reduce((sum, y) => sum + y.count, 0) + timeline.undated.length;
-  return { years, undated: timeline.undated, events: listed, chart: overviewChart(years, listed, placements), pages, complete: total <= limit };
+  const eventPages: Record<string, string> = {};
+  for (const page of pages)
+    for (const month of page.months) for (const item of month.entries) if (item.kind === 'event') eventPages[item.event.event.id] ??= page.url;
+  return { years, undated: timeline.undated, events: listed, chart: overviewChart(years, listed, placements), pages, complete: total <= limit, eventPages };
 }
