@@ -7,13 +7,15 @@ import { formatFileLines, formatStrictFailure, formatTotal, makeBuildReport, plu
 import { rootUrl } from './site/archiveData.ts';
 import { DEFAULTS, loadSite } from './site/loadSiteData.ts';
 import { checkOutDir, prepareOutDir, publishStaged, renderSite, REPORT_FILE, stagingDirOf } from './site/render.ts';
-import type { BuildOptions, BuildReport } from './types.ts';
+import type { BuildOptions, BuildReport, BuildTimings } from './types.ts';
 
 export interface SiteBuildOptions extends BuildOptions {
   /** Origin for absolute URLs in feeds and the sitemap, e.g. 'https://example.org'. */
   siteUrl: string;
   /** 'YYYY-MM-DD' of the build day, for the ingest's `date/future` check; the CLI passes the real date. */
   today?: string;
+  /** Where to write the phase timings as JSON (outside the site, so builds stay byte-identical). */
+  timingsFile?: string;
 }
 
 export type Log = (line: string) => void;
@@ -41,8 +43,9 @@ export async function build(options: SiteBuildOptions, log: Log = stderrLog): Pr
   await checkOutDir(options.outDir);
 
   let t = performance.now();
-  const { archive, site } = await loadSite(options.seedsDir, where, options.today === undefined ? {} : { today: options.today });
-  log(`ingest  ${plural(archive.report.files.length, 'file')} → ${plural(archive.articles.length, 'article')} (${seconds(performance.now() - t)})`);
+  const { archive, site, ingestMs } = await loadSite(options.seedsDir, where, options.today === undefined ? {} : { today: options.today });
+  const siteDataMs = performance.now() - t - ingestMs;
+  log(`ingest  ${plural(archive.report.files.length, 'file')} → ${plural(archive.articles.length, 'article')} (${seconds(ingestMs)}; site data ${seconds(siteDataMs)})`);
 
   // Render into a staging folder beside the output; only a finished build replaces the output folder.
   t = performance.now();
@@ -52,7 +55,7 @@ export async function build(options: SiteBuildOptions, log: Log = stderrLog): Pr
     await rm(staging, { recursive: true, force: true });
     throw error;
   });
-  log(`site    ${plural(rendered.written, "file")} written; search index of ${plural(rendered.indexedPages, 'page')} (${seconds(performance.now() - t)})`);
+  log(`site    ${plural(rendered.written, "file")} written (${seconds(rendered.eleventyMs)}); search index of ${plural(rendered.indexedPages, 'page')} (${seconds(rendered.searchIndexMs)})`);
   if (rendered.searchIndexUnordered) log(`! search index left in Pagefind's own order, so two builds of the same inputs differ: ${rendered.searchIndexUnordered}`);
 
   const report = makeBuildReport(archive, {
@@ -69,7 +72,12 @@ export async function build(options: SiteBuildOptions, log: Log = stderrLog): Pr
   for (const line of formatFileLines(report)) log(line);
   const failure = formatStrictFailure(report);
   if (failure) log(`✗ ${failure}`);
-  log(`${failure ? '✗' : '✓'} ${formatTotal(report)} · ${options.outDir} in ${seconds(performance.now() - started)}`);
+  const totalMs = performance.now() - started;
+  log(`${failure ? '✗' : '✓'} ${formatTotal(report)} · ${options.outDir} in ${seconds(totalMs)}`);
+  if (options.timingsFile !== undefined) {
+    const timings: BuildTimings = { articles: archive.articles.length, ingestMs, siteDataMs, eleventyMs: rendered.eleventyMs, searchIndexMs: rendered.searchIndexMs, totalMs };
+    await writeFile(options.timingsFile, `${JSON.stringify(timings, null, 2)}\n`);
+  }
   return report;
 }
 

@@ -310,3 +310,14 @@ export interface BuildReport {
   /** False when --strict was on and some input had warnings or was skipped (the build then exits non-zero). */
   ok: boolean;
 }
+
+/** Wall time of a build's phases in ms (`npm run build -- --timings FILE`; read by the bench, never part of the site). */
+export interface BuildTimings {
+  articles: number;
+  ingestMs: number;
+  /** Site data (timeline, related, prev/next) from the ingested archive. */
+  siteDataMs: number;
+  eleventyMs: number;
+  searchIndexMs: number;
+  totalMs: number;
+}

@@ -1,6 +1,7 @@
 // Writes the site for given site data: Eleventy (programmatic, with .eleventy.ts) then the Pagefind index.
 import { mkdir, readdir, rename, rm, stat, writeFile } from 'node:fs/promises';
 import { join, relative, resolve } from 'node:path';
+import { performance } from 'node:perf_hooks';
 import { fileURLToPath } from 'node:url';
 import Eleventy from '@11ty/eleventy';
 import type { SiteData } from '../types.ts';
@@ -84,6 +85,9 @@ export interface RenderResult {
   indexedPages: number;
   /** Why the search index was left in Pagefind's run-dependent order (so builds differ), or null. */
   searchIndexUnordered: string | null;
+  /** Wall time of the two phases, in ms (for the bench; never written into the site). */
+  eleventyMs: number;
+  searchIndexMs: number;
 }
 
 /** Eleventy's own messages: its warnings go to stderr; its summary line is replaced by ours. */
@@ -109,8 +113,17 @@ export async function renderSite(site: SiteData, outDir: string, base: string): 
   // Slugs name folders: check them before anything is written, and what was written after.
   const articles = site.articles.map((s) => s.article);
   assertSafeSlugs(articles);
+  const started = performance.now();
   const [copies, templates] = await eleventy.write();
   assertWrittenPaths(outDir, templates.flat() as WrittenPage[], articles.map((a) => a.slug));
+  const indexStarted = performance.now();
   const { pages, unordered } = await indexSite(outDir);
-  return { written: templates.flat().length, copied: copies.length, indexedPages: pages, searchIndexUnordered: unordered };
+  return {
+    written: templates.flat().length,
+    copied: copies.length,
+    indexedPages: pages,
+    searchIndexUnordered: unordered,
+    eleventyMs: indexStarted - started,
+    searchIndexMs: performance.now() - indexStarted,
+  };
 }
