@@ -3,7 +3,8 @@
 // (Markdown heading + "By [Outlet](#)" + "Original url:", a blog with share bar and comments, a
 // wire with a dateline and an editor's note, a "Outlet | 12 Feb, 2019" byline, a page with a menu
 // and "Published 14 May 2019"). Sentences come from a word-pair chain trained on the seeds' own
-// text, mixed with a built-in vocabulary and made-up names, so the index sees a long tail of words.
+// text, mixed with a built-in vocabulary, made-up names and a Zipf tail of made-up words, so the search
+// index sees a vocabulary that keeps growing with the archive, as real text does.
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 
@@ -88,6 +89,20 @@ function madeUpWord(random: Random): string {
   return capital(word);
 }
 
+/**
+ * A word of the long tail: word number i of 60,000 made-up words, drawn with probability ~1/i (Zipf),
+ * so that, as in real news text, a few rare words recur and most occur once or twice.
+ */
+function rareWord(random: Random): string {
+  let i = Math.floor(Math.exp(random() * Math.log(60_000)));
+  let word = '';
+  do {
+    word += SYLLABLES[i % SYLLABLES.length];
+    i = Math.floor(i / SYLLABLES.length);
+  } while (i > 0 || word.length < 4);
+  return word;
+}
+
 /** The world the corpus talks about: outlets, people, places (fixed per corpus seed). */
 interface World {
   outlets: Array<{ name: string; host: string; style: number }>;
@@ -118,6 +133,7 @@ function sentence(random: Random, chain: Chain, topic: readonly string[], names:
     const r = random();
     if (r < 0.08) words.push(pick(random, topic));
     else if (r < 0.11) words.push(pick(random, names));
+    else if (r < 0.13) words.push(rareWord(random));
     else {
       const options = chain.next.get(words[words.length - 1] as string);
       words.push(options ? pick(random, options) : pick(random, chain.starts).toLowerCase());

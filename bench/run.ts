@@ -54,6 +54,8 @@ export interface BenchOptions {
   /** Measure search bytes at these sizes. */
   searchAt: (articles: number) => boolean;
   keep: boolean;
+  /** Passed to the Dossier build as --search-shard-pages, when set. */
+  searchShardPages: number | null;
   log: (line: string) => void;
 }
 
@@ -75,10 +77,12 @@ const mergePeaks = (a: Record<string, number>, b: Record<string, number>): Recor
 };
 
 /** One Dossier build in a child process, with its phase timings. */
-export async function buildDossier(corpus: string, out: string): Promise<SiteRun> {
+export async function buildDossier(corpus: string, out: string, searchShardPages: number | null = null): Promise<SiteRun> {
   const timingsFile = `${out}.timings.json`;
+  const args = ['--import', 'tsx', join(ROOT, 'scripts/build.ts'), '--seeds', corpus, '--out', out, '--today', '2026-01-01', '--timings', timingsFile];
+  if (searchShardPages !== null) args.push('--search-shard-pages', String(searchShardPages));
   const run = check(
-    await measure(process.execPath, ['--import', 'tsx', join(ROOT, 'scripts/build.ts'), '--seeds', corpus, '--out', out, '--today', '2026-01-01', '--timings', timingsFile], { cwd: ROOT }),
+    await measure(process.execPath, args, { cwd: ROOT }),
     'dossier build',
   );
   const timings = JSON.parse(await readFile(timingsFile, 'utf8')) as BuildTimings;
@@ -140,7 +144,7 @@ export async function benchStep(articles: number, options: BenchOptions): Promis
   for (let i = 0; i < runs; i++) {
     // Alternate, so a slow spell on a shared machine hurts both sides alike.
     options.log(`bench: ${articles} articles: run ${i + 1}/${runs}: dossier`);
-    dossierRuns.push(await buildDossier(corpus, dossierOut));
+    dossierRuns.push(await buildDossier(corpus, dossierOut, options.searchShardPages));
     options.log(`bench: ${articles} articles: run ${i + 1}/${runs}: baseline`);
     baselineRuns.push(await buildBaseline(corpus, baselineOut));
   }

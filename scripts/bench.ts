@@ -4,11 +4,12 @@ import { join } from 'node:path';
 import { formatTable, runBench } from '../bench/run.ts';
 import { parseFlags } from '../src/cli.ts';
 
-const USAGE = `usage: npm run bench -- [--articles N[,N…]] [--runs K] [--search-at N] [--json] [--work DIR] [--keep]
+const USAGE = `usage: npm run bench -- [--articles N[,N…]] [--runs K] [--search-at N] [--search-shard-pages N] [--json] [--work DIR] [--keep]
 
   --articles LIST  corpus sizes (default: 1000,5000,10000,20000)
-  --runs K         builds per size, the median is reported (default: 3 up to 5,000 articles, 1 above)
+  --runs K         builds per size, the median is reported (default: 3 up to 1,000 articles, 1 above: large builds take minutes)
   --search-at N    measure one search in Chromium at this size (default: 10000, or the largest size below it)
+  --search-shard-pages N  passed to the Dossier build (most pages in one search index)
   --json           print the results as JSON on stdout (the table goes to stderr)
   --work DIR       where corpora and outputs go (default: a folder in the system temp folder)
   --keep           keep the corpora and built sites
@@ -20,6 +21,7 @@ function main(): Promise<void> | void {
       articles: { type: 'string', default: '1000,5000,10000,20000' },
       runs: { type: 'string' },
       'search-at': { type: 'string' },
+      'search-shard-pages': { type: 'string' },
       json: { type: 'boolean', default: false },
       work: { type: 'string', default: join(tmpdir(), 'dossier-bench') },
       keep: { type: 'boolean', default: false },
@@ -39,10 +41,11 @@ function main(): Promise<void> | void {
   const log = (line: string): void => void process.stderr.write(`${line}\n`);
   return runBench({
     ladder,
-    runs: (n) => runs ?? (n <= 5000 ? 3 : 1),
+    runs: (n) => runs ?? (n <= 1000 ? 3 : 1),
     workDir: values.work,
     searchAt: (n) => n === searchAt,
     keep: values.keep,
+    searchShardPages: values['search-shard-pages'] === undefined ? null : Number(values['search-shard-pages']),
     log,
   }).then((results) => {
     log(`\n${formatTable(results)}`);

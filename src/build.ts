@@ -14,6 +14,8 @@ export interface SiteBuildOptions extends BuildOptions {
   siteUrl: string;
   /** 'YYYY-MM-DD' of the build day, for the ingest's `date/future` check; the CLI passes the real date. */
   today?: string;
+  /** Most pages in one search index shard (src/site/searchIndex.ts); fewer use less build memory, more make a search download less. */
+  searchShardPages?: number;
   /** Where to write the phase timings as JSON (outside the site, so builds stay byte-identical). */
   timingsFile?: string;
 }
@@ -51,7 +53,7 @@ export async function build(options: SiteBuildOptions, log: Log = stderrLog): Pr
   t = performance.now();
   const staging = stagingDirOf(options.outDir);
   await prepareOutDir(staging);
-  const rendered = await renderSite(site, staging, base).catch(async (error: unknown) => {
+  const rendered = await renderSite(site, staging, base, options.searchShardPages).catch(async (error: unknown) => {
     await rm(staging, { recursive: true, force: true });
     throw error;
   });

@@ -5,7 +5,13 @@
   'use strict';
   var container = document.getElementById('search');
   if (!container || typeof window.PagefindUI !== 'function') return;
+  // A large archive is indexed in several bundles (src/site/searchIndex.ts): merge them at search time.
+  var baseUrl = container.getAttribute('data-base-url') || '/';
+  var merged = (container.getAttribute('data-merge-bundles') || '').split(' ').filter(Boolean).map(function (path) {
+    return { bundlePath: path, baseUrl: baseUrl };
+  });
   var ui = new window.PagefindUI({
+    mergeIndex: merged,
     element: '#search',
     baseUrl: container.getAttribute('data-base-url') || '/',
     bundlePath: container.getAttribute('data-bundle-path') || '/pagefind/',

@@ -6,7 +6,7 @@ import { fileURLToPath } from 'node:url';
 import Eleventy from '@11ty/eleventy';
 import type { SiteData } from '../types.ts';
 import { assertSafeSlugs, assertWrittenPaths, type WrittenPage } from './outputPaths.ts';
-import { indexSite } from './searchIndex.ts';
+import { indexSite, SEARCH_SHARD_PAGES, searchMergeBundles, searchShardCount } from './searchIndex.ts';
 
 /** The project root (where .eleventy.ts and templates/ live), whatever the working directory. */
 export const PROJECT_ROOT = fileURLToPath(new URL('../../', import.meta.url));
@@ -99,14 +99,17 @@ const eleventyLogger = {
   error: () => {},
 };
 
-/** Renders `site` into `outDir` under the URL prefix `base`, then indexes it for search. */
-export async function renderSite(site: SiteData, outDir: string, base: string): Promise<RenderResult> {
+/** Renders `site` into `outDir` under the URL prefix `base`, then indexes it for search in shards of at most `searchShardPages` pages. */
+export async function renderSite(site: SiteData, outDir: string, base: string, searchShardPages = SEARCH_SHARD_PAGES): Promise<RenderResult> {
+  const searchShards = searchShardCount(site.articles.length, searchShardPages);
   const eleventy = new Eleventy(fromCwd(join(PROJECT_ROOT, 'templates')), fromCwd(outDir), {
     configPath: fromCwd(join(PROJECT_ROOT, '.eleventy.ts')),
     pathPrefix: base,
     quietMode: true,
     config: (eleventyConfig) => {
       eleventyConfig.addGlobalData('dossier', site);
+      // The search bundles the search page merges (none below SEARCH_SHARD_PAGES articles).
+      eleventyConfig.addGlobalData('searchMergeBundles', searchMergeBundles(searchShards));
     },
   });
   eleventy.logger.overrideLogger(eleventyLogger);
@@ -117,7 +120,7 @@ export async function renderSite(site: SiteData, outDir: string, base: string): 
   const [copies, templates] = await eleventy.write();
   assertWrittenPaths(outDir, templates.flat() as WrittenPage[], articles.map((a) => a.slug));
   const indexStarted = performance.now();
-  const { pages, unordered } = await indexSite(outDir);
+  const { pages, unordered } = await indexSite(outDir, searchShards);
   return {
     written: templates.flat().length,
     copied: copies.length,
