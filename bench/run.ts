@@ -181,7 +181,13 @@ export async function benchStep(articles: number, options: BenchOptions): Promis
 export async function runBench(options: BenchOptions): Promise<StepResult[]> {
   await mkdir(options.workDir, { recursive: true });
   const results: StepResult[] = [];
-  for (const articles of options.ladder) results.push(await benchStep(articles, options));
+  for (const articles of options.ladder) {
+    const result = await benchStep(articles, options);
+    results.push(result);
+    // Each size as it finishes: a long ladder cut short still says what it measured.
+    options.log(`bench: ${articles} articles done: ${JSON.stringify(result)}`);
+    options.log(formatTable([result]).split('\n')[2] ?? '');
+  }
   return results;
 }
 

@@ -1,7 +1,8 @@
 // npm run bench [-- --articles N[,N…] --runs K --json --work DIR --keep]: Dossier against bare Eleventy + Pagefind.
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { formatTable, runBench } from '../bench/run.ts';
+import { measureDevRebuild } from '../bench/devRebuild.ts';
+import { formatTable, runBench, writeCorpus } from '../bench/run.ts';
 import { parseFlags } from '../src/cli.ts';
 
 const USAGE = `usage: npm run bench -- [--articles N[,N…]] [--runs K] [--search-at N] [--search-shard-pages N] [--json] [--work DIR] [--keep]
@@ -10,6 +11,7 @@ const USAGE = `usage: npm run bench -- [--articles N[,N…]] [--runs K] [--searc
   --runs K         builds per size, the median is reported (default: 3 up to 1,000 articles, 1 above: large builds take minutes)
   --search-at N    measure one search in Chromium at this size (default: 10000, or the largest size below it)
   --search-shard-pages N  passed to the Dossier build (most pages in one search index)
+  --dev-rebuild N  instead: time the dev server from an edit of one file to its rebuilt page, on N articles
   --json           print the results as JSON on stdout (the table goes to stderr)
   --work DIR       where corpora and outputs go (default: a folder in the system temp folder)
   --keep           keep the corpora and built sites
@@ -22,6 +24,7 @@ function main(): Promise<void> | void {
       runs: { type: 'string' },
       'search-at': { type: 'string' },
       'search-shard-pages': { type: 'string' },
+      'dev-rebuild': { type: 'string' },
       json: { type: 'boolean', default: false },
       work: { type: 'string', default: join(tmpdir(), 'dossier-bench') },
       keep: { type: 'boolean', default: false },
@@ -39,6 +42,16 @@ function main(): Promise<void> | void {
   }
   const searchAt = values['search-at'] === undefined ? Math.max(...ladder.filter((n) => n <= 10_000), ladder[0] ?? 0) : Number(values['search-at']);
   const log = (line: string): void => void process.stderr.write(`${line}\n`);
+  if (values['dev-rebuild'] !== undefined) {
+    const articles = Number(values['dev-rebuild']);
+    const corpus = join(values.work, `dev-corpus-${articles}`);
+    return writeCorpus(corpus, articles)
+      .then(() => measureDevRebuild(corpus, join(values.work, `dev-site-${articles}`)))
+      .then((ms) => {
+        log(`dev server, ${articles} articles: an edit reached its page in ${(ms / 1000).toFixed(1)} s`);
+        if (values.json) process.stdout.write(`${JSON.stringify({ articles, devRebuildMs: ms })}\n`);
+      });
+  }
   return runBench({
     ladder,
     runs: (n) => runs ?? (n <= 1000 ? 3 : 1),

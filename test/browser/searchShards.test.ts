@@ -4,7 +4,7 @@
 // add its closest match: Pagefind falls back to similar words per index, e.g. Lavrov for Ryabkov.)
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { build } from '../../src/build.ts';
@@ -41,6 +41,16 @@ describe(SUITE, () => {
     assert.equal(report.indexedPages, 5);
     const search = readFileSync(join(outDir, 'search', 'index.html'), 'utf8');
     assert.match(search, /data-bundle-path="\/x\/pagefind\/" data-merge-bundles="\/x\/pagefind\/shard-2\/ \/x\/pagefind\/shard-3\/"/);
+  });
+
+  test('a second build writes the same bundles, byte for byte (pages are sent one at a time)', async () => {
+    const again = join(root, 'again');
+    await build({ seedsDir: SEEDS_DIR, outDir: again, base: '/x/', strict: false, siteUrl: 'https://example.org', searchShardPages: 2 }, () => {});
+    const files = (dir: string): string[] => readdirSync(join(dir, 'pagefind'), { recursive: true, encoding: 'utf8' }).sort();
+    assert.deepEqual(files(again), files(outDir));
+    for (const file of files(outDir).filter((f) => f.includes('.'))) {
+      assert.ok(readFileSync(join(again, 'pagefind', file)).equals(readFileSync(join(outDir, 'pagefind', file))), file);
+    }
   });
 
   describe('searched in Chromium', { skip: chromium.skipReason ?? false }, () => {
