@@ -2,6 +2,7 @@
 // Runs through tsx: `tsx node_modules/.bin/eleventy --config=.eleventy.ts`, or from src/build.ts.
 import { HtmlBasePlugin, type UserConfig } from '@11ty/eleventy';
 import { filtersPlugin } from './src/site/filters.ts';
+import { nunjucksCompileCachePlugin } from './src/site/nunjucksCompileCache.ts';
 import { transformsPlugin } from './src/site/transforms.ts';
 
 export default function (eleventyConfig: UserConfig): void {
@@ -31,6 +32,9 @@ export default function (eleventyConfig: UserConfig): void {
 
   // filters: one-line formatters (src/site/filters.ts).
   eleventyConfig.addPlugin(filtersPlugin);
+
+  // speed: each template text is compiled once, not once per page (src/site/nunjucksCompileCache.ts).
+  eleventyConfig.addPlugin(nunjucksCompileCachePlugin);
 
   // transforms: control characters from the inputs never reach a page or feed (XML forbids them).
   eleventyConfig.addPlugin(transformsPlugin);

@@ -11,6 +11,9 @@ const USAGE = `usage: npm run build -- [--seeds DIR] [--out DIR] [--base /prefix
   --site-url URL   origin for absolute URLs in feeds and the sitemap (default: http://localhost:8080)
   --today DATE     the day dates in the future are judged against (default: today, UTC)
   --strict         exit non-zero when any input has warnings or is skipped
+  --search-shard-pages N  most pages in one search index (default 4000): fewer need less build memory, more
+                   make a search on a large archive download less (the search page merges the shards)
+  --timings FILE   also write the phase timings as JSON to FILE (for npm run bench)
   --help           show this help`;
 
 async function main(): Promise<void> {
@@ -24,6 +27,8 @@ async function main(): Promise<void> {
       // The one place the clock is read: the ingest is given the day, so its result never depends on when it ran.
       today: { type: 'string', default: new Date().toISOString().slice(0, 10) },
       strict: { type: 'boolean', default: false },
+      timings: { type: 'string' },
+      'search-shard-pages': { type: 'string' },
       help: { type: 'boolean', short: 'h', default: false },
     },
     USAGE,
@@ -41,6 +46,12 @@ async function main(): Promise<void> {
     process.exitCode = 2;
     return;
   }
+  const shardPages = values['search-shard-pages'] === undefined ? undefined : Number(values['search-shard-pages']);
+  if (shardPages !== undefined && !(Number.isInteger(shardPages) && shardPages >= 1)) {
+    process.stderr.write(`--search-shard-pages must be a whole number of 1 or more, not ${JSON.stringify(values['search-shard-pages'])}\n`);
+    process.exitCode = 2;
+    return;
+  }
   try {
     const report = await build({
       seedsDir: values.seeds,
@@ -49,6 +60,8 @@ async function main(): Promise<void> {
       siteUrl: values['site-url'],
       strict: values.strict,
       today: values.today,
+      ...(values.timings === undefined ? {} : { timingsFile: values.timings }),
+      ...(shardPages === undefined ? {} : { searchShardPages: shardPages }),
     });
     if (!report.ok) process.exitCode = 1;
   } catch (error) {

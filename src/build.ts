@@ -8,13 +8,17 @@ import { rootUrl } from './site/archiveData.ts';
 import { writeSourceCopies } from './site/provenance.ts';
 import { DEFAULTS, loadSite } from './site/loadSiteData.ts';
 import { checkOutDir, prepareOutDir, publishStaged, renderSite, REPORT_FILE, stagingDirOf } from './site/render.ts';
-import type { BuildOptions, BuildReport } from './types.ts';
+import type { BuildOptions, BuildReport, BuildTimings } from './types.ts';
 
 export interface SiteBuildOptions extends BuildOptions {
   /** Origin for absolute URLs in feeds and the sitemap, e.g. 'https://example.org'. */
   siteUrl: string;
   /** 'YYYY-MM-DD' of the build day, for the ingest's `date/future` check; the CLI passes the real date. */
   today?: string;
+  /** Most pages in one search index shard (src/site/searchIndex.ts); fewer use less build memory, more make a search download less. */
+  searchShardPages?: number;
+  /** Where to write the phase timings as JSON (outside the site, so builds stay byte-identical). */
+  timingsFile?: string;
 }
 
 export type Log = (line: string) => void;
@@ -42,14 +46,15 @@ export async function build(options: SiteBuildOptions, log: Log = stderrLog): Pr
   await checkOutDir(options.outDir);
 
   let t = performance.now();
-  const { archive, site } = await loadSite(options.seedsDir, where, options.today === undefined ? {} : { today: options.today });
-  log(`ingest  ${plural(archive.report.files.length, 'file')} → ${plural(archive.articles.length, 'article')} (${seconds(performance.now() - t)})`);
+  const { archive, site, ingestMs } = await loadSite(options.seedsDir, where, options.today === undefined ? {} : { today: options.today });
+  const siteDataMs = performance.now() - t - ingestMs;
+  log(`ingest  ${plural(archive.report.files.length, 'file')} → ${plural(archive.articles.length, 'article')} (${seconds(ingestMs)}; site data ${seconds(siteDataMs)})`);
 
   // Render into a staging folder beside the output; only a finished build replaces the output folder.
   t = performance.now();
   const staging = stagingDirOf(options.outDir);
   await prepareOutDir(staging);
-  const rendered = await renderSite(site, staging, base)
+  const rendered = await renderSite(site, staging, base, options.searchShardPages)
     .then(async (result) => {
       // Provenance: each article's capture, byte for byte, beside its page (articles/<slug>/source.txt).
       await writeSourceCopies(options.seedsDir, staging, archive.articles);
@@ -59,7 +64,7 @@ export async function build(options: SiteBuildOptions, log: Log = stderrLog): Pr
       await rm(staging, { recursive: true, force: true });
       throw error;
     });
-  log(`site    ${plural(rendered.written, "file")} written; search index of ${plural(rendered.indexedPages, 'page')} (${seconds(performance.now() - t)})`);
+  log(`site    ${plural(rendered.written, "file")} written (${seconds(rendered.eleventyMs)}); search index of ${plural(rendered.indexedPages, 'page')} (${seconds(rendered.searchIndexMs)})`);
   if (rendered.searchIndexUnordered) log(`! search index left in Pagefind's own order, so two builds of the same inputs differ: ${rendered.searchIndexUnordered}`);
 
   const report = makeBuildReport(archive, {
@@ -76,7 +81,12 @@ export async function build(options: SiteBuildOptions, log: Log = stderrLog): Pr
   for (const line of [...formatFileLines(report), ...formatUncertain(report)]) log(line);
   const failure = formatStrictFailure(report);
   if (failure) log(`✗ ${failure}`);
-  log(`${failure ? '✗' : '✓'} ${formatTotal(report)} · ${options.outDir} in ${seconds(performance.now() - started)}`);
+  const totalMs = performance.now() - started;
+  log(`${failure ? '✗' : '✓'} ${formatTotal(report)} · ${options.outDir} in ${seconds(totalMs)}`);
+  if (options.timingsFile !== undefined) {
+    const timings: BuildTimings = { articles: archive.articles.length, ingestMs, siteDataMs, eleventyMs: rendered.eleventyMs, searchIndexMs: rendered.searchIndexMs, totalMs };
+    await writeFile(options.timingsFile, `${JSON.stringify(timings, null, 2)}\n`);
+  }
   return report;
 }
 

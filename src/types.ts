@@ -739,3 +739,14 @@ export interface TimelineChart {
   /** 'day' on a year page, 'month' on the overview. */
   bin: 'day' | 'month';
 }
+
+/** Wall time of a build's phases in ms (`npm run build -- --timings FILE`; read by the bench, never part of the site). */
+export interface BuildTimings {
+  articles: number;
+  ingestMs: number;
+  /** Site data (timeline, related, prev/next) from the ingested archive. */
+  siteDataMs: number;
+  eleventyMs: number;
+  searchIndexMs: number;
+  totalMs: number;
+}

@@ -20,7 +20,13 @@
     (wanted[name] = wanted[name] || []).push(value);
     any = true;
   });
+  // A large archive is indexed in several bundles (src/site/searchIndex.ts): merge them at search time.
+  var baseUrl = container.getAttribute('data-base-url') || '/';
+  var merged = (container.getAttribute('data-merge-bundles') || '').split(' ').filter(Boolean).map(function (path) {
+    return { bundlePath: path, baseUrl: baseUrl };
+  });
   var ui = new window.PagefindUI({
+    mergeIndex: merged,
     element: '#search',
     baseUrl: container.getAttribute('data-base-url') || '/',
     bundlePath: bundlePath,

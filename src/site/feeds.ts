@@ -26,6 +26,12 @@ export interface JsonFeed {
   items: JsonFeedItem[];
 }
 
+/** Entries in each feed: the newest, as feeds are read for what is new (the whole archive is in articles.json). */
+export const FEED_ENTRIES = 100;
+
+/** The articles the feeds carry: newest first, undated last, at most FEED_ENTRIES, so a feed stays small at any archive size. */
+export const feedItems = (site: SiteData): SiteData['newestFirst'] => site.newestFirst.slice(0, FEED_ENTRIES);
+
 export function jsonFeed(site: SiteData): JsonFeed {
   return {
     version: 'https://jsonfeed.org/version/1.1',
@@ -34,7 +40,7 @@ export function jsonFeed(site: SiteData): JsonFeed {
     home_page_url: site.rootUrl,
     feed_url: `${site.rootUrl}feed.json`,
     language: 'en',
-    items: site.newestFirst.map(({ article: a, originalUrl }) => {
+    items: feedItems(site).map(({ article: a, originalUrl }) => {
       const url = `${site.rootUrl}articles/${encodeURIComponent(a.slug)}/`;
       return {
         id: url,

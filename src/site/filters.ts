@@ -4,7 +4,7 @@ import { format, parseISO } from 'date-fns';
 import type { UserConfig } from '@11ty/eleventy';
 import type { DatePrecision, SiteData } from '../types.ts';
 import { articlesCsv } from './citations.ts';
-import { jsonFeed } from './feeds.ts';
+import { feedItems, jsonFeed } from './feeds.ts';
 import { renderMarkdown, webUrl } from './markdown.ts';
 
 const DATE_PATTERN: Record<DatePrecision, string> = { day: 'd MMMM yyyy', month: 'MMMM yyyy', year: 'yyyy' };
@@ -50,4 +50,5 @@ export function filtersPlugin(eleventyConfig: UserConfig): void {
   eleventyConfig.addFilter('searchLabel', searchLabel);
   eleventyConfig.addFilter('jsonFeed', (site: SiteData) => json(jsonFeed(site), 2));
   eleventyConfig.addFilter('articlesCsv', articlesCsv);
+  eleventyConfig.addFilter('feedItems', feedItems);
 }

@@ -1,5 +1,6 @@
 // The one impure step of the site: read the input folder (through src/ingest) and the catalogue's
 // description of the archive, then hand both to the pure site-data functions.
+import { performance } from 'node:perf_hooks';
 import { ingestFolder, loadCatalogue, type IngestOptions } from '../ingest/index.ts';
 import type { Archive, SiteData } from '../types.ts';
 import { toSiteData, type SiteLocation } from './archiveData.ts';
@@ -10,9 +11,13 @@ export const DEFAULTS = { seedsDir: 'seeds', outDir: '_site', siteUrl: 'http://l
 export interface LoadedSite {
   archive: Archive;
   site: SiteData;
+  /** Wall time of reading and ingesting the folder, in ms. */
+  ingestMs: number;
 }
 
 export async function loadSite(seedsDir: string, where: SiteLocation, ingest: IngestOptions = {}): Promise<LoadedSite> {
+  const started = performance.now();
   const [archive, { catalogue }] = await Promise.all([ingestFolder(seedsDir, ingest), loadCatalogue(seedsDir)]);
-  return { archive, site: toSiteData(archive, catalogue.archive, where, catalogue.entities) };
+  const ingestMs = performance.now() - started;
+  return { archive, site: toSiteData(archive, catalogue.archive, where, catalogue.entities), ingestMs };
 }

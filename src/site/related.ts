@@ -19,8 +19,9 @@ export const COMMON_CAPITALISED = new Set(
   government official officials senator chief head leader spokesman spokeswoman spokesperson general`.split(/\s+/),
 );
 
-/** A term listed under more articles than this is skipped (it would cost much and tell little). */
-export const MAX_POSTINGS = 1000;
+/** A term listed under more articles than this is skipped (it would cost much and tell little); a constant,
+ *  so the work per article is bounded and the whole grows linearly with the archive (see npm run bench). */
+export const MAX_POSTINGS = 100;
 /** How many related articles an article page shows. */
 export const MAX_RELATED = 5;
 /** How many shared terms are named beside each related article. */

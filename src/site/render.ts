@@ -1,11 +1,12 @@
 // Writes the site for given site data: Eleventy (programmatic, with .eleventy.ts) then the Pagefind index.
 import { mkdir, readdir, rename, rm, stat, writeFile } from 'node:fs/promises';
 import { join, relative, resolve } from 'node:path';
+import { performance } from 'node:perf_hooks';
 import { fileURLToPath } from 'node:url';
 import Eleventy from '@11ty/eleventy';
 import type { SiteData } from '../types.ts';
 import { assertSafeSlugs, assertWrittenPaths, type WrittenPage } from './outputPaths.ts';
-import { indexSite } from './searchIndex.ts';
+import { indexSite, SEARCH_SHARD_PAGES, searchMergeBundles, searchShardCount } from './searchIndex.ts';
 
 /** The project root (where .eleventy.ts and templates/ live), whatever the working directory. */
 export const PROJECT_ROOT = fileURLToPath(new URL('../../', import.meta.url));
@@ -84,6 +85,9 @@ export interface RenderResult {
   indexedPages: number;
   /** Why the search index was left in Pagefind's run-dependent order (so builds differ), or null. */
   searchIndexUnordered: string | null;
+  /** Wall time of the two phases, in ms (for the bench; never written into the site). */
+  eleventyMs: number;
+  searchIndexMs: number;
 }
 
 /** Eleventy's own messages: its warnings go to stderr; its summary line is replaced by ours. */
@@ -95,22 +99,34 @@ const eleventyLogger = {
   error: () => {},
 };
 
-/** Renders `site` into `outDir` under the URL prefix `base`, then indexes it for search. */
-export async function renderSite(site: SiteData, outDir: string, base: string): Promise<RenderResult> {
+/** Renders `site` into `outDir` under the URL prefix `base`, then indexes it for search in shards of at most `searchShardPages` pages. */
+export async function renderSite(site: SiteData, outDir: string, base: string, searchShardPages = SEARCH_SHARD_PAGES): Promise<RenderResult> {
+  const searchShards = searchShardCount(site.articles.length, searchShardPages);
   const eleventy = new Eleventy(fromCwd(join(PROJECT_ROOT, 'templates')), fromCwd(outDir), {
     configPath: fromCwd(join(PROJECT_ROOT, '.eleventy.ts')),
     pathPrefix: base,
     quietMode: true,
     config: (eleventyConfig) => {
       eleventyConfig.addGlobalData('dossier', site);
+      // The search bundles the search page merges (none below SEARCH_SHARD_PAGES articles).
+      eleventyConfig.addGlobalData('searchMergeBundles', searchMergeBundles(searchShards));
     },
   });
   eleventy.logger.overrideLogger(eleventyLogger);
   // Slugs name folders: check them before anything is written, and what was written after.
   const articles = site.articles.map((s) => s.article);
   assertSafeSlugs(articles);
+  const started = performance.now();
   const [copies, templates] = await eleventy.write();
   assertWrittenPaths(outDir, templates.flat() as WrittenPage[], articles.map((a) => a.slug));
-  const { pages, unordered } = await indexSite(outDir);
-  return { written: templates.flat().length, copied: copies.length, indexedPages: pages, searchIndexUnordered: unordered };
+  const indexStarted = performance.now();
+  const { pages, unordered } = await indexSite(outDir, searchShards);
+  return {
+    written: templates.flat().length,
+    copied: copies.length,
+    indexedPages: pages,
+    searchIndexUnordered: unordered,
+    eleventyMs: indexStarted - started,
+    searchIndexMs: performance.now() - indexStarted,
+  };
 }

@@ -1,0 +1,137 @@
+// Measuring one child process: wall time, and the peak resident memory of every process in its tree
+// (GNU time's maximum over the waited-for tree when /usr/bin/time exists, plus /proc sampling that says
+// which program it was: node for Eleventy, pagefind for Pagefind's own binary).
+import { spawn } from 'node:child_process';
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join, relative } from 'node:path';
+import { performance } from 'node:perf_hooks';
+
+const GNU_TIME = '/usr/bin/time';
+
+export interface ProcessRun {
+  ms: number;
+  code: number;
+  /** Largest peak RSS of any process in the tree, in bytes. */
+  peakRss: number;
+  /** Peak RSS by program name (from /proc sampling; may miss a process shorter than the sampling step). */
+  peakRssByProgram: Record<string, number>;
+  stderr: string;
+}
+
+/** pid -> [parent pid, program name] of every process now running. */
+function processTable(): Map<number, [number, string]> {
+  const table = new Map<number, [number, string]>();
+  for (const entry of readdirSync('/proc')) {
+    if (!/^\d+$/.test(entry)) continue;
+    try {
+      const stat = readFileSync(`/proc/${entry}/stat`, 'utf8');
+      // "pid (comm) state ppid …": comm may hold spaces and parentheses, so split at the last ')'.
+      const close = stat.lastIndexOf(')');
+      const name = stat.slice(stat.indexOf('(') + 1, close);
+      const ppid = Number(stat.slice(close + 2).split(' ')[1]);
+      table.set(Number(entry), [ppid, name]);
+    } catch {
+      // the process ended while being read
+    }
+  }
+  return table;
+}
+
+function descendants(root: number, table: Map<number, [number, string]>): number[] {
+  const children = new Map<number, number[]>();
+  for (const [pid, [ppid]] of table) children.set(ppid, [...(children.get(ppid) ?? []), pid]);
+  const out: number[] = [];
+  const stack = [root];
+  while (stack.length > 0) {
+    const pid = stack.pop() as number;
+    out.push(pid);
+    stack.push(...(children.get(pid) ?? []));
+  }
+  return out;
+}
+
+function highWaterMark(pid: number): number {
+  try {
+    const match = /VmHWM:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'));
+    return match ? Number(match[1]) * 1024 : 0;
+  } catch {
+    return 0;
+  }
+}
+
+/** Runs `command args` and measures it. Rejects only when it cannot start. */
+export async function measure(command: string, args: readonly string[], options: { env?: NodeJS.ProcessEnv; cwd?: string; sampleMs?: number } = {}): Promise<ProcessRun> {
+  const dir = await mkdtemp(join(tmpdir(), 'dossier-bench-time-'));
+  const timeFile = join(dir, 'time.txt');
+  const useTime = existsSync(GNU_TIME);
+  const [file, argv] = useTime ? [GNU_TIME, ['-v', '-o', timeFile, command, ...args]] : [command, [...args]];
+  const started = performance.now();
+  const child = spawn(file, argv, { env: options.env ?? process.env, cwd: options.cwd, stdio: ['ignore', 'ignore', 'pipe'] });
+  let stderr = '';
+  child.stderr.on('data', (chunk: Buffer) => {
+    stderr = (stderr + chunk.toString()).slice(-20_000);
+  });
+  const peaks: Record<string, number> = {};
+  const sample = (): void => {
+    if (child.pid === undefined) return;
+    const table = processTable();
+    for (const pid of descendants(child.pid, table)) {
+      const name = table.get(pid)?.[1] ?? '?';
+      if (name === 'time') continue;
+      peaks[name] = Math.max(peaks[name] ?? 0, highWaterMark(pid));
+    }
+  };
+  const timer = setInterval(sample, options.sampleMs ?? 200);
+  const code = await new Promise<number>((resolve, reject) => {
+    child.on('error', reject);
+    child.on('close', (c) => resolve(c ?? 1));
+  });
+  const ms = performance.now() - started;
+  clearInterval(timer);
+  let peakRss = Math.max(0, ...Object.values(peaks));
+  if (useTime) {
+    const match = /Maximum resident set size \(kbytes\): (\d+)/.exec(await readFile(timeFile, 'utf8').catch(() => ''));
+    if (match) peakRss = Math.max(peakRss, Number(match[1]) * 1024);
+  }
+  await rm(dir, { recursive: true, force: true });
+  return { ms, code, peakRss, peakRssByProgram: peaks, stderr };
+}
+
+export interface OutputStats {
+  files: number;
+  bytes: number;
+  /** The largest HTML page, by bytes. */
+  largestPage: { path: string; bytes: number };
+  /** The largest file of any kind (feeds, JSON exports, search chunks). */
+  largestFile: { path: string; bytes: number };
+}
+
+/** Counts the files and bytes of a built site. */
+export function outputStats(root: string): OutputStats {
+  const stats: OutputStats = { files: 0, bytes: 0, largestPage: { path: '', bytes: 0 }, largestFile: { path: '', bytes: 0 } };
+  const walk = (dir: string): void => {
+    for (const entry of readdirSync(dir, { withFileTypes: true })) {
+      const path = join(dir, entry.name);
+      if (entry.isDirectory()) {
+        walk(path);
+        continue;
+      }
+      const bytes = statSync(path).size;
+      stats.files += 1;
+      stats.bytes += bytes;
+      const rel = relative(root, path);
+      if (bytes > stats.largestFile.bytes) stats.largestFile = { path: rel, bytes };
+      if (entry.name.endsWith('.html') && bytes > stats.largestPage.bytes) stats.largestPage = { path: rel, bytes };
+    }
+  };
+  walk(root);
+  return stats;
+}
+
+export const median = (values: readonly number[]): number => {
+  const sorted = [...values].sort((a, b) => a - b);
+  const mid = Math.floor(sorted.length / 2);
+  return sorted.length === 0 ? NaN : sorted.length % 2 === 1 ? (sorted[mid] as number) : ((sorted[mid - 1] as number) + (sorted[mid] as number)) / 2;
+};

@@ -1,0 +1,213 @@
+// The benchmark: for each corpus size, generate the corpus, build it with Dossier (`scripts/build.ts`,
+// the `npm run build` path) and with the baseline (bench/baseline: Eleventy + the Pagefind CLI), each in
+// child processes so memory is measured per process, and compare.
+import { mkdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { generateCorpus, readSeedTexts } from './corpus.ts';
+import { measure, median, outputStats, type OutputStats, type ProcessRun } from './measure.ts';
+import { searchBytes, type ServedBytes } from './searchBytes.ts';
+import type { BuildTimings } from '../src/types.ts';
+
+const ROOT = join(import.meta.dirname, '..');
+const BIN = (name: string): string => join(ROOT, 'node_modules', '.bin', name);
+
+/** What one search is measured with: words the corpus generator uses often. */
+export const SEARCH_QUERY = 'sanctions talks';
+
+export interface SiteRun {
+  ms: number;
+  phases: Record<string, number>;
+  peakRss: number;
+  peakRssByProgram: Record<string, number>;
+}
+
+export interface StepResult {
+  articles: number;
+  runs: number;
+  dossier: {
+    medianMs: number;
+    phases: Record<string, number>;
+    peakRss: number;
+    peakRssByProgram: Record<string, number>;
+    ingestPerSecond: number;
+    perArticleMs: number;
+    output: OutputStats;
+    articlePage: { html: number; css: number };
+  };
+  baseline: { medianMs: number; phases: Record<string, number>; peakRss: number; peakRssByProgram: Record<string, number>; output: OutputStats };
+  ratio: number;
+  search: { dossier: SearchCost | null; baseline: SearchCost | null } | null;
+}
+
+export interface SearchCost {
+  /** Bytes of the search page itself (HTML, CSS, scripts) before typing. */
+  pageBytes: number;
+  /** Bytes the typed search then downloaded. */
+  searchBytes: number;
+  results: number;
+}
+
+export interface BenchOptions {
+  ladder: number[];
+  runs: (articles: number) => number;
+  workDir: string;
+  /** Measure search bytes at these sizes. */
+  searchAt: (articles: number) => boolean;
+  keep: boolean;
+  /** Passed to the Dossier build as --search-shard-pages, when set. */
+  searchShardPages: number | null;
+  log: (line: string) => void;
+}
+
+export async function writeCorpus(dir: string, count: number): Promise<void> {
+  await rm(dir, { recursive: true, force: true });
+  await mkdir(dir, { recursive: true });
+  for (const file of generateCorpus(count, readSeedTexts(join(ROOT, 'seeds')))) await writeFile(join(dir, file.name), file.text);
+}
+
+function check(run: ProcessRun, what: string): ProcessRun {
+  if (run.code !== 0) throw new Error(`${what} exited with ${run.code}:\n${run.stderr.slice(-3000)}`);
+  return run;
+}
+
+const mergePeaks = (a: Record<string, number>, b: Record<string, number>): Record<string, number> => {
+  const out = { ...a };
+  for (const [k, v] of Object.entries(b)) out[k] = Math.max(out[k] ?? 0, v);
+  return out;
+};
+
+/** One Dossier build in a child process, with its phase timings. */
+export async function buildDossier(corpus: string, out: string, searchShardPages: number | null = null): Promise<SiteRun> {
+  const timingsFile = `${out}.timings.json`;
+  const args = ['--import', 'tsx', join(ROOT, 'scripts/build.ts'), '--seeds', corpus, '--out', out, '--today', '2026-01-01', '--timings', timingsFile];
+  if (searchShardPages !== null) args.push('--search-shard-pages', String(searchShardPages));
+  const run = check(
+    await measure(process.execPath, args, { cwd: ROOT }),
+    'dossier build',
+  );
+  const timings = JSON.parse(await readFile(timingsFile, 'utf8')) as BuildTimings;
+  await rm(timingsFile);
+  return {
+    ms: run.ms,
+    phases: { ingest: timings.ingestMs, siteData: timings.siteDataMs, eleventy: timings.eleventyMs, searchIndex: timings.searchIndexMs },
+    peakRss: run.peakRss,
+    peakRssByProgram: run.peakRssByProgram,
+  };
+}
+
+/** One baseline build: Eleventy, then the Pagefind CLI, each a process. */
+export async function buildBaseline(corpus: string, out: string): Promise<SiteRun> {
+  await rm(out, { recursive: true, force: true });
+  const env = { ...process.env, BASELINE_CORPUS: corpus };
+  const baseline = join(ROOT, 'bench', 'baseline');
+  const eleventy = check(await measure(BIN('eleventy'), [`--config=${join(baseline, 'eleventy.config.js')}`, `--input=${join(baseline, 'src')}`, `--output=${out}`, '--quiet'], { env, cwd: baseline }), 'baseline eleventy');
+  const pagefind = check(await measure(BIN('pagefind'), ['--site', out], { cwd: baseline }), 'baseline pagefind');
+  return {
+    ms: eleventy.ms + pagefind.ms,
+    phases: { eleventy: eleventy.ms, searchIndex: pagefind.ms },
+    peakRss: Math.max(eleventy.peakRss, pagefind.peakRss),
+    peakRssByProgram: mergePeaks(eleventy.peakRssByProgram, pagefind.peakRssByProgram),
+  };
+}
+
+function summarise(runs: SiteRun[]): { medianMs: number; phases: Record<string, number>; peakRss: number; peakRssByProgram: Record<string, number> } {
+  const phases: Record<string, number> = {};
+  for (const key of Object.keys(runs[0]?.phases ?? {})) phases[key] = median(runs.map((r) => r.phases[key] ?? NaN));
+  return {
+    medianMs: median(runs.map((r) => r.ms)),
+    phases,
+    peakRss: Math.max(...runs.map((r) => r.peakRss)),
+    peakRssByProgram: runs.reduce((acc, r) => mergePeaks(acc, r.peakRssByProgram), {} as Record<string, number>),
+  };
+}
+
+const searchCost = (measured: { page: ServedBytes; search: ServedBytes; results: number } | null): SearchCost | null =>
+  measured === null ? null : { pageBytes: measured.page.total, searchBytes: measured.search.total, results: measured.results };
+
+/** An article page's own bytes and its stylesheet's: what a reader downloads to read one article. */
+async function articlePageBytes(out: string): Promise<{ html: number; css: number }> {
+  const articles = JSON.parse(await readFile(join(out, 'articles.json'), 'utf8')) as Array<{ slug: string }>;
+  const sizes = await Promise.all(articles.slice(0, 50).map(async (a) => (await readFile(join(out, 'articles', a.slug, 'index.html'))).length));
+  const css = (await readFile(join(out, 'assets', 'dossier.css'))).length;
+  return { html: Math.max(...sizes), css };
+}
+
+export async function benchStep(articles: number, options: BenchOptions): Promise<StepResult> {
+  const corpus = join(options.workDir, `corpus-${articles}`);
+  const dossierOut = join(options.workDir, `dossier-${articles}`);
+  const baselineOut = join(options.workDir, `baseline-${articles}`);
+  options.log(`bench: ${articles} articles: writing the corpus`);
+  await writeCorpus(corpus, articles);
+  const runs = options.runs(articles);
+  const dossierRuns: SiteRun[] = [];
+  const baselineRuns: SiteRun[] = [];
+  for (let i = 0; i < runs; i++) {
+    // Alternate, so a slow spell on a shared machine hurts both sides alike.
+    options.log(`bench: ${articles} articles: run ${i + 1}/${runs}: dossier`);
+    dossierRuns.push(await buildDossier(corpus, dossierOut, options.searchShardPages));
+    options.log(`bench: ${articles} articles: run ${i + 1}/${runs}: baseline`);
+    baselineRuns.push(await buildBaseline(corpus, baselineOut));
+  }
+  const dossier = summarise(dossierRuns);
+  const baseline = summarise(baselineRuns);
+  let search: StepResult['search'] = null;
+  if (options.searchAt(articles)) {
+    options.log(`bench: ${articles} articles: one search in Chromium`);
+    search = {
+      dossier: searchCost(await searchBytes(dossierOut, '/search/', SEARCH_QUERY)),
+      baseline: searchCost(await searchBytes(baselineOut, '/search/', SEARCH_QUERY)),
+    };
+  }
+  const result: StepResult = {
+    articles,
+    runs,
+    dossier: {
+      ...dossier,
+      ingestPerSecond: articles / ((dossier.phases['ingest'] ?? NaN) / 1000),
+      perArticleMs: dossier.medianMs / articles,
+      output: outputStats(dossierOut),
+      articlePage: await articlePageBytes(dossierOut),
+    },
+    baseline: { ...baseline, output: outputStats(baselineOut) },
+    ratio: dossier.medianMs / baseline.medianMs,
+    search,
+  };
+  if (!options.keep) {
+    for (const dir of [corpus, dossierOut, baselineOut]) await rm(dir, { recursive: true, force: true });
+  }
+  return result;
+}
+
+export async function runBench(options: BenchOptions): Promise<StepResult[]> {
+  await mkdir(options.workDir, { recursive: true });
+  const results: StepResult[] = [];
+  for (const articles of options.ladder) {
+    const result = await benchStep(articles, options);
+    results.push(result);
+    // Each size as it finishes: a long ladder cut short still says what it measured.
+    options.log(`bench: ${articles} articles done: ${JSON.stringify(result)}`);
+    options.log(formatTable([result]).split('\n')[2] ?? '');
+  }
+  return results;
+}
+
+const mb = (bytes: number): string => `${(bytes / 1024 / 1024).toFixed(0)} MB`;
+const kb = (bytes: number): string => `${(bytes / 1024).toFixed(0)} KB`;
+const s = (ms: number): string => `${(ms / 1000).toFixed(1)} s`;
+
+/** The figures as a Markdown table (what the README shows). */
+export function formatTable(results: readonly StepResult[]): string {
+  const rows = [
+    '| articles | runs | ingest/s | ingest | site data | Eleventy | search index | total | ms/article | baseline | ratio | peak RSS (program) | baseline peak RSS | output | largest page | article page + CSS | search KB (baseline) |',
+    '|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|---|---:|---|---:|---:|',
+  ];
+  for (const r of results) {
+    const d = r.dossier;
+    const top = (peaks: Record<string, number>): string => Object.entries(peaks).sort((a, b) => b[1] - a[1]).slice(0, 2).map(([k, v]) => `${k} ${mb(v)}`).join(', ');
+    const search = r.search?.dossier ? `${kb(r.search.dossier.searchBytes)} (${r.search.baseline ? kb(r.search.baseline.searchBytes) : '–'})` : '–';
+    rows.push(
+      `| ${r.articles} | ${r.runs} | ${Math.round(d.ingestPerSecond)} | ${s(d.phases['ingest'] ?? NaN)} | ${s(d.phases['siteData'] ?? NaN)} | ${s(d.phases['eleventy'] ?? NaN)} | ${s(d.phases['searchIndex'] ?? NaN)} | ${s(d.medianMs)} | ${d.perArticleMs.toFixed(2)} | ${s(r.baseline.medianMs)} | ${r.ratio.toFixed(2)} | ${mb(d.peakRss)} (${top(d.peakRssByProgram)}) | ${mb(r.baseline.peakRss)} (${top(r.baseline.peakRssByProgram)}) | ${mb(d.output.bytes)} | ${d.output.largestPage.path} ${kb(d.output.largestPage.bytes)} | ${kb(d.articlePage.html + d.articlePage.css)} | ${search} |`,
+    );
+  }
+  return rows.join('\n');
+}

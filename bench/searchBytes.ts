@@ -1,0 +1,84 @@
+// What one search costs a reader: serve a built site with a small static server, open its search page
+// in headless Chromium, type a query, wait for the results, and add up the bytes the server sent.
+import { createReadStream, statSync } from 'node:fs';
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { extname, join, normalize } from 'node:path';
+import { launchChromium } from '../test/support/chromium.ts';
+
+const TYPES: Record<string, string> = {
+  '.html': 'text/html; charset=utf-8',
+  '.css': 'text/css',
+  '.js': 'text/javascript',
+  '.json': 'application/json',
+  '.wasm': 'application/wasm',
+  '.svg': 'image/svg+xml',
+};
+
+export interface ServedBytes {
+  total: number;
+  /** Bytes of files under pagefind/ (the search bundle: script, wasm, metadata, index chunks, fragments). */
+  searchBundle: number;
+  requests: number;
+}
+
+/** A static server over `root` that counts what it sends. */
+export function startStaticServer(root: string): Promise<{ server: Server; url: string; served: ServedBytes; reset(): void }> {
+  const served: ServedBytes = { total: 0, searchBundle: 0, requests: 0 };
+  const server = createServer((request, response) => {
+    const path = decodeURIComponent(new URL(request.url ?? '/', 'http://x').pathname);
+    let file = join(root, normalize(path));
+    try {
+      if (statSync(file).isDirectory()) file = join(file, 'index.html');
+      const size = statSync(file).size;
+      served.total += size;
+      served.requests += 1;
+      if (path.includes('/pagefind/')) served.searchBundle += size;
+      response.writeHead(200, { 'content-type': TYPES[extname(file)] ?? 'application/octet-stream', 'content-length': size, 'cache-control': 'no-store' });
+      createReadStream(file).pipe(response);
+    } catch {
+      response.writeHead(404).end();
+    }
+  });
+  return new Promise((resolve) => {
+    server.listen(0, '127.0.0.1', () => {
+      const { port } = server.address() as AddressInfo;
+      resolve({
+        server,
+        url: `http://127.0.0.1:${port}`,
+        served,
+        reset() {
+          served.total = 0;
+          served.searchBundle = 0;
+          served.requests = 0;
+        },
+      });
+    });
+  });
+}
+
+/**
+ * Bytes the search page plus one search for `query` download on the site in `root` (the search page at
+ * `searchPath`, Pagefind's default UI). Null when there is no Chromium.
+ */
+export async function searchBytes(root: string, searchPath: string, query: string): Promise<{ page: ServedBytes; search: ServedBytes; results: number } | null> {
+  const browser = await launchChromium('bench search bytes');
+  if (browser === null) return null;
+  const site = await startStaticServer(root);
+  try {
+    const page = await browser.context.newPage();
+    await page.goto(`${site.url}${searchPath}`, { waitUntil: 'networkidle' });
+    const pageBytes = { ...site.served };
+    site.reset();
+    await page.fill('.pagefind-ui__search-input', query);
+    await page.waitForSelector('.pagefind-ui__result', { timeout: 60_000 });
+    await page.waitForLoadState('networkidle');
+    // Pagefind loads result fragments as results appear: give them a moment to settle.
+    await page.waitForTimeout(1000);
+    const results = await page.locator('.pagefind-ui__result').count();
+    return { page: pageBytes, search: { ...site.served }, results };
+  } finally {
+    await browser.close();
+    await new Promise((resolve) => site.server.close(resolve));
+  }
+}

@@ -1,0 +1,83 @@
+// The benchmark's corpus generator and baseline (npm run bench): the corpus is fixed by its seed and
+// looks like the seeds (five outlet styles, several date formats, chrome, 300-1500 words); Dossier
+// ingests it; the baseline site builds. Nothing here is timed.
+import { after, before, describe, it } from 'node:test';
+import assert from 'node:assert/strict';
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { generateCorpus, readSeedTexts, seededRandom } from '../bench/corpus.ts';
+import { buildBaseline, writeCorpus } from '../bench/run.ts';
+import { ingestFolder } from '../src/ingest/index.ts';
+
+const SEEDS = readSeedTexts(join(import.meta.dirname, '..', 'seeds'));
+const corpus = (count: number, seed = 1): string[] => [...generateCorpus(count, SEEDS, seed)].map((f) => f.text);
+
+describe('bench corpus', () => {
+  it('is the same for the same seed and differs for another', () => {
+    assert.deepEqual(corpus(20), corpus(20));
+    assert.notDeepEqual(corpus(20, 2), corpus(20));
+    const random = seededRandom(7);
+    const first = [random(), random()];
+    const again = seededRandom(7);
+    assert.deepEqual([again(), again()], first);
+    assert.ok(first.every((x) => x >= 0 && x < 1));
+  });
+
+  it('mixes the five outlet styles, several date formats and page chrome', () => {
+    const texts = corpus(100);
+    const styles = {
+      'Original url': /^Original url:$/m,
+      'comment section': /^Leave a Reply$/m,
+      'editor note': /^Edited by /m,
+      'outlet | date byline': /^[^\n|]+ \| \d{1,2} [A-Z][a-z]{2}, \d{4}$/m,
+      'menu and Published': /^Published \d{1,2} [A-Z][a-z]+ \d{4}$/m,
+    };
+    for (const [name, pattern] of Object.entries(styles)) {
+      const share = texts.filter((t) => pattern.test(t)).length;
+      assert.ok(share >= 10 && share <= 35, `${name}: ${share} of 100`);
+    }
+    assert.ok(texts.some((t) => /^[A-Z][a-z]+ \d{1,2}, \d{4}$/m.test(t)), 'Month D, YYYY');
+    assert.ok(texts.some((t) => /^• Live$/m.test(t) && /google plus/.test(t)), 'a menu');
+    assert.ok(texts.some((t) => /^Please share, follow and like us:$/m.test(t)), 'a share bar');
+  });
+
+  it('writes articles of 300 to 1,500 words from a vocabulary with a long tail', () => {
+    const texts = corpus(100);
+    const counts = texts.map((t) => t.split(/\s+/).filter(Boolean).length);
+    assert.ok(Math.min(...counts) >= 300, `shortest ${Math.min(...counts)}`);
+    assert.ok(Math.max(...counts) <= 1800, `longest ${Math.max(...counts)}`);
+    assert.ok(Math.max(...counts) - Math.min(...counts) > 800, 'lengths vary');
+    const vocabulary = new Set(texts.join(' ').toLowerCase().match(/\p{L}+/gu));
+    assert.ok(vocabulary.size > 2000, `${vocabulary.size} distinct words`);
+  });
+});
+
+describe('bench corpus through Dossier and the baseline', () => {
+  let root: string;
+  before(async () => {
+    root = mkdtempSync(join(tmpdir(), 'dossier-bench-test-'));
+    await writeCorpus(join(root, 'corpus'), 12);
+  });
+  after(() => rmSync(root, { recursive: true, force: true }));
+
+  it('is ingested by Dossier: every file an article, with dates and publishers found', async () => {
+    const archive = await ingestFolder(join(root, 'corpus'), { today: '2026-01-01' });
+    assert.equal(archive.articles.length, 12);
+    assert.ok(archive.articles.filter((a) => a.published !== null).length >= 6);
+    assert.ok(new Set(archive.articles.map((a) => a.publisher).filter(Boolean)).size >= 3);
+    assert.ok(archive.articles.every((a) => a.wordCount >= 250));
+  });
+
+  it('builds the baseline: a page per article, an index linking each, a Pagefind index of the articles', async () => {
+    const out = join(root, 'baseline');
+    const run = await buildBaseline(join(root, 'corpus'), out);
+    assert.ok(run.peakRss > 0 && run.phases['searchIndex'] !== undefined);
+    const pages = readdirSync(join(out, 'articles'));
+    assert.equal(pages.length, 12);
+    const index = readFileSync(join(out, 'index.html'), 'utf8');
+    for (const slug of pages) assert.ok(index.includes(`href="/articles/${slug}/"`), slug);
+    const entry = JSON.parse(readFileSync(join(out, 'pagefind', 'pagefind-entry.json'), 'utf8')) as { languages: Record<string, { page_count: number }> };
+    assert.equal(Object.values(entry.languages).reduce((n, l) => n + l.page_count, 0), 12);
+  });
+});

@@ -1,0 +1,93 @@
+// A search index written in shards (src/site/searchIndex.ts, as a large archive is): the seeds built
+// under /x/ with at most 2 pages per shard give three bundles, and the search page, merging them,
+// finds every article that mentions a word, whichever shard holds them. (A shard without the word may
+// add its closest match: Pagefind falls back to similar words per index, e.g. Lavrov for Ryabkov.)
+import { after, before, describe, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { build } from '../../src/build.ts';
+import { searchShardPath } from '../../src/site/searchIndex.ts';
+import type { BuildReport } from '../../src/types.ts';
+import { launchChromium, requireChromiumOrSkip, type BrowserSession } from '../support/chromium.ts';
+import { readArticles, SEEDS_DIR } from '../support/build.ts';
+import { articlePath, articlesMentioning, pagefindResults } from '../support/site.ts';
+import { serveStatic, type StaticServer } from '../support/server.ts';
+
+const SUITE = 'browser: search index in shards';
+const chromium = requireChromiumOrSkip(SUITE);
+
+const pageCount = (outDir: string, bundle: string): number => {
+  const entry = JSON.parse(readFileSync(join(outDir, bundle, 'pagefind-entry.json'), 'utf8')) as { languages: Record<string, { page_count: number }> };
+  return Object.values(entry.languages).reduce((n, l) => n + l.page_count, 0);
+};
+
+describe(SUITE, () => {
+  let root: string;
+  let outDir: string;
+  let report: BuildReport;
+
+  before(async () => {
+    root = mkdtempSync(join(tmpdir(), 'dossier-shards-'));
+    outDir = join(root, 'out');
+    report = await build({ seedsDir: SEEDS_DIR, outDir, base: '/x/', strict: false, siteUrl: 'https://example.org', searchShardPages: 2 }, () => {});
+  });
+  after(() => rmSync(root, { recursive: true, force: true }));
+
+  test('five articles at two pages a shard make three bundles holding every article once', () => {
+    const counts = [0, 1, 2].map((n) => pageCount(outDir, searchShardPath(n)));
+    assert.deepEqual(counts, [2, 2, 1]);
+    assert.equal(report.indexedPages, 5);
+    const search = readFileSync(join(outDir, 'search', 'index.html'), 'utf8');
+    assert.match(search, /data-bundle-path="\/x\/pagefind\/" data-merge-bundles="\/x\/pagefind\/shard-2\/ \/x\/pagefind\/shard-3\/"/);
+  });
+
+  test('a second build writes the same bundles, byte for byte (pages are sent one at a time)', async () => {
+    const again = join(root, 'again');
+    await build({ seedsDir: SEEDS_DIR, outDir: again, base: '/x/', strict: false, siteUrl: 'https://example.org', searchShardPages: 2 }, () => {});
+    const files = (dir: string): string[] => readdirSync(join(dir, 'pagefind'), { recursive: true, encoding: 'utf8' }).sort();
+    assert.deepEqual(files(again), files(outDir));
+    for (const file of files(outDir).filter((f) => f.includes('.'))) {
+      assert.ok(readFileSync(join(again, 'pagefind', file)).equals(readFileSync(join(outDir, 'pagefind', file))), file);
+    }
+  });
+
+  describe('searched in Chromium', { skip: chromium.skipReason ?? false }, () => {
+    let server: StaticServer;
+    let browser: BrowserSession | null;
+    before(async () => {
+      server = await serveStatic(outDir, { base: '/x/' });
+      browser = await launchChromium(SUITE);
+    });
+    after(async () => {
+      await browser?.close();
+      await server?.close();
+    });
+
+    const search = async (word: string): Promise<string[]> => {
+      const page = await browser!.context.newPage();
+      try {
+        await page.goto(server.url(`search/?q=${word}`));
+        return (await pagefindResults(page, word)).map((href) => new URL(href, page.url()).pathname).sort();
+      } finally {
+        await page.close();
+      }
+    };
+
+    for (const word of ['Ryabkov', 'Pompeo', 'Venezuela']) {
+      test(`/search/?q=${word} finds every article that mentions it, from every shard`, async () => {
+        const expected = articlesMentioning(readArticles(outDir), word).map((slug) => articlePath('/x/', slug));
+        assert.ok(expected.length > 0);
+        const found = await search(word);
+        for (const path of expected) assert.ok(found.includes(path), `${path} not found; found ${found.join(', ')}`);
+      });
+    }
+
+    test('a word every article has finds each article exactly once', async () => {
+      const articles = readArticles(outDir);
+      assert.equal(articlesMentioning(articles, 'Venezuela').length, articles.length, 'the test needs a word in every article');
+      assert.deepEqual(await search('Venezuela'), articles.map((a) => articlePath('/x/', a.slug)).sort());
+    });
+  });
+});
