@@ -175,4 +175,24 @@ describe(SUITE, { skip: chromium.skipReason ?? false }, () => {
       await page.close();
     }
   });
+  test("a person's page links into search filtered to that person, listing exactly the articles on the person's page", async () => {
+    const page = await env.browser.context.newPage();
+    try {
+      await page.goto(env.server.url('people/'));
+      // A person named in some but not all articles (the most named such), so a filter that did nothing would show.
+      const people = await page.locator('.entity-index li').evaluateAll((items) =>
+        items.map((li) => ({ name: li.querySelector('a')?.textContent?.trim() ?? '', count: Number(/\d+/.exec(li.querySelector('.meta')?.textContent ?? '')?.[0] ?? 0) })),
+      );
+      const person = people.filter((p) => p.count > 0 && p.count < env.site.articles.length).sort((a, b) => b.count - a.count)[0];
+      assert.ok(person, `no person is named in only some of the articles: ${JSON.stringify(people)}`);
+      const name = person.name;
+      await Promise.all([page.waitForURL('**/people/*/'), page.locator('.entity-index a', { hasText: name }).first().click()]);
+      const listed = (await page.locator('.entity-article-list a').evaluateAll((links) => links.map((a) => a.getAttribute('href') ?? ''))).map((href) => new URL(href, page.url()).pathname).sort();
+      assert.ok(listed.length > 0 && listed.length < env.site.articles.length, `${name} is named in ${listed.length} of ${env.site.articles.length} articles`);
+      await Promise.all([page.waitForURL('**/search/?person=*'), page.locator('.entity-search a').click()]);
+      assert.deepEqual(paths(await filteredResults(page, `Person: ${name}`), page.url()), listed);
+    } finally {
+      await page.close();
+    }
+  });
 });
