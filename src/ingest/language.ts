@@ -2,7 +2,11 @@
 // else franc-min's trigram detection over the body; else the archive's default. franc-min was chosen
 // because it is deterministic, small, offline and well kept (wooorm), covers the 82 languages with a
 // million speakers or more, and says 'und' (undetermined) by itself when a text is too short.
-import { franc } from 'franc-min';
+// franc's own loop compares every trigram of the sample with every language's model (3 ms an article,
+// the largest cost of the ingest); `closestLanguage` reads the same models through an index from
+// trigram to the languages that have it and returns what franc returns (test/ingest/language.test.ts).
+import { data } from 'franc-min/data.js';
+import { expressions } from 'franc-min/expressions.js';
 import { iso6393To1 } from 'iso-639-3/iso6393-to-1.js';
 import type { FieldProvenance } from '../types.ts';
 import type { Found } from './metadata.ts';
@@ -21,7 +25,7 @@ export const LANGUAGE_LIMITS = {
 export function detectLanguage(text: string): string | null {
   const sample = text.slice(0, LANGUAGE_LIMITS.maxSampleChars * 2).replace(/\s+/g, ' ').trim().slice(0, LANGUAGE_LIMITS.maxSampleChars);
   if (sample.length < LANGUAGE_LIMITS.minDetectChars) return null;
-  const code = franc(sample, { minLength: LANGUAGE_LIMITS.minDetectChars });
+  const code = closestLanguage(sample);
   if (code === 'und') return null;
   // Two letters where ISO 639-1 has them (BCP 47 prefers the shortest code), else the three-letter code.
   return iso6393To1[code] ?? code;
@@ -46,4 +50,72 @@ export function languageTag(value: string | null): string | null {
   if (!/^[a-z]{2,3}(?:-[a-z0-9]{2,8})*$/i.test(tag)) return null;
   const [language, ...rest] = tag.split('-');
   return [language!.toLowerCase(), ...rest.map((part) => (part.length === 2 ? part.toUpperCase() : part))].join('-');
+}
+
+/** franc's constants: it reads at most MAX_SAMPLE characters; a trigram missing from a model costs MAX_DIFFERENCE. */
+const FRANC_MAX_SAMPLE = 2048;
+const FRANC_MAX_DIFFERENCE = 300;
+
+interface ScriptModels {
+  /** Language codes in franc's order (ties go to the first). */
+  languages: string[];
+  /** trigram -> pairs of (language index, rank of the trigram in that language's model). */
+  postings: Map<string, number[]>;
+}
+
+const MODELS_BY_SCRIPT = new Map<string, ScriptModels>(
+  Object.entries(data).map(([script, models]) => {
+    const languages = Object.keys(models);
+    const postings = new Map<string, number[]>();
+    languages.forEach((language, languageIndex) => {
+      const trigrams = (models[language] as string).split('|');
+      // As franc builds its dictionary: from the end, so a trigram listed twice keeps its first rank.
+      const rankOf = new Map<string, number>();
+      for (let rank = trigrams.length - 1; rank >= 0; rank--) rankOf.set(trigrams[rank] as string, rank);
+      for (const [trigram, rank] of rankOf) {
+        const list = postings.get(trigram);
+        if (list === undefined) postings.set(trigram, [languageIndex, rank]);
+        else list.push(languageIndex, rank);
+      }
+    });
+    return [script, { languages, postings }];
+  }),
+);
+
+/**
+ * franc-min's answer for a sample of at least 120 characters (an ISO 639-3 code or 'und'), computed as franc
+ * does (same script test, same trigram counts, same distance and tie order) without its per-language loop.
+ */
+export function closestLanguage(sample: string): string {
+  const value = sample.slice(0, FRANC_MAX_SAMPLE);
+  let topScript: string | null = null;
+  let topCount = -1;
+  for (const [script, expression] of Object.entries(expressions)) {
+    const count = (value.match(expression)?.length ?? 0) / value.length || 0;
+    if (count > topCount) {
+      topCount = count;
+      topScript = script;
+    }
+  }
+  if (topScript === null) return 'und';
+  const models = MODELS_BY_SCRIPT.get(topScript);
+  if (models === undefined) return topCount === 0 ? 'und' : topScript;
+  // trigram-utils' asTuples: punctuation and digits to spaces, white space collapsed, lower case, padded.
+  const cleaned = ` ${value.replace(/[\u0021-\u0040]+/g, ' ').replace(/\s+/g, ' ').trim().toLowerCase()} `;
+  const counts = new Map<string, number>();
+  for (let index = 0; index + 3 <= cleaned.length; index++) {
+    const trigram = cleaned.slice(index, index + 3);
+    counts.set(trigram, (counts.get(trigram) ?? 0) + 1);
+  }
+  const distances = new Array<number>(models.languages.length).fill(counts.size * FRANC_MAX_DIFFERENCE);
+  for (const [trigram, count] of counts) {
+    const postings = models.postings.get(trigram);
+    if (postings === undefined) continue;
+    for (let i = 0; i < postings.length; i += 2) {
+      distances[postings[i] as number]! += Math.abs(count - (postings[i + 1] as number) - 1) - FRANC_MAX_DIFFERENCE;
+    }
+  }
+  let best = 0;
+  for (let i = 1; i < distances.length; i++) if ((distances[i] as number) < (distances[best] as number)) best = i;
+  return models.languages[best] as string;
 }
