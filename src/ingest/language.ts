@@ -21,9 +21,12 @@ export const LANGUAGE_LIMITS = {
   maxSampleChars: 4000,
 } as const;
 
+/** What `/\s+/g` -> ' ' changes: runs of two or more, or with a white space other than ' ' (a lone space stays). */
+const WHITE_SPACE_TO_COLLAPSE = /\s*[^\S ]\s*| {2,}/g;
+
 /** The body's language as a BCP 47 tag ('es'), or null when it is too short or franc cannot tell. */
 export function detectLanguage(text: string): string | null {
-  const sample = text.slice(0, LANGUAGE_LIMITS.maxSampleChars * 2).replace(/\s+/g, ' ').trim().slice(0, LANGUAGE_LIMITS.maxSampleChars);
+  const sample = text.slice(0, LANGUAGE_LIMITS.maxSampleChars * 2).replace(WHITE_SPACE_TO_COLLAPSE, ' ').trim().slice(0, LANGUAGE_LIMITS.maxSampleChars);
   if (sample.length < LANGUAGE_LIMITS.minDetectChars) return null;
   const code = closestLanguage(sample);
   if (code === 'und') return null;
@@ -59,28 +62,49 @@ const FRANC_MAX_DIFFERENCE = 300;
 interface ScriptModels {
   /** Language codes in franc's order (ties go to the first). */
   languages: string[];
-  /** trigram -> pairs of (language index, rank of the trigram in that language's model). */
-  postings: Map<string, number[]>;
+  /** trigram (as `trigramCode`) -> pairs of (language index, rank of the trigram in that language's model). */
+  postings: Map<number, number[]>;
 }
 
 const MODELS_BY_SCRIPT = new Map<string, ScriptModels>(
   Object.entries(data).map(([script, models]) => {
     const languages = Object.keys(models);
-    const postings = new Map<string, number[]>();
+    const postings = new Map<number, number[]>();
     languages.forEach((language, languageIndex) => {
       const trigrams = (models[language] as string).split('|');
       // As franc builds its dictionary: from the end, so a trigram listed twice keeps its first rank.
       const rankOf = new Map<string, number>();
       for (let rank = trigrams.length - 1; rank >= 0; rank--) rankOf.set(trigrams[rank] as string, rank);
       for (const [trigram, rank] of rankOf) {
-        const list = postings.get(trigram);
-        if (list === undefined) postings.set(trigram, [languageIndex, rank]);
+        if (trigram.length !== 3) continue; // franc's samples hold no other trigram, so such an entry never counts.
+        const code = trigramCode(trigram, 0);
+        const list = postings.get(code);
+        if (list === undefined) postings.set(code, [languageIndex, rank]);
         else list.push(languageIndex, rank);
       }
     });
     return [script, { languages, postings }];
   }),
 );
+
+/** Three UTF-16 code units as one exact number (48 bits), so counting trigrams makes no strings. */
+function trigramCode(text: string, index: number): number {
+  return text.charCodeAt(index) * 0x100000000 + text.charCodeAt(index + 1) * 0x10000 + text.charCodeAt(index + 2);
+}
+
+/** franc's script expressions, in its order, with whether each can match an ASCII character. */
+const SCRIPT_EXPRESSIONS = Object.entries(expressions).map(([script, expression]) => {
+  const single = new RegExp(expression.source);
+  let matchesAscii = false;
+  for (let code = 0; code < 128 && !matchesAscii; code++) matchesAscii = single.test(String.fromCharCode(code));
+  return { script, expression, matchesAscii };
+});
+
+function countNonAscii(text: string): number {
+  let count = 0;
+  for (let index = 0; index < text.length; index++) if (text.charCodeAt(index) > 0x7f) count++;
+  return count;
+}
 
 /**
  * franc-min's answer for a sample of at least 120 characters (an ISO 639-3 code or 'und'), computed as franc
@@ -90,8 +114,12 @@ export function closestLanguage(sample: string): string {
   const value = sample.slice(0, FRANC_MAX_SAMPLE);
   let topScript: string | null = null;
   let topCount = -1;
-  for (const [script, expression] of Object.entries(expressions)) {
-    const count = (value.match(expression)?.length ?? 0) / value.length || 0;
+  const nonAscii = countNonAscii(value);
+  for (const { script, expression, matchesAscii } of SCRIPT_EXPRESSIONS) {
+    // A script with no ASCII character matches at most once per non-ASCII character: when even that cannot
+    // beat the leader (in English text, every script but Latin), its regular expression need not run.
+    if (!matchesAscii && nonAscii / value.length <= topCount) continue;
+    const count = !matchesAscii && nonAscii === 0 ? 0 : (value.match(expression)?.length ?? 0) / value.length || 0;
     if (count > topCount) {
       topCount = count;
       topScript = script;
@@ -102,10 +130,10 @@ export function closestLanguage(sample: string): string {
   if (models === undefined) return topCount === 0 ? 'und' : topScript;
   // trigram-utils' asTuples: punctuation and digits to spaces, white space collapsed, lower case, padded.
   const cleaned = ` ${value.replace(/[\u0021-\u0040]+/g, ' ').replace(/\s+/g, ' ').trim().toLowerCase()} `;
-  const counts = new Map<string, number>();
+  const counts = new Map<number, number>();
   for (let index = 0; index + 3 <= cleaned.length; index++) {
-    const trigram = cleaned.slice(index, index + 3);
-    counts.set(trigram, (counts.get(trigram) ?? 0) + 1);
+    const code = trigramCode(cleaned, index);
+    counts.set(code, (counts.get(code) ?? 0) + 1);
   }
   const distances = new Array<number>(models.languages.length).fill(counts.size * FRANC_MAX_DIFFERENCE);
   for (const [trigram, count] of counts) {

@@ -67,11 +67,14 @@ export function words(text: string): string[] {
   return text.split(/\s+/).filter((word) => /[\p{L}\p{N}]/u.test(word));
 }
 
-/** A white-space-separated word with a letter or digit in it (what `words` keeps), matched whole. */
-const WORD_WITH_LETTER = /[^\s\p{L}\p{N}]*[\p{L}\p{N}]\S*/gu;
+const ASCII_LETTER_OR_DIGIT = /[A-Za-z0-9]/;
+const LETTER_OR_NUMBER = /[\p{L}\p{N}]/u;
 
+/** How many `words`: the ASCII test settles most words without the slower Unicode one. */
 export function wordCount(text: string): number {
-  return text.match(WORD_WITH_LETTER)?.length ?? 0;
+  let count = 0;
+  for (const word of text.split(/\s+/)) if (ASCII_LETTER_OR_DIGIT.test(word) || LETTER_OR_NUMBER.test(word)) count++;
+  return count;
 }
 
 export function endsSentence(text: string): boolean {
