@@ -77,6 +77,16 @@ export function wordCount(text: string): number {
   return count;
 }
 
+/** Whether `text` has more than `limit` words (as `wordCount` counts them), reading no further than that. */
+export function hasMoreWords(text: string, limit: number): boolean {
+  const token = /\S+/g;
+  let count = 0;
+  for (let match = token.exec(text); match !== null; match = token.exec(text)) {
+    if ((ASCII_LETTER_OR_DIGIT.test(match[0]) || LETTER_OR_NUMBER.test(match[0])) && ++count > limit) return true;
+  }
+  return false;
+}
+
 export function endsSentence(text: string): boolean {
   return SENTENCE_END.test(text.trim());
 }
