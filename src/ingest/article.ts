@@ -198,11 +198,28 @@ function toPublished(value: string | undefined): PublishedDate | undefined {
 
 /** The first paragraphs as plain text, cut at a word boundary near EXCERPT_MAX_CHARS. */
 export function makeExcerpt(paragraphs: string[]): string {
-  const text = paragraphs.join(' ').replace(/\s+/g, ' ').trim();
+  const text = excerptSource(paragraphs);
   if (text.length <= EXCERPT_MAX_CHARS) return text;
   const cut = text.slice(0, EXCERPT_MAX_CHARS - 1);
   const lastSpace = cut.lastIndexOf(' ');
   return `${(lastSpace > EXCERPT_MAX_CHARS / 2 ? cut.slice(0, lastSpace) : cut).replace(/[\s,;:.-]+$/, '')}…`;
+}
+
+/**
+ * The paragraphs joined, white space collapsed: only the first ones when they already give more than
+ * EXCERPT_MAX_CHARS (the rest could not change those characters), so a long body is not copied whole.
+ */
+function excerptSource(paragraphs: string[]): string {
+  const collapse = (text: string): string => text.replace(/\s+/g, ' ').trim();
+  let joined = '';
+  for (let index = 0; index < paragraphs.length; index++) {
+    joined += (index === 0 ? '' : ' ') + paragraphs[index];
+    if (joined.length > 4 * EXCERPT_MAX_CHARS) {
+      const head = collapse(joined);
+      if (head.length > EXCERPT_MAX_CHARS + 1) return head;
+    }
+  }
+  return collapse(joined);
 }
 
 function removedLines(lines: ClassifiedLine[], text: TextMetadata): RemovedLine[] {

@@ -50,7 +50,7 @@ import {
   URL_ANYWHERE,
   URL_ONLY_LINE,
 } from './patterns.ts';
-import { endsSentence, isBlank, letterKey, plainText, stripControls, titleCaseRatio, wordCount } from './text.ts';
+import { endsSentence, hasMoreWords, isBlank, letterKey, plainText, stripControls, titleCaseRatio, wordCount } from './text.ts';
 
 export interface ClassifyOptions {
   /** Lines taken by front matter at the top of the text. */
@@ -158,17 +158,23 @@ export function classifyLines(text: string, options: ClassifyOptions): Classific
  * Width at which the text was hard-wrapped (w3m, lynx and friends wrap at a fixed column),
  * or Infinity when lines were not wrapped.
  */
+/** A word (white-space-separated) longer than CLASSIFY_LIMITS.unbreakableWordMinChars; tried only where a word starts. */
+const UNBREAKABLE_WORD = new RegExp(`(?:^|\\s)\\S{${CLASSIFY_LIMITS.unbreakableWordMinChars + 1}}`);
+
 export function detectWrapWidth(lines: string[]): number {
   // A line holding a long address cannot be wrapped, so its length says nothing about the wrap column.
   const lengths = lines
-    .filter((line) => !line.split(/\s+/).some((word) => word.length > CLASSIFY_LIMITS.unbreakableWordMinChars))
+    .filter((line) => !UNBREAKABLE_WORD.test(line))
     .map((line) => line.trimEnd().length)
     .filter((length) => length >= 40);
   if (lengths.length < 5) return Infinity;
   // The wrap column is where many lines end just short of: pick the width with the most lines in the 15 columns below it.
+  const linesOfLength = new Map<number, number>();
+  for (const length of lengths) if (length <= 130) linesOfLength.set(length, (linesOfLength.get(length) ?? 0) + 1);
   let best = { width: Infinity, count: 0 };
   for (let width = 60; width <= 130; width++) {
-    const count = lengths.filter((length) => length <= width && length > width - 15).length;
+    let count = 0;
+    for (let length = width - 14; length <= width; length++) count += linesOfLength.get(length) ?? 0;
     if (count >= best.count) best = { width, count };
   }
   if (best.count < 5 || best.count / lengths.length < 0.3) return Infinity;
@@ -483,7 +489,7 @@ function isProse(block: Block): boolean {
 }
 
 function isCreditText(text: string): boolean {
-  return wordCount(text) <= CLASSIFY_LIMITS.creditMaxWords && (CREDIT_AGENCY_SLASH.test(text) || CREDIT_AGENCY_WORDS.test(text)) && !endsSentence(text.replace(/\.$/, ''));
+  return !hasMoreWords(text, CLASSIFY_LIMITS.creditMaxWords) && (CREDIT_AGENCY_SLASH.test(text) || CREDIT_AGENCY_WORDS.test(text)) && !endsSentence(text.replace(/\.$/, ''));
 }
 
 function tagByLineRules(blocks: Block[], index: number, tags: (Tag | null)[]): Tag | null {

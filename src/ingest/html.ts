@@ -4,9 +4,7 @@
 // does not execute scripts or load anything); turndown writes it as Markdown. Only text and safe
 // links survive: scripts, styles, frames, forms, images and event-handler attributes never reach the
 // Markdown, and markdown-it renders it later with raw HTML off.
-import { Readability } from '@mozilla/readability';
-import { parseHTML } from 'linkedom';
-import TurndownService from 'turndown';
+import { createRequire } from 'node:module';
 import type { Found, TextMetadata } from './metadata.ts';
 import { readPageMetadata, type PageMetadata } from './htmlMetadata.ts';
 import { collapseSpaces, letterKey } from './text.ts';
@@ -20,10 +18,35 @@ export interface HtmlPage {
   wholeBody: boolean;
 }
 
+/**
+ * linkedom, Readability and turndown take over a second to load, and most archives have no .html input:
+ * they are loaded on the first page read, synchronously, so that ingestText stays a plain function.
+ */
+interface HtmlLibraries {
+  parseHTML: typeof import('linkedom').parseHTML;
+  Readability: typeof import('@mozilla/readability').Readability;
+  TurndownService: typeof import('turndown');
+}
+
+let htmlLibraries: HtmlLibraries | null = null;
+
+function loadHtmlLibraries(): HtmlLibraries {
+  if (htmlLibraries === null) {
+    const require = createRequire(import.meta.url);
+    htmlLibraries = {
+      parseHTML: (require('linkedom') as typeof import('linkedom')).parseHTML,
+      Readability: (require('@mozilla/readability') as typeof import('@mozilla/readability')).Readability,
+      TurndownService: require('turndown') as typeof import('turndown'),
+    };
+  }
+  return htmlLibraries;
+}
+
 /** Elements whose content is never article text (and may be active content). */
 const NEVER_TEXT: ReadonlySet<string> = new Set(['script', 'style', 'noscript', 'template', 'iframe', 'frame', 'frameset', 'object', 'embed', 'applet', 'form', 'button', 'input', 'select', 'textarea', 'svg', 'math', 'canvas', 'video', 'audio', 'picture', 'source', 'link', 'meta', 'head']);
 
 export function readHtml(html: string): HtmlPage {
+  const { parseHTML, Readability } = loadHtmlLibraries();
   const { document } = parseHTML(html);
   // Metadata first: Readability rewrites the document as it goes.
   const metadata = readPageMetadata(document as unknown as Document);
@@ -64,7 +87,7 @@ function withoutRepeatedTitle(markdown: string, title: string): string {
 
 function toMarkdown(content: Node | null, baseUrl: string | null): string {
   if (content === null) return '';
-  const turndown = new TurndownService({ headingStyle: 'atx', bulletListMarker: '-', codeBlockStyle: 'fenced', emDelimiter: '*' });
+  const turndown = new (loadHtmlLibraries().TurndownService)({ headingStyle: 'atx', bulletListMarker: '-', codeBlockStyle: 'fenced', emDelimiter: '*' });
   turndown.remove((node) => NEVER_TEXT.has(node.nodeName.toLowerCase()));
   // Images are off on the site (no request may leave it); the alt text is not article text.
   turndown.addRule('image', { filter: 'img', replacement: () => '' });

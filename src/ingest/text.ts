@@ -10,8 +10,26 @@ import {
   TITLE_CASE_MINOR_WORDS,
 } from './patterns.ts';
 
+/**
+ * Remembers the last results of a pure string function: the steps ask for the plain text and the letter key of
+ * the same block several times (classify, metadata, body). Bounded, so a long build holds no more than this.
+ */
+function memoise(compute: (text: string) => string, limit = 4096): (text: string) => string {
+  const cache = new Map<string, string>();
+  return (text) => {
+    const cached = cache.get(text);
+    if (cached !== undefined) return cached;
+    const value = compute(text);
+    if (cache.size >= limit) cache.clear();
+    cache.set(text, value);
+    return value;
+  };
+}
+
 /** A line without Markdown decoration: heading marks, bullets, emphasis, link targets. */
-export function plainText(line: string): string {
+export const plainText = memoise(computePlainText);
+
+function computePlainText(line: string): string {
   let text = line.trim();
   const heading = MARKDOWN_HEADING.exec(text);
   if (heading !== null) text = heading[2] ?? '';
@@ -35,16 +53,38 @@ export function stripControls(text: string): string {
   return text.replace(CONTROL_OR_BIDI, '');
 }
 
+/**
+ * Runs of spaces and tabs -> one space. Only the runs that change are matched (two or more characters, or
+ * any with a tab), so a line that is already clean is returned as it is, without a copy.
+ */
+const SPACE_RUN_TO_COLLAPSE = /[ \t]*\t[ \t]*| {2,}/g;
+
 export function collapseSpaces(text: string): string {
-  return text.replace(/[ \t]+/g, ' ').trim();
+  return text.replace(SPACE_RUN_TO_COLLAPSE, ' ').trim();
 }
 
 export function words(text: string): string[] {
   return text.split(/\s+/).filter((word) => /[\p{L}\p{N}]/u.test(word));
 }
 
+const ASCII_LETTER_OR_DIGIT = /[A-Za-z0-9]/;
+const LETTER_OR_NUMBER = /[\p{L}\p{N}]/u;
+
+/** How many `words`: the ASCII test settles most words without the slower Unicode one. */
 export function wordCount(text: string): number {
-  return words(text).length;
+  let count = 0;
+  for (const word of text.split(/\s+/)) if (ASCII_LETTER_OR_DIGIT.test(word) || LETTER_OR_NUMBER.test(word)) count++;
+  return count;
+}
+
+/** Whether `text` has more than `limit` words (as `wordCount` counts them), reading no further than that. */
+export function hasMoreWords(text: string, limit: number): boolean {
+  const token = /\S+/g;
+  let count = 0;
+  for (let match = token.exec(text); match !== null; match = token.exec(text)) {
+    if ((ASCII_LETTER_OR_DIGIT.test(match[0]) || LETTER_OR_NUMBER.test(match[0])) && ++count > limit) return true;
+  }
+  return false;
 }
 
 export function endsSentence(text: string): boolean {
@@ -76,7 +116,13 @@ export function toTitleCase(text: string): string {
 }
 
 /** Lower-case letters and digits only: for comparing names across spellings. */
-export function letterKey(text: string): string {
+export const letterKey = memoise(computeLetterKey);
+
+const ASCII_ONLY = /^[\x00-\x7f]*$/;
+
+function computeLetterKey(text: string): string {
+  // NFKD and the accent strip change nothing in ASCII text, the common case.
+  if (ASCII_ONLY.test(text)) return text.toLowerCase().replace(/[^a-z0-9]/g, '');
   return text
     .normalize('NFKD')
     .replace(/[\u0300-\u036f]/g, '')

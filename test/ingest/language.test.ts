@@ -1,11 +1,12 @@
 // The language of each article (issue 4 §3): declared (front matter, catalogue, <html lang>) wins over
 // franc-min's detection; a text too short to tell gets the archive default; the page's lang follows it.
 import assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
 import { emptyCatalogue, ingestText, parseCatalogue } from '../../src/ingest/index.ts';
-import { detectLanguage, languageTag } from '../../src/ingest/language.ts';
+import { franc } from 'franc-min';
+import { closestLanguage, detectLanguage, languageTag } from '../../src/ingest/language.ts';
 import type { Article, Catalogue } from '../../src/types.ts';
 import { buildInto } from '../site/helpers.ts';
 
@@ -20,6 +21,30 @@ function ingest(name: string, catalogue: Catalogue = emptyCatalogue()): Article 
 const languageOf = (article: Article): [string | null, string | undefined] => [article.language, article.provenance.language?.rule];
 
 describe('language', () => {
+  it('closestLanguage answers as franc-min does, on every stretch of the seeds and fixtures', () => {
+    const seeds = join(import.meta.dirname, '..', '..', 'seeds');
+    const texts = [
+      ...readdirSync(seeds).map((name) => readFileSync(join(seeds, name), 'utf8')),
+      ...readdirSync(FIXTURES).map((name) => readFileSync(join(FIXTURES, name), 'utf8')),
+      'Президент России заявил, что переговоры с США по Венесуэле зашли в тупик из-за роли Мадуро в будущем правительстве страны.',
+      '俄罗斯和美国官员在罗马会面讨论委内瑞拉危机，双方在马杜罗的角色问题上存在分歧，会谈没有取得突破性进展。'.repeat(3),
+      '2019-03-20 12:00 | 12345 67890 '.repeat(10),
+    ];
+    const answers = new Set<string>();
+    for (const text of texts) {
+      for (let start = 0; start < text.length; start += 397) {
+        for (const length of [120, 700, 2048, 4000]) {
+          const sample = text.slice(start, start + length);
+          if (sample.length < 120) continue;
+          const expected = franc(sample, { minLength: 120 });
+          answers.add(expected);
+          assert.equal(closestLanguage(sample), expected, sample.slice(0, 60));
+        }
+      }
+    }
+    // The samples reach several scripts and languages and franc's 'und', not only English.
+    for (const code of ['eng', 'spa', 'fra', 'bul', 'cmn', 'und']) assert.ok(answers.has(code), code);
+  });
   it('detects Spanish and French bodies', () => {
     assert.deepEqual(languageOf(ingest('es.txt')), ['es', 'language/detected']);
     assert.deepEqual(languageOf(ingest('fr.md')), ['fr', 'language/detected']);

@@ -1,0 +1,56 @@
+// Ingest speed alone, in one process: generates N benchmark articles (bench/corpus.ts), then times
+// ingestText over their bytes in memory and ingestFolder over them on disk. Module import and corpus
+// generation are not timed. `--dump FILE` writes the folder's Archive as JSON, to check that a change
+// leaves the output byte-identical.
+//   node --import tsx bench/ingestSpeed.ts [--articles 2000] [--runs 3] [--dump FILE]
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { performance } from 'node:perf_hooks';
+import { parseArgs } from 'node:util';
+import { emptyCatalogue, ingestFolder, ingestText } from '../src/ingest/index.ts';
+import { generateCorpus, readSeedTexts } from './corpus.ts';
+
+const ROOT = join(import.meta.dirname, '..');
+const TODAY = '2026-01-01';
+
+const { values } = parseArgs({ options: { articles: { type: 'string', default: '2000' }, runs: { type: 'string', default: '3' }, dump: { type: 'string' } } });
+const count = Number(values.articles);
+const runs = Number(values.runs);
+
+const files = [...generateCorpus(count, readSeedTexts(join(ROOT, 'seeds')))];
+const encoder = new TextEncoder();
+const inputs = files.map((file) => ({ name: file.name, bytes: encoder.encode(file.text) }));
+const dir = await mkdtemp(join(tmpdir(), 'dossier-ingest-'));
+for (const file of files) await writeFile(join(dir, file.name), file.text);
+
+const median = (xs: number[]): number => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] as number;
+const perSecond = (ms: number): string => `${Math.round(count / (ms / 1000))} articles/s (${(ms / 1000).toFixed(2)} s)`;
+
+// CPU time as well as wall time: on a shared machine the wall clock mostly measures the others.
+const textTimes: number[] = [];
+const textCpu: number[] = [];
+const folderTimes: number[] = [];
+const folderCpu: number[] = [];
+const cpuMs = (): number => {
+  const usage = process.cpuUsage();
+  return (usage.user + usage.system) / 1000;
+};
+const catalogue = emptyCatalogue();
+for (let run = 0; run < runs; run++) {
+  let start = performance.now();
+  let cpu = cpuMs();
+  for (const input of inputs) ingestText(input.name, input.bytes, catalogue, { today: TODAY });
+  textTimes.push(performance.now() - start);
+  textCpu.push(cpuMs() - cpu);
+  start = performance.now();
+  cpu = cpuMs();
+  const archive = await ingestFolder(dir, { today: TODAY });
+  folderTimes.push(performance.now() - start);
+  folderCpu.push(cpuMs() - cpu);
+  if (run === 0 && values.dump !== undefined) await writeFile(values.dump, JSON.stringify(archive, null, 1));
+}
+await rm(dir, { recursive: true, force: true });
+process.stdout.write(`ingest of ${count} articles, median of ${runs}:\n`);
+process.stdout.write(`  ingestText   wall ${perSecond(median(textTimes))}, CPU ${perSecond(median(textCpu))}\n`);
+process.stdout.write(`  ingestFolder wall ${perSecond(median(folderTimes))}, CPU ${perSecond(median(folderCpu))}\n`);
