@@ -25,6 +25,8 @@ function knownNamesIn(text: string, unit: number, body: Candidate[]): Candidate[
   const taken: Array<[number, number]> = [];
   // Longest forms first, so 'Nicolás Maduro' is taken before 'Maduro'.
   for (const [form, c] of [...forms].sort(([a], [b]) => b.length - a.length || (a < b ? -1 : 1))) {
+    // Most of the body's names are not in the headline: a plain search rules them out before a pattern is built.
+    if (!text.includes(form)) continue;
     const pattern = new RegExp(`(?<![\\p{L}\\p{N}])${escapeRegExp(form)}(?![\\p{L}\\p{N}])`, 'gu');
     for (const match of text.matchAll(pattern)) {
       const start = match.index;

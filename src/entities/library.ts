@@ -39,10 +39,25 @@ function clean(text: string, start: number): { name: string; start: number } | n
   return { name, start: start + first.at + raw.indexOf(name) };
 }
 
+/** compromise's findings by text: the same paragraph (an outlet's boilerplate, a quoted passage) is parsed once per build. */
+const parsed = new Map<string, Omit<Candidate, 'unit'>[]>();
+/** Parsed texts kept at most, so the cache's memory stays bounded at any archive size. */
+const PARSED_CACHE_SIZE = 10_000;
+
 /** compromise's people, organisations and places in one text unit, as candidates. */
 export function libraryCandidates(text: string, unit: number): Candidate[] {
+  let found = parsed.get(text);
+  if (found === undefined) {
+    found = parseCandidates(text);
+    if (parsed.size >= PARSED_CACHE_SIZE) parsed.clear();
+    parsed.set(text, found);
+  }
+  return found.map((c) => ({ ...c, unit }));
+}
+
+function parseCandidates(text: string): Omit<Candidate, 'unit'>[] {
   const doc = nlp(text);
-  const candidates: Candidate[] = [];
+  const candidates: Omit<Candidate, 'unit'>[] = [];
   for (const [kind, method] of METHODS) {
     for (const match of doc[method]().json({ offset: true }) as Match[]) {
       const cleaned = clean(match.text, match.offset.start);
@@ -52,13 +67,25 @@ export function libraryCandidates(text: string, unit: number): Candidate[] {
         name: short ?? cleaned.name,
         kind: short === undefined ? kind : 'place',
         evidence: 'strong',
-        unit,
         start: cleaned.start,
         end: cleaned.start + cleaned.name.length,
       });
     }
   }
   return candidates.sort((a, b) => a.start - b.start);
+}
+
+/** [start, end) of each sentence of a text unit: a stop, '?' or '!' (and any closing quote) before a space and a capital or quote. */
+export function sentenceSpans(text: string): Array<[number, number]> {
+  const spans: Array<[number, number]> = [];
+  let start = 0;
+  for (const match of text.matchAll(/[.?!]["'”’)]*(?=\s+["'“‘(]?\p{Lu})/gu)) {
+    const end = match.index + match[0].length;
+    spans.push([start, end]);
+    start = end;
+  }
+  spans.push([start, text.length]);
+  return spans;
 }
 
 /**
@@ -68,7 +95,10 @@ export function libraryCandidates(text: string, unit: number): Candidate[] {
 export function withLibraryKinds(ruleCandidates: Candidate[], text: string, unit: number): Candidate[] {
   const unsure = ruleCandidates.filter((c) => c.evidence === 'weak');
   if (unsure.length === 0) return ruleCandidates;
-  const library = libraryCandidates(text, unit);
+  // Only the sentences holding an unsure name are parsed: the library's cost grows with the text it reads.
+  const library = sentenceSpans(text)
+    .filter(([start, end]) => unsure.some((c) => c.start < end && start < c.end))
+    .flatMap(([start, end]) => libraryCandidates(text.slice(start, end), unit).map((c) => ({ ...c, start: c.start + start, end: c.end + start })));
   return ruleCandidates.map((candidate) => {
     if (candidate.evidence === 'strong') return candidate;
     const overlap = library.find((l) => l.start < candidate.end && candidate.start < l.end);
