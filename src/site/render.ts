@@ -6,7 +6,7 @@ import { fileURLToPath } from 'node:url';
 import Eleventy from '@11ty/eleventy';
 import type { SiteData } from '../types.ts';
 import { assertSafeSlugs, assertWrittenPaths, type WrittenPage } from './outputPaths.ts';
-import { indexSite, SEARCH_SHARD_PAGES, searchMergeBundles, searchShardCount } from './searchIndex.ts';
+import { indexArticles, SEARCH_SHARD_PAGES, searchMergeBundles, searchShardCount } from './searchIndex.ts';
 
 /** The project root (where .eleventy.ts and templates/ live), whatever the working directory. */
 export const PROJECT_ROOT = fileURLToPath(new URL('../../', import.meta.url));
@@ -120,7 +120,7 @@ export async function renderSite(site: SiteData, outDir: string, base: string, s
   const [copies, templates] = await eleventy.write();
   assertWrittenPaths(outDir, templates.flat() as WrittenPage[], articles.map((a) => a.slug));
   const indexStarted = performance.now();
-  const { pages, unordered } = await indexSite(outDir, searchShards);
+  const { pages, unordered } = await indexArticles(outDir, site, searchShards);
   return {
     written: templates.flat().length,
     copied: copies.length,

@@ -1,13 +1,15 @@
-// Builds the Pagefind search bundle (<out>/pagefind/) from the pages Eleventy wrote, with Pagefind's node API.
+// Builds the Pagefind search bundle (<out>/pagefind/) with Pagefind's node API: from records of the site data, or from the pages Eleventy wrote.
 // Every call returns errors[]: each is checked, and any error fails the build with Pagefind's own words.
 //
 // Pagefind's indexing process holds the whole index in memory (about 0.3 MB per article page), so a
 // large archive is indexed in shards of at most SEARCH_SHARD_PAGES pages, one at a time: memory stays
 // bounded whatever the archive's size. The first shard is the bundle at pagefind/, the others sit
 // at pagefind/shard-<n>/, and the search page merges them at search time (Pagefind's mergeIndex).
-import { readdir, readFile } from 'node:fs/promises';
-import { join, relative, sep } from 'node:path';
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
 import * as pagefind from 'pagefind';
+import type { SiteData } from '../types.ts';
+import { searchRecord } from './searchIndexRecords.ts';
 import { fixSearchIndexOrder } from './searchIndexOrder.ts';
 
 /** Most pages in one Pagefind index by default: about 1.2 GB of Pagefind's memory (see the README's Performance section). */
@@ -31,6 +33,8 @@ export interface SearchIndexResult {
   unordered: string | null;
 }
 
+const compare = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
+
 /** How many shards an archive of `articles` articles is indexed in (decided before the pages are written, so the search page can name them). */
 export const searchShardCount = (articles: number, shardPages = SEARCH_SHARD_PAGES): number => Math.max(1, Math.ceil(articles / shardPages));
 
@@ -40,64 +44,66 @@ export const searchMergeBundles = (shards: number): string[] => Array.from({ len
 /** The bundle folder of shard `n` (0-based), relative to the site root, with a trailing slash. */
 export const searchShardPath = (n: number): string => (n === 0 ? 'pagefind/' : `pagefind/shard-${n + 1}/`);
 
-/** Every .html file under `dir` (not the bundle), as site-relative paths with forward slashes, sorted. */
-async function htmlFiles(dir: string): Promise<string[]> {
-  const entries = await readdir(dir, { recursive: true, withFileTypes: true });
-  return entries
-    .filter((e) => e.isFile() && e.name.endsWith('.html'))
-    .map((e) => relative(dir, join((e as { parentPath?: string; path?: string }).parentPath ?? e.path ?? dir, e.name)).split(sep).join('/'))
-    .filter((path) => !path.startsWith('pagefind/'))
-    .sort();
+/** A new, empty Pagefind index. */
+async function createIndex(): Promise<pagefind.PagefindIndex> {
+  // One language for the whole archive, so the search page finds every article whatever its language.
+  const created = await pagefind.createIndex({ forceLanguage: 'en' });
+  if (created.errors.length > 0 || !created.index) throw new SearchIndexError('createIndex', created.errors);
+  return created.index;
 }
 
-/** Indexes every page of `outDir` that marks a search body into `shards` bundles under `<outDir>/pagefind/`. */
-export async function indexSite(outDir: string, shards = 1): Promise<SearchIndexResult> {
+/** Writes `index` as shard `n` of `outDir`, frees it, and puts its filter index in a fixed order. */
+async function writeShard(index: pagefind.PagefindIndex, outDir: string, n: number): Promise<{ pages: number; unordered: string | null }> {
+  const written = await index.writeFiles({ outputPath: join(outDir, searchShardPath(n)) });
+  if (written.errors.length > 0) throw new SearchIndexError('writeFiles', written.errors);
+  await index.deleteIndex();
+  // Pagefind writes its filter index in a different order each run: fix it, so equal inputs give equal bytes.
+  const unordered = await fixSearchIndexOrder(written.outputPath);
+  return { pages: await indexedPageCount(written.outputPath), unordered };
+}
+
+/**
+ * Indexes the built pages of `outDir` that mark a search body, as one bundle at `<outDir>/pagefind/`:
+ * Pagefind reads the folder itself. For Eleventy run on its own (CLI, dev server), without site data.
+ */
+export async function indexSite(outDir: string): Promise<SearchIndexResult> {
+  try {
+    const index = await createIndex();
+    const added = await index.addDirectory({ path: outDir });
+    if (added.errors.length > 0) throw new SearchIndexError('addDirectory', added.errors);
+    const { pages, unordered } = await writeShard(index, outDir, 0);
+    return { pages, outputPath: join(outDir, searchShardPath(0)), unordered };
+  } finally {
+    await pagefind.close();
+  }
+}
+
+/**
+ * Indexes the articles of `site` into `shards` bundles under `<outDir>/pagefind/`, from records built
+ * from the site data (src/site/searchIndexRecords.ts): Pagefind parses no HTML. The shards take equal
+ * runs of the articles in URL order; each shard's records are made only when it is indexed.
+ */
+export async function indexArticles(outDir: string, site: SiteData, shards = 1): Promise<SearchIndexResult> {
+  const entries = [...site.articles].sort((x, y) => compare(x.article.slug, y.article.slug));
+  const perShard = Math.ceil(entries.length / shards);
   const unordered: string[] = [];
   let indexed = 0;
-  const pages = shards === 1 ? [] : await searchablePages(outDir);
-  const perShard = Math.ceil(pages.length / shards);
   try {
     for (let n = 0; n < shards; n++) {
-      // One language for the whole archive, so the search page finds every article whatever its language.
-      const created = await pagefind.createIndex({ forceLanguage: 'en' });
-      if (created.errors.length > 0 || !created.index) throw new SearchIndexError('createIndex', created.errors);
-      const { index } = created;
-      if (shards === 1) {
-        // One bundle: Pagefind reads the folder itself (its fastest path).
-        const added = await index.addDirectory({ path: outDir });
-        if (added.errors.length > 0) throw new SearchIndexError('addDirectory', added.errors);
-      } else {
-        // One page at a time: Pagefind numbers pages in the order they finish, so pages sent
-        // together would make the bundle differ from run to run.
-        for (const sourcePath of pages.slice(n * perShard, (n + 1) * perShard)) {
-          const added = await index.addHTMLFile({ sourcePath, content: await readFile(join(outDir, sourcePath), 'utf8') });
-          if (added.errors.length > 0) throw new SearchIndexError(`addHTMLFile ${sourcePath}`, added.errors);
-        }
+      const index = await createIndex();
+      // One record at a time, in URL order: Pagefind numbers pages in the order they arrive.
+      for (const entry of entries.slice(n * perShard, (n + 1) * perShard)) {
+        const added = await index.addCustomRecord(searchRecord(entry, site));
+        if (added.errors.length > 0) throw new SearchIndexError(`addCustomRecord ${entry.article.slug}`, added.errors);
       }
-      const written = await index.writeFiles({ outputPath: join(outDir, searchShardPath(n)) });
-      if (written.errors.length > 0) throw new SearchIndexError('writeFiles', written.errors);
-      await index.deleteIndex();
-      // Pagefind writes its filter index in a different order each run: fix it, so equal inputs give equal bytes.
-      const why = await fixSearchIndexOrder(written.outputPath);
+      const { pages, unordered: why } = await writeShard(index, outDir, n);
+      indexed += pages;
       if (why !== null) unordered.push(why);
-      indexed += await indexedPageCount(written.outputPath);
     }
   } finally {
     await pagefind.close();
   }
   return { pages: indexed, outputPath: join(outDir, searchShardPath(0)), unordered: unordered[0] ?? null };
-}
-
-/**
- * The pages with data-pagefind-body, in path order; the shards take equal runs of them. (Pagefind
- * indexes only such pages once any page has one; each shard sees only some pages, so the choice is made here.)
- */
-async function searchablePages(outDir: string): Promise<string[]> {
-  const pages: string[] = [];
-  for (const path of await htmlFiles(outDir)) {
-    if ((await readFile(join(outDir, path), 'utf8')).includes('data-pagefind-body')) pages.push(path);
-  }
-  return pages;
 }
 
 /** Pages in a written bundle. */

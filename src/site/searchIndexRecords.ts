@@ -1,0 +1,72 @@
+// What Pagefind indexes for each article, taken from the site data rather than parsed back out of the
+// written pages: the same URL, title, meta, filters and sort as the article page's data-pagefind-*
+// attributes (templates/articles.njk), and its searchable text. Pagefind then parses no HTML.
+import MarkdownIt from 'markdown-it';
+import type { SiteArticle, SiteData } from '../types.ts';
+import { humanDate, searchLabel } from './filters.ts';
+
+/** One article as Pagefind's addCustomRecord takes it. */
+export interface SearchRecord {
+  url: string;
+  content: string;
+  language: string;
+  meta: Record<string, string>;
+  filters: Record<string, string[]>;
+  sort: Record<string, string>;
+}
+
+/** Pagefind reads an element's text with its runs of white space collapsed: do the same. */
+const clean = (text: string): string => text.replace(/\s+/g, ' ').trim();
+
+const md = new MarkdownIt({ html: false, linkify: false, typographer: false });
+md.disable(['image', 'html_block', 'html_inline']);
+
+/** The text a reader sees of a Markdown body, one block a line (what the page's HTML holds as text). */
+export function markdownText(markdown: string): string {
+  const blocks: string[] = [];
+  for (const token of md.parse(markdown, {})) {
+    if (token.type !== 'inline') continue;
+    const text = (token.children ?? []).map((child) => (child.type === 'softbreak' || child.type === 'hardbreak' ? ' ' : child.content)).join('');
+    if (text.trim() !== '') blocks.push(clean(text));
+  }
+  return blocks.join('\n');
+}
+
+/**
+ * The record of one article. Content: the text of the page's <article> outside its data-pagefind-ignore
+ * parts, less what every article shares or the archive inferred: the facts' labels ("Date", "Length"),
+ * where each value came from, the note placing an undated article, the original's address.
+ */
+export function searchRecord(entry: SiteArticle, site: SiteData): SearchRecord {
+  const a = entry.article;
+  const ents = site.entities.byArticle[a.slug];
+  const content = [
+    a.publisher,
+    a.section,
+    a.title,
+    a.subtitle,
+    a.authors.join(', '),
+    a.dateline,
+    entry.event?.label ?? null,
+    markdownText(a.body),
+    ...a.captions.map((c) => (c.credit ? `${c.text} Credit: ${c.credit}` : c.text)),
+  ].filter((part): part is string => part !== null && part.trim() !== '');
+  const filters: Record<string, string[]> = { year: [entry.year ?? 'Undated'] };
+  if (!a.published) filters['month'] = ['Undated'];
+  else if (a.datePrecision !== 'year') filters['month'] = [a.published.slice(0, 7)];
+  if (a.publisher) filters['publisher'] = [clean(searchLabel(a.publisher))];
+  if (a.authors.length > 0) filters['author'] = a.authors.map((name) => clean(searchLabel(name)));
+  if (ents && ents.people.length > 0) filters['person'] = ents.people.map((e) => clean(searchLabel(e.name)));
+  if (ents && ents.places.length > 0) filters['place'] = ents.places.map((e) => clean(searchLabel(e.name)));
+  const meta: Record<string, string> = { title: clean(a.title), date: clean(humanDate(a.published, a.datePrecision)) };
+  if (a.publisher) meta['publisher'] = clean(a.publisher);
+  return {
+    url: `/articles/${a.slug}/`,
+    content: content.map(clean).join('\n'),
+    // One language for the whole archive (as forceLanguage does for pages), so a search finds every article.
+    language: 'en',
+    meta,
+    filters,
+    sort: { date: a.published ?? '0000-00-00' },
+  };
+}
