@@ -1,5 +1,6 @@
 // The dev server's edit-to-page time: start `npm start` (scripts/serve.ts) on a corpus, wait for the
-// first build, change one input file, and time until the changed article page is served with the edit.
+// first build and for the fast path's site data, change one input file, and time until the changed
+// article page is served with the edit.
 import { spawn } from 'node:child_process';
 import { appendFileSync, readdirSync } from 'node:fs';
 import { createServer } from 'node:net';
@@ -45,7 +46,7 @@ export async function measureDevRebuild(corpus: string, outDir: string): Promise
   let printed = '';
   child.stderr.on('data', (chunk: Buffer) => (printed += chunk.toString()));
   try {
-    await until(async () => printed.includes('dossier: serving'), 600_000);
+    await until(async () => printed.includes('dossier: serving') && printed.includes('⚡ fast path ready'), 600_000);
     const articles = JSON.parse(await fetchText(`http://localhost:${port}/articles.json`)) as Array<{ slug: string; sourceFile: string }>;
     const file = readdirSync(corpus).sort()[0] as string;
     const slug = articles.find((a) => a.sourceFile === file)?.slug;
