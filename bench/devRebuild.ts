@@ -46,7 +46,7 @@ export async function measureDevRebuild(corpus: string, outDir: string): Promise
   let printed = '';
   child.stderr.on('data', (chunk: Buffer) => (printed += chunk.toString()));
   try {
-    await until(async () => printed.includes('dossier: serving') && printed.includes('⚡ fast path ready'), 600_000);
+    await until(async () => printed.includes('dossier: serving') && printed.includes('⚡ fast path ready'), 1_800_000);
     const articles = JSON.parse(await fetchText(`http://localhost:${port}/articles.json`)) as Array<{ slug: string; sourceFile: string }>;
     const file = readdirSync(corpus).sort()[0] as string;
     const slug = articles.find((a) => a.sourceFile === file)?.slug;
