@@ -1,9 +1,10 @@
-// `npm start` survives a broken input while it runs: it keeps serving, says what is wrong with which
-// file, and shows the article once the file is fixed. Every wait is on a condition, with a deadline.
+// `npm start` re-renders an edited article's page at once, byte for byte as the full build then writes
+// it, and survives a broken input while it runs: it keeps serving, says what is wrong with which file,
+// and shows the article once the file is fixed. Every wait is on a condition, with a deadline.
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawn, type ChildProcess } from 'node:child_process';
-import { cpSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { appendFileSync, cpSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -91,6 +92,29 @@ describe('dev server (npm start)', () => {
   it('serves the seeds at first', async () => {
     const articles = JSON.parse((await get(`${base}articles.json`))!.body) as unknown[];
     assert.equal(articles.length, 5);
+  });
+
+  it('re-renders an edited article at once, as the full build then writes it', async () => {
+    await waitFor('the fast path to be ready', () => (output.includes('⚡ fast path ready') ? true : undefined), 120_000, printed);
+    const articles = JSON.parse((await get(`${base}articles.json`))!.body) as Array<{ slug: string; sourceFile: string }>;
+    const { slug, sourceFile } = articles[0]!;
+    const url = `${base}articles/${slug}/`;
+    const before = output.length;
+    // Lower-case words only this article has: a paragraph that adds no name and no term shared with another article.
+    const marker = 'zqxfastpathedit';
+    appendFileSync(join(seeds, sourceFile), `\nthis paragraph ends with ${marker}.\n`);
+    await waitFor('the fast path to re-render the page', () => (output.slice(before).includes(`⚡ ${sourceFile}: /articles/${slug}/ re-rendered`) ? true : undefined), 60_000, printed);
+    const fast = (await get(url))!.body;
+    assert.ok(fast.includes(marker), 'the page has the edit as soon as the fast path says so');
+    assert.doesNotMatch(output.slice(before), /[✓✗] \d+ files? →/, 'before the full build finished');
+    const verdict = await waitFor(
+      'the full build to check the fast page',
+      () => /(✓|↻) articles\/\S+\/index\.html: the full build (wrote the same bytes|updated it)/.exec(output.slice(before))?.[0],
+      120_000,
+      printed,
+    );
+    assert.match(verdict, /wrote the same bytes/);
+    assert.equal((await get(url))!.body, fast, 'the page the full build serves is the fast page, byte for byte');
   });
 
   it('reports a file with broken front matter and a binary .txt by name, and keeps serving', async () => {

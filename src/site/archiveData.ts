@@ -46,7 +46,7 @@ export function rootUrl({ siteUrl, base }: SiteLocation): string {
 /** How many articles the home page lists. */
 export const LATEST_COUNT = 5;
 
-const FIELD_LABELS: Record<ProvenancedField, string> = {
+export const FIELD_LABELS: Record<ProvenancedField, string> = {
   title: 'Headline',
   subtitle: 'Subtitle',
   published: 'Date',

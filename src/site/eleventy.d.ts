@@ -48,6 +48,8 @@ declare module '@11ty/eleventy' {
     constructor(input?: string, output?: string, options?: EleventyOptions);
     /** Resolves to [passthrough copy results, template results]. */
     write(): Promise<[unknown[], unknown[]]>;
+    /** Renders without writing: one entry per output file (the dev server's fast path). */
+    toJSON(): Promise<Array<{ url: string | false; inputPath: string; outputPath: string | false; content: string }>>;
     logger: { overrideLogger(logger: ConsoleLike | false): void };
     setIsVerbose(verbose: boolean): void;
   }
