@@ -91,18 +91,26 @@ export function sentenceSpans(text: string): Array<[number, number]> {
 
 /**
  * The rule candidates, with the kind the library gives a span where the rules were unsure (a lone
- * capitalised word, a two-word name with no title or verb beside it).
+ * capitalised word, a two-word name with no title or verb beside it). `decided` carries the library's
+ * verdicts across one article's text units: a name it has judged is not parsed again in the same
+ * article, and only the sentences holding a name not judged yet are read.
  */
-export function withLibraryKinds(ruleCandidates: Candidate[], text: string, unit: number): Candidate[] {
-  const unsure = ruleCandidates.filter((c) => c.evidence === 'weak');
-  if (unsure.length === 0) return ruleCandidates;
-  // Only the sentences holding an unsure name are parsed: the library's cost grows with the text it reads.
-  const library = sentenceSpans(text)
-    .filter(([start, end]) => unsure.some((c) => c.start < end && start < c.end))
-    .flatMap(([start, end]) => libraryCandidates(text.slice(start, end), unit).map((c) => ({ ...c, start: c.start + start, end: c.end + start })));
+export function withLibraryKinds(ruleCandidates: Candidate[], text: string, unit: number, decided: Map<string, EntityKind | null> = new Map()): Candidate[] {
+  const pending = ruleCandidates.filter((c) => c.evidence === 'weak' && !decided.has(c.name));
+  if (pending.length > 0) {
+    // The library's cost grows with the text it reads.
+    const library = sentenceSpans(text)
+      .filter(([start, end]) => pending.some((c) => c.start < end && start < c.end))
+      .flatMap(([start, end]) => libraryCandidates(text.slice(start, end), unit).map((c) => ({ ...c, start: c.start + start, end: c.end + start })));
+    for (const candidate of pending) {
+      if (decided.has(candidate.name)) continue;
+      const overlap = library.find((l) => l.start < candidate.end && candidate.start < l.end);
+      decided.set(candidate.name, overlap ? overlap.kind : null);
+    }
+  }
   return ruleCandidates.map((candidate) => {
     if (candidate.evidence === 'strong') return candidate;
-    const overlap = library.find((l) => l.start < candidate.end && candidate.start < l.end);
-    return overlap ? { ...candidate, kind: overlap.kind } : candidate;
+    const kind = decided.get(candidate.name);
+    return kind ? { ...candidate, kind } : candidate;
   });
 }
