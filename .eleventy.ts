@@ -4,15 +4,18 @@ import { HtmlBasePlugin, type UserConfig } from '@11ty/eleventy';
 import { filtersPlugin } from './src/site/filters.ts';
 import { nunjucksCompileCachePlugin } from './src/site/nunjucksCompileCache.ts';
 import { transformsPlugin } from './src/site/transforms.ts';
+import type { SiteData } from './src/types.ts';
 
 export default function (eleventyConfig: UserConfig): void {
   // data: `dossier`, the archive as site data (src/types.ts SiteData). src/build.ts hands in what it
   // ingested (and indexes for search itself); on its own, Eleventy ingests seeds/ on every build.
   const handedIn = 'dossier' in eleventyConfig.globalData;
+  let standaloneSite: SiteData | null = null;
   if (!handedIn) {
     eleventyConfig.addGlobalData('dossier', async () => {
       const { loadSite, DEFAULTS } = await import('./src/site/loadSiteData.ts');
-      return (await loadSite(DEFAULTS.seedsDir, { siteUrl: DEFAULTS.siteUrl, base: eleventyConfig.pathPrefix })).site;
+      standaloneSite = (await loadSite(DEFAULTS.seedsDir, { siteUrl: DEFAULTS.siteUrl, base: eleventyConfig.pathPrefix })).site;
+      return standaloneSite;
     });
   }
 
@@ -39,9 +42,12 @@ export default function (eleventyConfig: UserConfig): void {
   // transforms: control characters from the inputs never reach a page or feed (XML forbids them).
   eleventyConfig.addPlugin(transformsPlugin);
 
-  // search: on its own (CLI, dev server), index the output with Pagefind after every build.
+  // exports and search: on its own (CLI), write the archive-wide exports (streamed, not templates:
+  // src/site/exports.ts) and index the output with Pagefind after every build.
   if (!handedIn) {
     eleventyConfig.on('eleventy.after', async ({ directories }) => {
+      const { writeExports } = await import('./src/site/exports.ts');
+      if (standaloneSite) await writeExports(directories.output, standaloneSite);
       const { indexSite } = await import('./src/site/searchIndex.ts');
       await indexSite(directories.output);
     });

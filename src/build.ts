@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { formatFileLines, formatStrictFailure, formatUncertain, formatTotal, makeBuildReport, plural, reportJson } from './report.ts';
 import { rootUrl } from './site/archiveData.ts';
+import { writeExports } from './site/exports.ts';
 import { writeSourceCopies } from './site/provenance.ts';
 import { DEFAULTS, loadSite } from './site/loadSiteData.ts';
 import { checkOutDir, prepareOutDir, publishStaged, renderSite, REPORT_FILE, stagingDirOf } from './site/render.ts';
@@ -58,7 +59,9 @@ export async function build(options: SiteBuildOptions, log: Log = stderrLog): Pr
     .then(async (result) => {
       // Provenance: each article's capture, byte for byte, beside its page (articles/<slug>/source.txt).
       await writeSourceCopies(options.seedsDir, staging, archive.articles);
-      return result;
+      // Archive-wide exports (articles.json, .csv, citations) are streamed, not rendered as one string.
+      const exported = await writeExports(staging, site);
+      return { ...result, written: result.written + exported };
     })
     .catch(async (error: unknown) => {
       await rm(staging, { recursive: true, force: true });

@@ -230,24 +230,33 @@ export function csvCell(value: string | number | null): string {
 
 /** Every record as CSV: a header row, then a row per article in archive order, CRLF line ends. */
 export function articlesCsv(articles: readonly SiteArticle[]): string {
-  const rows = articles.map(({ article: a, source }) => [
-    a.slug,
-    a.title,
-    a.subtitle,
-    a.published,
-    a.datePrecision,
-    a.publisher,
-    a.authors.join('; '),
-    a.url,
-    a.dateline,
-    a.section,
-    a.language,
-    a.wordCount,
-    a.sourceFile,
-    a.sha256,
-    `articles/${a.slug}/`,
-    source.path,
-    a.excerpt,
-  ]);
-  return [CSV_COLUMNS as readonly string[], ...rows].map((row) => `${row.map(csvCell).join(',')}\r\n`).join('');
+  return [...articlesCsvLines(articles)].join('');
 }
+
+/** articles.csv one line at a time (the header first), so a large archive is never one string. */
+export function* articlesCsvLines(articles: readonly SiteArticle[]): Generator<string> {
+  yield csvLine(CSV_COLUMNS);
+  for (const { article: a, source } of articles) {
+    yield csvLine([
+      a.slug,
+      a.title,
+      a.subtitle,
+      a.published,
+      a.datePrecision,
+      a.publisher,
+      a.authors.join('; '),
+      a.url,
+      a.dateline,
+      a.section,
+      a.language,
+      a.wordCount,
+      a.sourceFile,
+      a.sha256,
+      `articles/${a.slug}/`,
+      source.path,
+      a.excerpt,
+    ]);
+  }
+}
+
+const csvLine = (row: readonly (string | number | null)[]): string => `${row.map(csvCell).join(',')}\r\n`;

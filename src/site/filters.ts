@@ -3,7 +3,6 @@
 import { format, parseISO } from 'date-fns';
 import type { UserConfig } from '@11ty/eleventy';
 import type { DatePrecision, SiteData } from '../types.ts';
-import { articlesCsv } from './citations.ts';
 import { feedItems, jsonFeed } from './feeds.ts';
 import { renderMarkdown, webUrl } from './markdown.ts';
 
@@ -34,8 +33,6 @@ export const json = (value: unknown, indent = 0): string =>
  */
 export const searchLabel = (text: string): string => text.replace(/</g, '‹').replace(/>/g, '›');
 
-/** The `key` property of every item: `dossier.articles | pluck("article")`. */
-export const pluck = <T, K extends keyof T>(items: readonly T[], key: K): Array<T[K]> => items.map((item) => item[key]);
 
 /** Registers every filter; `.eleventy.ts` adds this as a plugin. */
 export function filtersPlugin(eleventyConfig: UserConfig): void {
@@ -46,9 +43,7 @@ export function filtersPlugin(eleventyConfig: UserConfig): void {
   eleventyConfig.addFilter('json', json);
   eleventyConfig.addFilter('markdown', renderMarkdown);
   eleventyConfig.addFilter('webUrl', webUrl);
-  eleventyConfig.addFilter('pluck', pluck);
   eleventyConfig.addFilter('searchLabel', searchLabel);
   eleventyConfig.addFilter('jsonFeed', (site: SiteData) => json(jsonFeed(site), 2));
-  eleventyConfig.addFilter('articlesCsv', articlesCsv);
   eleventyConfig.addFilter('feedItems', feedItems);
 }
