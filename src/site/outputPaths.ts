@@ -64,7 +64,8 @@ export function assertWrittenPaths(outDir: string, written: readonly WrittenPage
   const expected = new Set(slugs.map((slug) => articlePagePath(outDir, slug)));
   const allowed = new Set(slugs.flatMap((slug) => ARTICLE_FILES.map((file) => join(resolve(outDir), 'articles', slug, file))));
   const unexpected = outputs.filter((path) => isInside(articlesDir, path) && !expected.has(path) && !allowed.has(path));
-  const missing = [...expected].filter((path) => !outputs.includes(path));
+  const writtenPaths = new Set(outputs);
+  const missing = [...expected].filter((path) => !writtenPaths.has(path));
   const problems = [
     ...strays.map((p) => `${p} lies outside the output folder`),
     ...unexpected.map((p) => `${p} is not articles/<slug>/index.html (or a citation file) of any article`),

@@ -99,31 +99,76 @@ const eleventyLogger = {
   error: () => {},
 };
 
-/** Renders `site` into `outDir` under the URL prefix `base`, then indexes it for search in shards of at most `searchShardPages` pages. */
-export async function renderSite(site: SiteData, outDir: string, base: string, searchShardPages = SEARCH_SHARD_PAGES): Promise<RenderResult> {
-  const searchShards = searchShardCount(site.articles.length, searchShardPages);
-  const eleventy = new Eleventy(fromCwd(join(PROJECT_ROOT, 'templates')), fromCwd(outDir), {
+/**
+ * Templates written once per article or per entity page. They are rendered in parts, each by an
+ * Eleventy run of its own over a slice of the archive, because Eleventy keeps every page it renders
+ * until its run ends: in one run the build's memory would grow with the archive.
+ */
+export const ITEM_TEMPLATE = /^(?:articles|article-citation\.[a-z]+|entities)\.njk$/;
+/** Most articles, and most entity pages, in one part. */
+export interface PartSizes {
+  articles: number;
+  entityPages: number;
+}
+export const PART_SIZES: PartSizes = { articles: 1000, entityPages: 4000 };
+
+/** `items` cut into `parts` runs of nearly equal length, in order. */
+export function cutInto<T>(items: readonly T[], parts: number): T[][] {
+  const size = Math.ceil(items.length / parts);
+  return Array.from({ length: parts }, (_, i) => items.slice(i * size, (i + 1) * size));
+}
+
+/** The site data of each part: all of it, but only that part's articles and entity pages to paginate. */
+export function siteParts(site: SiteData, sizes: PartSizes = PART_SIZES): SiteData[] {
+  const parts = Math.max(1, Math.ceil(site.articles.length / sizes.articles), Math.ceil(site.entities.pages.length / sizes.entityPages));
+  const articles = cutInto(site.articles, parts);
+  const entityPages = cutInto(site.entities.pages, parts);
+  return articles.map((slice, i) => ({ ...site, articles: slice, entities: { ...site.entities, pages: entityPages[i] ?? [] } }));
+}
+
+/** One Eleventy run over the templates that `include` accepts, with `site` as its data; returns what it wrote. */
+async function runEleventy(site: SiteData, outDir: string, base: string, mergeBundles: string[], include: (template: string) => boolean): Promise<{ written: WrittenPage[]; copied: number }> {
+  const templates = join(PROJECT_ROOT, 'templates');
+  const left = (await readdir(templates)).filter((name) => name.endsWith('.njk') && !include(name));
+  const eleventy = new Eleventy(fromCwd(templates), fromCwd(outDir), {
     configPath: fromCwd(join(PROJECT_ROOT, '.eleventy.ts')),
     pathPrefix: base,
     quietMode: true,
     config: (eleventyConfig) => {
       eleventyConfig.addGlobalData('dossier', site);
       // The search bundles the search page merges (none below SEARCH_SHARD_PAGES articles).
-      eleventyConfig.addGlobalData('searchMergeBundles', searchMergeBundles(searchShards));
+      eleventyConfig.addGlobalData('searchMergeBundles', mergeBundles);
+      for (const name of left) eleventyConfig.ignores.add(fromCwd(join(templates, name)));
     },
   });
   eleventy.logger.overrideLogger(eleventyLogger);
+  const [copies, pages] = await eleventy.write();
+  return { written: pages.flat() as WrittenPage[], copied: copies.length };
+}
+
+/**
+ * Renders `site` into `outDir` under the URL prefix `base`, its per-item pages in parts of `partSizes`,
+ * then indexes it for search in shards of at most `searchShardPages` pages.
+ */
+export async function renderSite(site: SiteData, outDir: string, base: string, searchShardPages = SEARCH_SHARD_PAGES, partSizes = PART_SIZES): Promise<RenderResult> {
+  const mergeBundles = searchMergeBundles(searchShardCount(site.articles.length, searchShardPages));
   // Slugs name folders: check them before anything is written, and what was written after.
-  const articles = site.articles.map((s) => s.article);
-  assertSafeSlugs(articles);
+  assertSafeSlugs(site.articles.map((s) => s.article));
   const started = performance.now();
-  const [copies, templates] = await eleventy.write();
-  assertWrittenPaths(outDir, templates.flat() as WrittenPage[], articles.map((a) => a.slug));
+  // The archive-wide pages first (home, timeline, indexes, feeds), then the per-item pages part by part.
+  const whole = await runEleventy(site, outDir, base, mergeBundles, (name) => !ITEM_TEMPLATE.test(name));
+  assertWrittenPaths(outDir, whole.written, []);
+  let written = whole.written.length;
+  for (const part of siteParts(site, partSizes)) {
+    const { written: pages } = await runEleventy(part, outDir, base, mergeBundles, (name) => ITEM_TEMPLATE.test(name));
+    assertWrittenPaths(outDir, pages, part.articles.map((s) => s.article.slug));
+    written += pages.length;
+  }
   const indexStarted = performance.now();
-  const { pages, unordered } = await indexArticles(outDir, site, searchShards);
+  const { pages, unordered } = await indexArticles(outDir, site, searchShardCount(site.articles.length, searchShardPages));
   return {
-    written: templates.flat().length,
-    copied: copies.length,
+    written,
+    copied: whole.copied,
     indexedPages: pages,
     searchIndexUnordered: unordered,
     eleventyMs: indexStarted - started,
