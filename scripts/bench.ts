@@ -5,12 +5,14 @@ import { measureDevRebuild } from '../bench/devRebuild.ts';
 import { formatTable, runBench, writeCorpus } from '../bench/run.ts';
 import { parseFlags } from '../src/cli.ts';
 
-const USAGE = `usage: npm run bench -- [--articles N[,N…]] [--runs K] [--search-at N] [--search-shard-pages N] [--json] [--work DIR] [--keep]
+const USAGE = `usage: npm run bench -- [--articles N[,N…]] [--runs K] [--search-at N] [--search-shard-pages N] [--baseline-max N] [--json] [--work DIR] [--keep]
 
   --articles LIST  corpus sizes (default: 1000,5000,10000,20000)
   --runs K         builds per size, the median is reported (default: 3 up to 1,000 articles, 1 above: large builds take minutes)
   --search-at N    measure one search in Chromium at this size (default: 10000, or the largest size below it)
   --search-shard-pages N  passed to the Dossier build (most pages in one search index)
+  --baseline-max N build the baseline only up to N articles (default 20000: its one Pagefind process
+                   holds the whole index in memory, 5.3 GB at 20,000 articles)
   --dev-rebuild N  instead: time the dev server from an edit of one file to its rebuilt page, on N articles
   --json           print the results as JSON on stdout (the table goes to stderr)
   --work DIR       where corpora and outputs go (default: a folder in the system temp folder)
@@ -24,6 +26,7 @@ function main(): Promise<void> | void {
       runs: { type: 'string' },
       'search-at': { type: 'string' },
       'search-shard-pages': { type: 'string' },
+      'baseline-max': { type: 'string', default: '20000' },
       'dev-rebuild': { type: 'string' },
       json: { type: 'boolean', default: false },
       work: { type: 'string', default: join(tmpdir(), 'dossier-bench') },
@@ -58,6 +61,7 @@ function main(): Promise<void> | void {
     workDir: values.work,
     searchAt: (n) => n === searchAt,
     keep: values.keep,
+    baselineMax: Number(values['baseline-max']),
     searchShardPages: values['search-shard-pages'] === undefined ? null : Number(values['search-shard-pages']),
     log,
   }).then((results) => {
