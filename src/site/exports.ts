@@ -1,4 +1,4 @@
-// The archive-wide exports (articles.json, articles.csv, citations.bib/.ris/.json), written as streams
+// The archive-wide exports (articles.json, articles.csv, citations.bib/.ris/.json, the sitemap), written as streams
 // of small strings outside Eleventy. As one string each they grow with the archive (articles.json is
 // about 10 KB an article, so it would pass V8's longest string near 50,000 articles), and Eleventy keeps
 // every output it renders until the build ends.
@@ -8,6 +8,7 @@ import { mkdir } from 'node:fs/promises';
 import type { SiteArticle, SiteData } from '../types.ts';
 import { articlesCsvLines } from './citations.ts';
 import { json } from './filters.ts';
+import { sitemapFiles } from './sitemap.ts';
 
 export interface ExportFile {
   /** Path inside the output folder. */
@@ -52,6 +53,7 @@ export function archiveExports(site: SiteData): ExportFile[] {
     { path: 'citations.bib', chunks: () => [...citationsOf(articles, 'bibtex'), '\n'] },
     { path: 'citations.ris', chunks: () => [...joined(citationsOf(articles, 'ris'), '\n'), '\n'] },
     { path: 'citations.json', chunks: () => jsonArrayChunks(articles.map((s) => s.citation.csl)) },
+    ...sitemapFiles(site),
   ];
 }
 

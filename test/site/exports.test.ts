@@ -11,6 +11,8 @@ import { articlesCsv } from '../../src/site/citations.ts';
 import { archiveExports, jsonArrayChunks, writeChunks, writeExports } from '../../src/site/exports.ts';
 import { json } from '../../src/site/filters.ts';
 import type { SiteData } from '../../src/types.ts';
+import { XMLParser, XMLValidator } from 'fast-xml-parser';
+import { sitemapFiles, sitemapPaths } from '../../src/site/sitemap.ts';
 import { HOSTILE } from '../fixtures/site/archive.ts';
 
 const SEEDS = join(import.meta.dirname, '..', '..', 'seeds');
@@ -35,14 +37,14 @@ describe('jsonArrayChunks', () => {
 describe('archiveExports', () => {
   it('names each export once, and articles.csv equals the whole-string CSV', () => {
     const files = archiveExports(site);
-    assert.deepEqual(files.map((f) => f.path), ['articles.json', 'articles.csv', 'citations.bib', 'citations.ris', 'citations.json']);
+    assert.deepEqual(files.map((f) => f.path), ['articles.json', 'articles.csv', 'citations.bib', 'citations.ris', 'citations.json', 'sitemap.xml']);
     assert.equal(text(files[1]!.chunks()), articlesCsv(site.articles));
   });
 
   it('writes articles.json that parses back to the records, in the site order', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'dossier-exports-'));
     try {
-      assert.equal(await writeExports(dir, site), 5);
+      assert.equal(await writeExports(dir, site), 6);
       const written = JSON.parse(readFileSync(join(dir, 'articles.json'), 'utf8')) as Array<{ slug: string }>;
       assert.deepEqual(written.map((a) => a.slug), site.articles.map((s) => s.article.slug));
     } finally {
@@ -62,5 +64,37 @@ describe('writeChunks', () => {
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }
+  });
+});
+
+describe('sitemap', () => {
+  const locs = (xml: string, tag: 'url' | 'sitemap'): string[] => {
+    assert.equal(XMLValidator.validate(xml), true);
+    const parsed = new XMLParser().parse(xml) as Record<string, Record<string, Array<{ loc: string }> | { loc: string }>>;
+    const list = Object.values(parsed).find((v) => typeof v === 'object')?.[tag] ?? [];
+    return (Array.isArray(list) ? list : [list]).map((e) => e.loc);
+  };
+
+  it('lists the home page, the timeline, every article and every entity page of the seeds, once each', () => {
+    const [file] = sitemapFiles(site);
+    const urls = locs(text(file!.chunks()), 'url');
+    assert.equal(new Set(urls).size, urls.length);
+    assert.equal(urls[0], 'https://example.org/');
+    for (const s of site.articles) assert.ok(urls.includes(`https://example.org/articles/${s.article.slug}/`), s.article.slug);
+    for (const page of site.entities.pages) assert.ok(urls.includes(`https://example.org${page.url}`), page.url);
+    assert.ok(urls.includes('https://example.org/people/'));
+  });
+
+  it('becomes an index of parts past the limit, the parts holding every address in order', () => {
+    const all = [...sitemapPaths(site)].map((p) => `https://example.org/${p}`);
+    const files = sitemapFiles(site, 10);
+    assert.equal(files.length, 1 + Math.ceil(all.length / 10));
+    assert.deepEqual(locs(text(files[0]!.chunks()), 'sitemap'), files.slice(1).map((f) => `https://example.org/${f.path}`));
+    assert.deepEqual(files.slice(1).flatMap((f) => locs(text(f.chunks()), 'url')), all);
+  });
+
+  it('escapes a site address that XML would read as markup', () => {
+    const [file] = sitemapFiles({ ...site, rootUrl: "https://example.org/a&b'/" });
+    assert.match(text(file!.chunks()), /<loc>https:\/\/example\.org\/a&amp;b&#39;\/<\/loc>/);
   });
 });
