@@ -11,6 +11,8 @@ import { DEFAULTS, loadSite } from './site/loadSiteData.ts';
 import { checkOutDir, prepareOutDir, publishStaged, renderSite, REPORT_FILE, stagingDirOf } from './site/render.ts';
 import type { BuildOptions, BuildReport, BuildTimings } from './types.ts';
 
+export { errorChain } from './site/eleventyRun.ts';
+
 export interface SiteBuildOptions extends BuildOptions {
   /** Origin for absolute URLs in feeds and the sitemap, e.g. 'https://example.org'. */
   siteUrl: string;
@@ -91,19 +93,4 @@ export async function build(options: SiteBuildOptions, log: Log = stderrLog): Pr
     await writeFile(options.timingsFile, `${JSON.stringify(timings, null, 2)}\n`);
   }
   return report;
-}
-
-/** An error and its causes (Eleventy keeps the caught error as `originalError`), one message per line. */
-export function errorChain(error: unknown): string[] {
-  const lines: string[] = [];
-  const seen = new Set<unknown>();
-  let current: unknown = error;
-  while (current instanceof Error && !seen.has(current) && lines.length < 8) {
-    seen.add(current);
-    const message = current.message.split('\n')[0]?.trim() ?? '';
-    if (message && !lines.includes(message)) lines.push(message);
-    const next = (current as Error & { originalError?: unknown }).originalError ?? current.cause;
-    current = next;
-  }
-  return lines.length > 0 ? lines : [String(error)];
 }

@@ -1,15 +1,14 @@
 // Writes the site for given site data: Eleventy (programmatic, with .eleventy.ts) then the Pagefind index.
 import { mkdir, readdir, rename, rm, stat, writeFile } from 'node:fs/promises';
-import { join, relative, resolve } from 'node:path';
+import { join, resolve } from 'node:path';
 import { performance } from 'node:perf_hooks';
-import { fileURLToPath } from 'node:url';
-import Eleventy from '@11ty/eleventy';
 import type { SiteData } from '../types.ts';
-import { assertSafeSlugs, assertWrittenPaths, type WrittenPage } from './outputPaths.ts';
+import { PROJECT_ROOT, renderTemplates } from './eleventyRun.ts';
+import { assertSafeSlugs, assertWrittenPaths } from './outputPaths.ts';
+import { ITEM_TEMPLATE, PART_SIZES, renderParts, siteParts } from './renderParts.ts';
 import { indexArticles, SEARCH_SHARD_PAGES, searchMergeBundles, searchShardCount } from './searchIndex.ts';
 
-/** The project root (where .eleventy.ts and templates/ live), whatever the working directory. */
-export const PROJECT_ROOT = fileURLToPath(new URL('../../', import.meta.url));
+export { PROJECT_ROOT };
 
 /** Written into every output folder; only a folder holding it (or an empty one) is ever emptied. */
 export const REPORT_FILE = 'build-report.json';
@@ -17,9 +16,6 @@ export const REPORT_FILE = 'build-report.json';
 export class OutputFolderError extends Error {
   override name = 'OutputFolderError';
 }
-
-/** Eleventy takes paths relative to the working directory best. */
-const fromCwd = (path: string): string => relative(process.cwd(), path) || '.';
 
 /** The folder's entries, or null when it does not exist. */
 async function entriesOf(abs: string): Promise<string[] | null> {
@@ -90,84 +86,26 @@ export interface RenderResult {
   searchIndexMs: number;
 }
 
-/** Eleventy's own messages: its warnings go to stderr; its summary line is replaced by ours. */
-const eleventyLogger = {
-  log: () => {},
-  info: () => {},
-  warn: (message: string) => void process.stderr.write(`${message}\n`),
-  // Errors are thrown to src/build.ts, which prints their chain once.
-  error: () => {},
-};
-
 /**
- * Templates written once per article or per entity page. They are rendered in parts, each by an
- * Eleventy run of its own over a slice of the archive, because Eleventy keeps every page it renders
- * until its run ends: in one run the build's memory would grow with the archive.
- */
-export const ITEM_TEMPLATE = /^(?:articles|article-citation\.[a-z]+|entities)\.njk$/;
-/** Most articles, and most entity pages, in one part. */
-export interface PartSizes {
-  articles: number;
-  entityPages: number;
-}
-export const PART_SIZES: PartSizes = { articles: 1000, entityPages: 4000 };
-
-/** `items` cut into `parts` runs of nearly equal length, in order. */
-export function cutInto<T>(items: readonly T[], parts: number): T[][] {
-  const size = Math.ceil(items.length / parts);
-  return Array.from({ length: parts }, (_, i) => items.slice(i * size, (i + 1) * size));
-}
-
-/** The site data of each part: all of it, but only that part's articles and entity pages to paginate. */
-export function siteParts(site: SiteData, sizes: PartSizes = PART_SIZES): SiteData[] {
-  const parts = Math.max(1, Math.ceil(site.articles.length / sizes.articles), Math.ceil(site.entities.pages.length / sizes.entityPages));
-  const articles = cutInto(site.articles, parts);
-  const entityPages = cutInto(site.entities.pages, parts);
-  return articles.map((slice, i) => ({ ...site, articles: slice, entities: { ...site.entities, pages: entityPages[i] ?? [] } }));
-}
-
-/** One Eleventy run over the templates that `include` accepts, with `site` as its data; returns what it wrote. */
-async function runEleventy(site: SiteData, outDir: string, base: string, mergeBundles: string[], include: (template: string) => boolean): Promise<{ written: WrittenPage[]; copied: number }> {
-  const templates = join(PROJECT_ROOT, 'templates');
-  const left = (await readdir(templates)).filter((name) => name.endsWith('.njk') && !include(name));
-  const eleventy = new Eleventy(fromCwd(templates), fromCwd(outDir), {
-    configPath: fromCwd(join(PROJECT_ROOT, '.eleventy.ts')),
-    pathPrefix: base,
-    quietMode: true,
-    config: (eleventyConfig) => {
-      eleventyConfig.addGlobalData('dossier', site);
-      // The search bundles the search page merges (none below SEARCH_SHARD_PAGES articles).
-      eleventyConfig.addGlobalData('searchMergeBundles', mergeBundles);
-      for (const name of left) eleventyConfig.ignores.add(fromCwd(join(templates, name)));
-    },
-  });
-  eleventy.logger.overrideLogger(eleventyLogger);
-  const [copies, pages] = await eleventy.write();
-  return { written: pages.flat() as WrittenPage[], copied: copies.length };
-}
-
-/**
- * Renders `site` into `outDir` under the URL prefix `base`, its per-item pages in parts of `partSizes`,
- * then indexes it for search in shards of at most `searchShardPages` pages.
+ * Renders `site` into `outDir` under the URL prefix `base`: the archive-wide pages in this process, the
+ * per-item pages in parts of `partSizes` (src/site/renderParts.ts), then indexes it for search in shards
+ * of at most `searchShardPages` pages.
  */
 export async function renderSite(site: SiteData, outDir: string, base: string, searchShardPages = SEARCH_SHARD_PAGES, partSizes = PART_SIZES): Promise<RenderResult> {
-  const mergeBundles = searchMergeBundles(searchShardCount(site.articles.length, searchShardPages));
+  const shards = searchShardCount(site.articles.length, searchShardPages);
+  const mergeBundles = searchMergeBundles(shards);
   // Slugs name folders: check them before anything is written, and what was written after.
   assertSafeSlugs(site.articles.map((s) => s.article));
   const started = performance.now();
-  // The archive-wide pages first (home, timeline, indexes, feeds), then the per-item pages part by part.
-  const whole = await runEleventy(site, outDir, base, mergeBundles, (name) => !ITEM_TEMPLATE.test(name));
+  const [whole, itemPages] = await Promise.all([
+    renderTemplates(site, outDir, base, mergeBundles, (name) => !ITEM_TEMPLATE.test(name)),
+    renderParts(siteParts(site, partSizes), outDir, base, mergeBundles),
+  ]);
   assertWrittenPaths(outDir, whole.written, []);
-  let written = whole.written.length;
-  for (const part of siteParts(site, partSizes)) {
-    const { written: pages } = await runEleventy(part, outDir, base, mergeBundles, (name) => ITEM_TEMPLATE.test(name));
-    assertWrittenPaths(outDir, pages, part.articles.map((s) => s.article.slug));
-    written += pages.length;
-  }
   const indexStarted = performance.now();
-  const { pages, unordered } = await indexArticles(outDir, site, searchShardCount(site.articles.length, searchShardPages));
+  const { pages, unordered } = await indexArticles(outDir, site, shards);
   return {
-    written,
+    written: whole.written.length + itemPages,
     copied: whole.copied,
     indexedPages: pages,
     searchIndexUnordered: unordered,

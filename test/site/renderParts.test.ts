@@ -7,7 +7,8 @@ import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { ingestFolder } from '../../src/ingest/index.ts';
 import { toSiteData } from '../../src/site/archiveData.ts';
-import { cutInto, renderSite, siteParts } from '../../src/site/render.ts';
+import { renderSite } from '../../src/site/render.ts';
+import { cutInto, siteParts } from '../../src/site/renderParts.ts';
 import type { SiteData } from '../../src/types.ts';
 
 const SEEDS = join(import.meta.dirname, '..', '..', 'seeds');
@@ -31,22 +32,24 @@ describe('cutInto and siteParts', () => {
     assert.deepEqual(cutInto([], 2), [[], []]);
   });
 
-  it('puts each article and entity page of the seeds in exactly one part, the rest of the data shared', () => {
+  it('puts each article and entity page of the seeds in exactly one part, with only what their templates read', () => {
     assert.ok(site.entities.pages.length > 20, `the seeds have ${site.entities.pages.length} entity pages`);
     const parts = siteParts(site, { articles: 2, entityPages: 10 });
     assert.equal(parts.length, Math.max(Math.ceil(5 / 2), Math.ceil(site.entities.pages.length / 10)));
     assert.deepEqual(parts.flatMap((p) => p.articles), site.articles);
     assert.deepEqual(parts.flatMap((p) => p.entities.pages), site.entities.pages);
     for (const part of parts) {
-      assert.equal(part.timeline, site.timeline);
-      assert.equal(part.entities.byArticle, site.entities.byArticle);
+      // Only what the per-item templates read is carried: the event pages, and the entities of the part's own articles.
+      assert.equal(part.timeline.eventPages, site.timeline.eventPages);
+      assert.deepEqual(Object.keys(part.entities.byArticle), part.articles.map((s) => s.article.slug).filter((slug) => site.entities.byArticle[slug]));
+      assert.deepEqual([part.timeline.pages, part.entities.indexPages, part.newestFirst], [[], [], []]);
     }
     assert.equal(siteParts(site).length, 1, 'the seeds fit in one part by default');
   });
 });
 
 describe('renderSite in parts', () => {
-  it('writes the same files, byte for byte, in one part and in many', async () => {
+  it('writes the same files, byte for byte, in one part and in many (rendered by child processes)', async () => {
     const root = mkdtempSync(join(tmpdir(), 'dossier-parts-'));
     try {
       const one = await renderSite(site, join(root, 'one'), '/');
