@@ -41,6 +41,8 @@ interface StyleEngine {
 }
 const engines = new Map<CitationStyle, StyleEngine>();
 let batchCount = 0;
+/** Items handed to an engine at once: the cost per item is the same, and memory stays bounded on a big archive. */
+const BATCH_SIZE = 1000;
 
 function engineFor(style: CitationStyle): StyleEngine {
   let entry = engines.get(style);
@@ -152,7 +154,12 @@ export function cslItem(article: Article, key: string): CslItem {
  * so every tag but <i> and </i> is dropped: a title's markup stays out of the page.
  */
 export function references(items: readonly CslItem[], style: CitationStyle): string[] {
-  if (items.length === 0) return [];
+  const result: string[] = [];
+  for (let start = 0; start < items.length; start += BATCH_SIZE) result.push(...referenceBatch(items.slice(start, start + BATCH_SIZE), style));
+  return result;
+}
+
+function referenceBatch(items: readonly CslItem[], style: CitationStyle): string[] {
   const { engine, batch } = engineFor(style);
   // Ids of this batch alone (citeproc-js keeps what it rendered under an id), and by position, so two
   // items with one id stay two references.
