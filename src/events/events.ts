@@ -6,7 +6,7 @@
 //    placed in a range of days before or after it, with the reason; its stated date stays null.
 // 4. Each event gets a label made from its text: place, what happened, the names that mark it.
 import { addDays, differenceInCalendarDays, format, getDay, nextDay, parseISO, previousDay, subDays, type Day } from 'date-fns';
-import { extractTerms } from '../site/related.ts';
+import { articleTerms, articleText } from '../site/related.ts';
 import { slugify } from '../ingest/slug.ts';
 import type { ArchiveEvent, Article, DateMention, UndatedPlacement } from '../types.ts';
 import { EVENT_IN_PLACE, EVENT_WORD_ANY, EVENT_WORDS, PLACE_CUE, PLACE_EVENT, SPEAKER_BEFORE_VERB, SPEAKER_QUOTED } from './patterns.ts';
@@ -48,8 +48,6 @@ interface Anchor {
 /** Lower-case, accents dropped: 'Guaidó' and 'Guaido' are one key. */
 const fold = (term: string): string => term.normalize('NFD').replace(/\p{M}/gu, '').toLocaleLowerCase('en');
 
-const articleText = (a: Article): string => [a.title, a.subtitle ?? '', a.body, ...a.captions.map((c) => c.text)].join('\n');
-
 const lede = (a: Article): string =>
   a.body
     .split(/\n\s*\n/)
@@ -84,10 +82,33 @@ function placeKeys(text: string): Set<string> {
   return new Set([...text.matchAll(PLACE_CUE)].map((m) => fold(m[1]!.split(/\s+/).at(-1)!.replace(/['’]s$/u, ''))));
 }
 
-/** How often a name occurs in a text as a whole word. */
-function occurrences(text: string, name: string): number {
-  const escaped = name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-  return [...text.matchAll(new RegExp(`(?<![\\p{L}\\p{N}])${escaped}(?![\\p{L}\\p{N}])`, 'gu'))].length;
+const WORD_CHAR = /^[\p{L}\p{N}]$/u;
+
+/** The code point of `text` that ends just before `index`, as a string ('' at the start). */
+function codePointBefore(text: string, index: number): string {
+  if (index === 0) return '';
+  const low = text.charCodeAt(index - 1);
+  const pair = index >= 2 && low >= 0xdc00 && low <= 0xdfff && text.charCodeAt(index - 2) >= 0xd800 && text.charCodeAt(index - 2) <= 0xdbff;
+  return text.slice(pair ? index - 2 : index - 1, index);
+}
+
+/**
+ * How often a name occurs in a text as a whole word (no letter or digit on either side), counted as a
+ * global regex would (matches do not overlap). A search, not a regex per name: compiling one costs more than
+ * the search itself, and labels test hundreds of names.
+ */
+export function occurrences(text: string, name: string): number {
+  if (name === '') return 0;
+  let count = 0;
+  for (let at = text.indexOf(name); at !== -1; ) {
+    const after = at + name.length;
+    const next = text.codePointAt(after);
+    if (!WORD_CHAR.test(codePointBefore(text, at)) && (next === undefined || !WORD_CHAR.test(String.fromCodePoint(next)))) {
+      count += 1;
+      at = text.indexOf(name, after);
+    } else at = text.indexOf(name, at + 1);
+  }
+  return count;
 }
 
 /** Appends to the list under `key`, making it when missing. */
@@ -126,9 +147,15 @@ export function dayRangeText(earliest: string, latest: string): string {
 export function findEvents(articles: readonly Article[]): ArchiveEvents {
   const n = articles.length;
   const texts = articles.map(articleText);
-  const terms = texts.map((text) => {
+  // A name recurs across articles: each surface form is folded once.
+  const keyOf = new Map<string, string>();
+  const terms = articles.map((article) => {
     const folded = new Map<string, string>();
-    for (const surface of extractTerms(text).values()) if (!folded.has(fold(surface))) folded.set(fold(surface), surface);
+    for (const surface of articleTerms(article).values()) {
+      let key = keyOf.get(surface);
+      if (key === undefined) keyOf.set(surface, (key = fold(surface)));
+      if (!folded.has(key)) folded.set(key, surface);
+    }
     return folded;
   });
   const df = new Map<string, number>();
@@ -172,6 +199,7 @@ export function findEvents(articles: readonly Article[]): ArchiveEvents {
     const keys = new Set(draft.dated.flatMap((i) => [...terms[i]!.keys()].filter(distinctive)));
     for (const key of keys) post(eventPostings, key, e);
   });
+  const eventWeekday = drafts.map((draft) => getDay(parseISO(draft.day)));
   const placed: Array<{ index: number; event: number; range: PlacedRange }> = [];
   articles.forEach((article, index) => {
     if (article.published !== null) return;
@@ -180,7 +208,7 @@ export function findEvents(articles: readonly Article[]): ArchiveEvents {
     const shared = new Map<number, number>();
     for (const key of terms[index]!.keys()) if (distinctive(key)) for (const e of eventPostings.get(key) ?? []) shared.set(e, (shared.get(e) ?? 0) + 1);
     const candidates = [...shared]
-      .filter(([e, count]) => count >= MIN_SHARED_NAMES && weekdays.some((m) => m.weekday === getDay(parseISO(drafts[e]!.day))))
+      .filter(([e, count]) => count >= MIN_SHARED_NAMES && weekdays.some((m) => m.weekday === eventWeekday[e]))
       .sort(([ea, a], [eb, b]) => b - a || drafts[ea]!.day.localeCompare(drafts[eb]!.day));
     const best = candidates[0];
     if (!best) return;

@@ -15,7 +15,7 @@ import type {
   Timeline,
   TimelineMonth,
 } from '../types.ts';
-import { articleCitation, citationKeys } from './citations.ts';
+import { articleCitations, citationKeys } from './citations.ts';
 import { webUrl } from './markdown.ts';
 import { assertSafeSlugs } from './outputPaths.ts';
 import { articleSource } from './provenance.ts';
@@ -160,6 +160,7 @@ export function toSiteData(
   const datedIndex = new Map(datedOrder.map((a, i) => [a.slug, i]));
   const keys = citationKeys(articles.map((a) => a.slug));
   const root = rootUrl(where);
+  const citations = articleCitations(articles, keys, root);
 
   const siteArticles: SiteArticle[] = articles.map((article, index) => {
     const position = datedIndex.get(article.slug);
@@ -181,7 +182,7 @@ export function toSiteData(
       capturedRelated,
       provenance: provenanceRows(article),
       originalUrl: webUrl(article.url),
-      citation: articleCitation(article, keys.get(article.slug) ?? article.slug, root),
+      citation: citations[index]!,
       source: articleSource(article, FIELD_LABELS),
       event: eventOf.get(article.slug) ?? null,
       placement: placementOf.get(article.slug) ?? null,

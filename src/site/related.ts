@@ -47,6 +47,22 @@ export function extractTerms(text: string): Map<string, string> {
   return terms;
 }
 
+/** The text an article's terms come from: headline, subtitle, body and captions. */
+export const articleText = (a: Article): string => [a.title, a.subtitle ?? '', a.body, ...a.captions.map((c) => c.text)].join('\n');
+
+/** Terms by article record: related articles and events both read them, so they are found once per build. */
+const termsCache = new WeakMap<Article, ReadonlyMap<string, string>>();
+
+/** extractTerms of the article's text (articleText), found once per record. */
+export function articleTerms(article: Article): ReadonlyMap<string, string> {
+  let terms = termsCache.get(article);
+  if (!terms) {
+    terms = extractTerms(articleText(article));
+    termsCache.set(article, terms);
+  }
+  return terms;
+}
+
 export interface RelatedMatch {
   index: number;
   score: number;
@@ -56,7 +72,7 @@ export interface RelatedMatch {
 
 /** For each article (by position), the most related others, best first; ties go to archive order. */
 export function findRelated(articles: readonly Article[], limit = MAX_RELATED): RelatedMatch[][] {
-  const termsOf = articles.map((a) => extractTerms([a.title, a.subtitle ?? '', a.body, ...a.captions.map((c) => c.text)].join('\n')));
+  const termsOf = articles.map(articleTerms);
 
   const postings = new Map<string, number[]>();
   termsOf.forEach((terms, index) => {

@@ -1,7 +1,7 @@
 // Events on the seeds (the four the issue names) and on small fixtures for the grouping rules.
 import { before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { dayRangeText, findAnchor, findEvents, type ArchiveEvents } from '../../src/events/events.ts';
+import { dayRangeText, findAnchor, findEvents, occurrences, type ArchiveEvents } from '../../src/events/events.ts';
 import { ingestFolder } from '../../src/ingest/index.ts';
 import { inTimeOrder } from '../../src/site/archiveData.ts';
 import type { Article } from '../../src/types.ts';
@@ -116,5 +116,20 @@ describe('dayRangeText', () => {
     assert.equal(dayRangeText('2019-02-27', '2019-03-01'), 'Wednesday 27 February and Friday 1 March 2019');
     assert.equal(dayRangeText('2019-12-30', '2020-01-02'), 'Monday 30 December 2019 and Thursday 2 January 2020');
     assert.equal(dayRangeText('2019-03-19', '2019-03-19'), 'Tuesday 19 March 2019');
+  });
+});
+
+describe('occurrences', () => {
+  it('counts a name only as a whole word: no letter or digit, accented or not, on either side', () => {
+    const text = 'Abrams met Ryabkov. Abrams’s aide and Abramson did not; “Abrams” spoke, Abrams2 did not, éAbrams neither.';
+    assert.equal(occurrences(text, 'Abrams'), 3);
+    assert.equal(occurrences('Guaidó and Guaido', 'Guaid'), 0);
+    assert.equal(occurrences('Guaidó and Guaido', 'Guaidó'), 1);
+  });
+
+  it('reads a letter outside the basic plane as a letter, and counts repeats without overlap', () => {
+    assert.equal(occurrences('𝐀Rome and Rome𝐁 but Rome', 'Rome'), 1, 'mathematical letters are letters');
+    assert.equal(occurrences('Ab Ab Ab', 'Ab Ab'), 1);
+    assert.equal(occurrences('', 'Rome'), 0);
   });
 });

@@ -8,7 +8,7 @@ import { Cite } from '@citation-js/core';
 import { parse as parseCsv } from 'csv-parse/sync';
 import { ingestFolder } from '../../src/ingest/index.ts';
 import { toSiteData } from '../../src/site/archiveData.ts';
-import { articleCitation, articlesCsv, citationKeys, cslName, CSV_COLUMNS, csvCell, highwireDate, pageUrlOf, reference } from '../../src/site/citations.ts';
+import { articleCitation, articleCitations, articlesCsv, citationKeys, cslName, CSV_COLUMNS, csvCell, highwireDate, pageUrlOf, reference } from '../../src/site/citations.ts';
 import { json } from '../../src/site/filters.ts';
 import type { Article, SiteArticle } from '../../src/types.ts';
 import { HOSTILE, makeArticle } from '../fixtures/site/archive.ts';
@@ -70,6 +70,28 @@ describe('CSL-JSON of the seeds', () => {
     assert.equal(highwireDate(month), '2019/03');
     assert.equal(highwireDate(year), '2019');
     assert.match(articleCitation(month, 'm', 'https://e.org/').mla, /<i>Outlet<\/i>, Mar\. 2019\.$/);
+  });
+});
+
+describe('citing the archive at once', () => {
+  // Two articles by one author in one year, and two authors sharing a family name: in one bibliography APA
+  // would tell them apart (2019a/2019b, added initials); a page cites its article alone.
+  const alike = [
+    makeArticle({ slug: 'one', title: 'First Talks', published: '2019-03-20', datePrecision: 'day', publisher: 'Outlet', authors: ['Jane Roe'] }),
+    makeArticle({ slug: 'two', title: 'Second Talks', published: '2019-05-02', datePrecision: 'day', publisher: 'Outlet', authors: ['Jane Roe'] }),
+    makeArticle({ slug: 'three', title: 'Third Talks', published: '2019-06-11', datePrecision: 'day', publisher: 'Outlet', authors: ['Alan Roe'] }),
+    makeArticle({ slug: 'same', title: 'First Talks', published: '2019-03-20', datePrecision: 'day', publisher: 'Outlet', authors: ['Jane Roe'] }),
+  ];
+
+  it('gives each article the references it has when cited alone, whatever else the archive holds', () => {
+    const keys = citationKeys(alike.map((a) => a.slug));
+    const together = articleCitations(alike, keys, 'https://e.org/');
+    alike.forEach((article, i) => {
+      const alone = articleCitation(article, keys.get(article.slug)!, 'https://e.org/');
+      assert.deepEqual(together[i], alone, article.slug);
+    });
+    assert.ok(together[0]!.apa.startsWith('Roe, J. (2019, March 20). First Talks.'), together[0]!.apa);
+    assert.equal(together[3]!.apa, together[0]!.apa, 'two equal records, two equal references');
   });
 });
 
