@@ -3,6 +3,7 @@
 import { HtmlBasePlugin, type UserConfig } from '@11ty/eleventy';
 import { filtersPlugin } from './src/site/filters.ts';
 import { nunjucksCompileCachePlugin } from './src/site/nunjucksCompileCache.ts';
+import { minifyCssOnCopy } from './src/site/stylesheets.ts';
 import { transformsPlugin } from './src/site/transforms.ts';
 import type { SiteData } from './src/types.ts';
 
@@ -19,8 +20,9 @@ export default function (eleventyConfig: UserConfig): void {
     });
   }
 
-  // passthrough: public/ (stylesheet, search script) is copied to the output root as it is.
-  eleventyConfig.addPassthroughCopy({ public: '/' });
+  // passthrough: public/ (stylesheets, search script) is copied to the output root as it is, but for the
+  // stylesheets, which are minified on the way (src/site/stylesheets.ts).
+  eleventyConfig.addPassthroughCopy({ public: '/' }, { transform: minifyCssOnCopy });
 
   // watch: the inputs and the code that reads them; templates/ is watched already.
   eleventyConfig.addWatchTarget('seeds/');

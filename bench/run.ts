@@ -7,6 +7,7 @@ import { generateCorpus, readSeedTexts } from './corpus.ts';
 import { measure, median, outputStats, type OutputStats, type ProcessRun } from './measure.ts';
 import { searchBytes, type ServedBytes } from './searchBytes.ts';
 import type { BuildTimings } from '../src/types.ts';
+import { pageBytes } from '../src/site/stylesheets.ts';
 
 const ROOT = join(import.meta.dirname, '..');
 const BIN = (name: string): string => join(ROOT, 'node_modules', '.bin', name);
@@ -130,12 +131,11 @@ function summarise(runs: SiteRun[]): { medianMs: number; phases: Record<string, 
 const searchCost = (measured: { page: ServedBytes; search: ServedBytes; results: number } | null): SearchCost | null =>
   measured === null ? null : { pageBytes: measured.page.total, searchBytes: measured.search.total, results: measured.results };
 
-/** An article page's own bytes and its stylesheet's: what a reader downloads to read one article. */
+/** The largest article page's own bytes and its stylesheets' (those it links): what a reader downloads to read one article. */
 async function articlePageBytes(out: string): Promise<{ html: number; css: number }> {
   const articles = JSON.parse(await readFile(join(out, 'articles.json'), 'utf8')) as Array<{ slug: string }>;
-  const sizes = await Promise.all(articles.slice(0, 50).map(async (a) => (await readFile(join(out, 'articles', a.slug, 'index.html'))).length));
-  const css = (await readFile(join(out, 'assets', 'dossier.css'))).length;
-  return { html: Math.max(...sizes), css };
+  const pages = articles.slice(0, 50).map((a) => pageBytes(out, '/', join('articles', a.slug, 'index.html')));
+  return pages.reduce((largest, p) => (p.html + p.css > largest.html + largest.css ? p : largest), { html: 0, css: 0 });
 }
 
 export async function benchStep(articles: number, options: BenchOptions): Promise<StepResult> {

@@ -215,7 +215,10 @@ const isLoopback = (rootUrl: string): boolean => /^(?:localhost|127(?:\.\d+){3}|
 export const pageUrlOf = (slug: string, rootUrl: string): string | null =>
   isLoopback(rootUrl) ? null : `${rootUrl}articles/${encodeURIComponent(slug)}/`;
 
-/** schema.org NewsArticle: what the page is, for search engines and reference managers that read JSON-LD. */
+/**
+ * schema.org NewsArticle: what the page is, for search engines and reference managers that read JSON-LD. No
+ * description: the page's meta description carries the excerpt once (templates/_includes/partials/citation-meta.njk).
+ */
 export function newsArticleJsonLd(article: Article, pageUrl: string | null): Record<string, unknown> {
   const url = webUrl(article.url);
   const published = isoAtPrecision(article);
@@ -235,7 +238,6 @@ export function newsArticleJsonLd(article: Article, pageUrl: string | null): Rec
     ...(pageUrl ? { archivedAt: pageUrl } : {}),
     ...(article.language ? { inLanguage: article.language } : {}),
     ...(article.section ? { articleSection: article.section } : {}),
-    description: article.excerpt,
     wordCount: article.wordCount,
   };
 }

@@ -19,7 +19,11 @@ declare module '@11ty/eleventy' {
     addGlobalData(name: string, data: unknown): UserConfig;
     addFilter(name: string, fn: (this: unknown, ...args: never[]) => unknown): void;
     addTransform(name: string, fn: (this: { page: { outputPath: string | false } }, content: string) => string | Promise<string>): void;
-    addPassthroughCopy(mapping: string | Record<string, string>): UserConfig;
+    // copyOptions go to recursive-copy; `transform` returns a stream a file is piped through, or null.
+    addPassthroughCopy(
+      mapping: string | Record<string, string>,
+      copyOptions?: { transform?: (src: string, dest: string) => import('node:stream').Transform | null },
+    ): UserConfig;
     addWatchTarget(target: string, options?: { resetConfig?: boolean }): void;
     addPlugin(plugin: unknown, options?: unknown): unknown;
     setQuietMode(quiet: boolean): void;

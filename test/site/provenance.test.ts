@@ -104,13 +104,24 @@ describe('head metadata and the Cite block', () => {
     }
   });
 
-  it('offers each format to read and to download, the downloads equal to what the page shows', () => {
+  it('shows three reference styles and links the three machine formats, one click each, not copied inline', () => {
     for (const a of articles) {
       const html = site.read(`articles/${a.slug}/index.html`);
       const cite = pick(html, /<section class="cite"[^>]*>([\s\S]*?)<\/section>/);
-      for (const label of ['APA', 'MLA', 'Chicago', 'BibTeX', 'RIS', 'CSL-JSON']) assert.ok(cite.includes(label), `${a.slug}: ${label}`);
+      for (const label of ['APA', 'MLA', 'Chicago']) assert.ok(cite.includes(label), `${a.slug}: ${label}`);
+      // Each reference names the article (its title may be re-cased or quoted, so compare the first word).
+      const references = [...cite.matchAll(/class="reference">([\s\S]*?)<\/(?:span|p)>/g)].map((m) => htmlText(m[1]!));
+      assert.equal(references.length, 3, a.slug);
+      for (const r of references) assert.ok(r.toLowerCase().includes(a.title.split(' ')[0]!.toLowerCase()), `${a.slug}: ${r}`);
+      const links = [...cite.matchAll(/<a href="([^"]+)" download="[^"]+">([^<]+)<\/a>/g)].map((m) => [m[1], m[2]]);
+      assert.deepEqual(links, [
+        [`/articles/${a.slug}/citation.bib`, 'BibTeX (.bib)'],
+        [`/articles/${a.slug}/citation.ris`, 'RIS (.ris)'],
+        [`/articles/${a.slug}/citation.json`, 'CSL-JSON (.json)'],
+      ]);
       const bib = site.read(`articles/${a.slug}/citation.bib`);
-      assert.ok(cite.includes(escapeHtml(bib.trim())), `${a.slug}: the page shows the .bib`);
+      assert.deepEqual((new Cite(bib).data as Array<{ title: string }>).map((e) => e.title), [a.title]);
+      assert.ok(!cite.includes(escapeHtml(bib.trim())), `${a.slug}: the .bib is a download, not a copy in every page`);
       assert.match(site.read(`articles/${a.slug}/citation.ris`), /^TY {2}- NEWS$/m);
       assert.equal((JSON.parse(site.read(`articles/${a.slug}/citation.json`)) as CslItem[])[0]?.title, a.title);
     }
