@@ -2,7 +2,6 @@
 // library deciding the kinds they cannot. Headlines are in title case, where capitals say nothing, so
 // the headline and subtitle only contribute names already found in the body.
 import { libraryCandidates, withLibraryKinds } from './library.ts';
-import type { EntityKind } from '../types.ts';
 import { findCandidates, type Candidate } from './mentions.ts';
 import { FIRST_BODY_UNIT } from './text.ts';
 
@@ -54,12 +53,11 @@ function expandAcronyms(candidates: Candidate[]): Candidate[] {
 
 /** Every candidate of one article's text units (textUnits), in reading order. */
 export function articleCandidates(units: readonly string[], method: ExtractionMethod): Candidate[] {
-  const decided = new Map<string, EntityKind | null>();
   const body = expandAcronyms(units.slice(FIRST_BODY_UNIT).flatMap((text, i) => {
     const unit = i + FIRST_BODY_UNIT;
     if (method === 'library') return libraryCandidates(text, unit);
     const rules = findCandidates(text, unit);
-    return method === 'combined' ? withLibraryKinds(rules, text, unit, decided) : rules;
+    return method === 'combined' ? withLibraryKinds(rules) : rules;
   }));
   const headings = units.slice(0, FIRST_BODY_UNIT).flatMap((text, unit) => knownNamesIn(text, unit, body));
   return [...headings, ...body];

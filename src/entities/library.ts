@@ -76,41 +76,29 @@ function parseCandidates(text: string): Omit<Candidate, 'unit'>[] {
   return candidates.sort((a, b) => a.start - b.start);
 }
 
-/** [start, end) of each sentence of a text unit: a stop, '?' or '!' (and any closing quote) before a space and a capital or quote. */
-export function sentenceSpans(text: string): Array<[number, number]> {
-  const spans: Array<[number, number]> = [];
-  let start = 0;
-  for (const match of text.matchAll(/[.?!]["'”’)]*(?=\s+["'“‘(]?\p{Lu})/gu)) {
-    const end = match.index + match[0].length;
-    spans.push([start, end]);
-    start = end;
+/** compromise's verdict on each unsure name, for the whole build: a function of the name alone, so the same in any article order. */
+const verdicts = new Map<string, EntityKind | null>();
+
+/** The kind compromise gives a name read on its own (the first of its people, organisations or places there), or null. */
+export function libraryKind(name: string): EntityKind | null {
+  let kind = verdicts.get(name);
+  if (kind === undefined) {
+    kind = parseCandidates(name)[0]?.kind ?? null;
+    if (verdicts.size >= PARSED_CACHE_SIZE) verdicts.clear();
+    verdicts.set(name, kind);
   }
-  spans.push([start, text.length]);
-  return spans;
+  return kind;
 }
 
 /**
- * The rule candidates, with the kind the library gives a span where the rules were unsure (a lone
- * capitalised word, a two-word name with no title or verb beside it). `decided` carries the library's
- * verdicts across one article's text units: a name it has judged is not parsed again in the same
- * article, and only the sentences holding a name not judged yet are read.
+ * The rule candidates, with the kind the library gives a name where the rules were unsure (a lone
+ * capitalised word, a two-word name with no title or verb beside it). The library reads the name alone,
+ * not its sentence: on the seeds that decides as well, and a name is parsed once per build.
  */
-export function withLibraryKinds(ruleCandidates: Candidate[], text: string, unit: number, decided: Map<string, EntityKind | null> = new Map()): Candidate[] {
-  const pending = ruleCandidates.filter((c) => c.evidence === 'weak' && !decided.has(c.name));
-  if (pending.length > 0) {
-    // The library's cost grows with the text it reads.
-    const library = sentenceSpans(text)
-      .filter(([start, end]) => pending.some((c) => c.start < end && start < c.end))
-      .flatMap(([start, end]) => libraryCandidates(text.slice(start, end), unit).map((c) => ({ ...c, start: c.start + start, end: c.end + start })));
-    for (const candidate of pending) {
-      if (decided.has(candidate.name)) continue;
-      const overlap = library.find((l) => l.start < candidate.end && candidate.start < l.end);
-      decided.set(candidate.name, overlap ? overlap.kind : null);
-    }
-  }
+export function withLibraryKinds(ruleCandidates: Candidate[]): Candidate[] {
   return ruleCandidates.map((candidate) => {
     if (candidate.evidence === 'strong') return candidate;
-    const kind = decided.get(candidate.name);
+    const kind = libraryKind(candidate.name);
     return kind ? { ...candidate, kind } : candidate;
   });
 }
