@@ -10,7 +10,23 @@ export type ExtractionMethod = 'rules' | 'library' | 'combined';
 /** The method the site uses: the one that scored best on the hand-labelled seeds (test/entities). */
 export const DEFAULT_METHOD: ExtractionMethod = 'combined';
 
-const escapeRegExp = (text: string): string => text.replace(/[.*+?^${}()|[\]\\]/gu, '\\$&');
+const LETTER_OR_DIGIT_BEFORE = /[\p{L}\p{N}]$/u;
+const LETTER_OR_DIGIT_AFTER = /^[\p{L}\p{N}]/u;
+
+/** Start of each occurrence of `form` in `text` as a whole word (no letter or digit right before or after). */
+function wholeWordStarts(text: string, form: string): number[] {
+  const starts: number[] = [];
+  let at = text.indexOf(form);
+  while (at >= 0) {
+    const end = at + form.length;
+    // Two code units either side, so a letter outside the Basic Multilingual Plane is seen whole.
+    if (!LETTER_OR_DIGIT_BEFORE.test(text.slice(Math.max(0, at - 2), at)) && !LETTER_OR_DIGIT_AFTER.test(text.slice(end, end + 2))) {
+      starts.push(at);
+      at = text.indexOf(form, end);
+    } else at = text.indexOf(form, at + 1);
+  }
+  return starts;
+}
 
 /** Where the body's names (and people's surnames) occur in a headline or subtitle. */
 function knownNamesIn(text: string, unit: number, body: Candidate[]): Candidate[] {
@@ -23,13 +39,11 @@ function knownNamesIn(text: string, unit: number, body: Candidate[]): Candidate[
   }
   const found: Candidate[] = [];
   const taken: Array<[number, number]> = [];
+  // Most of the body's names are not in the headline: a plain search rules them out before any sorting.
+  const present = [...forms].filter(([form]) => text.includes(form));
   // Longest forms first, so 'Nicolás Maduro' is taken before 'Maduro'.
-  for (const [form, c] of [...forms].sort(([a], [b]) => b.length - a.length || (a < b ? -1 : 1))) {
-    // Most of the body's names are not in the headline: a plain search rules them out before a pattern is built.
-    if (!text.includes(form)) continue;
-    const pattern = new RegExp(`(?<![\\p{L}\\p{N}])${escapeRegExp(form)}(?![\\p{L}\\p{N}])`, 'gu');
-    for (const match of text.matchAll(pattern)) {
-      const start = match.index;
+  for (const [form, c] of present.sort(([a], [b]) => b.length - a.length || (a < b ? -1 : 1))) {
+    for (const start of wholeWordStarts(text, form)) {
       const end = start + form.length;
       if (taken.some(([s, e]) => s < end && start < e)) continue;
       taken.push([start, end]);

@@ -35,7 +35,9 @@ export const ENTITY_SECTIONS: Record<EntityKind, { path: string; title: string }
 };
 const KINDS: EntityKind[] = ['person', 'organization', 'place'];
 
-const byName = (a: { name: string }, b: { name: string }): number => a.name.localeCompare(b.name, 'en') || (a.name < b.name ? -1 : a.name > b.name ? 1 : 0);
+// One collator for every comparison: localeCompare with a locale builds one per call.
+const collator = new Intl.Collator('en');
+const byName = (a: { name: string }, b: { name: string }): number => collator.compare(a.name, b.name) || (a.name < b.name ? -1 : a.name > b.name ? 1 : 0);
 const pageUrl = (base: string, page: number): string => (page === 1 ? base : `${base}page-${page}/`);
 
 /**
@@ -66,7 +68,11 @@ export function buildEntitySite(
   const articlesOf = new Map<string, number[]>();
   const keysOf = mentions.map((list, index) => {
     const keys = [...new Set(list.map((m) => m.key))];
-    for (const key of keys) articlesOf.set(key, [...(articlesOf.get(key) ?? []), index]);
+    for (const key of keys) {
+      const list = articlesOf.get(key);
+      if (list) list.push(index);
+      else articlesOf.set(key, [index]);
+    }
     return keys;
   });
 
@@ -77,7 +83,11 @@ export function buildEntitySite(
     const quotes = findQuotes(units[index] ?? [], mentions[index] ?? []).map((found): Quote => {
       const speaker = found.speaker === null ? undefined : linkOf.get(found.speaker);
       const quote: Quote = { text: found.text, speaker: speaker?.slug ?? null, speakerName: speaker?.name ?? null, attribution: speaker ? found.attribution : null, article: link };
-      if (speaker && found.speaker !== null) quotesOf.set(found.speaker, [...(quotesOf.get(found.speaker) ?? []), quote]);
+      if (speaker && found.speaker !== null) {
+        const list = quotesOf.get(found.speaker);
+        if (list) list.push(quote);
+        else quotesOf.set(found.speaker, [quote]);
+      }
       return quote;
     });
     const entityLinks = (keysOf[index] ?? []).flatMap((key) => linkOf.get(key) ?? []);
@@ -87,6 +97,14 @@ export function buildEntitySite(
       places: entityLinks.filter((e) => e.kind === 'place'),
       quotes,
     };
+  });
+
+  // Each entity's place in name order, so that ranking the names seen with an entity compares numbers.
+  const nameRank = new Map<string, number>();
+  let rank = 0;
+  [...linkOf].sort(([, a], [, b]) => byName(a, b)).forEach(([key, link], i, sorted) => {
+    if (i > 0 && byName((sorted[i - 1] as [string, EntityLink])[1], link) !== 0) rank += 1;
+    nameRank.set(key, rank);
   });
 
   const entities: Entity[] = [...clusters.values()].map((cluster) => {
@@ -100,12 +118,10 @@ export function buildEntitySite(
       articles: own.map((i) => links[i] as ArticleLink),
       mentions: cluster.mentions,
       cooccurring: [...together]
-        .flatMap(([key, count]) => {
-          const other = linkOf.get(key);
-          return other ? [{ ...other, articles: count }] : [];
-        })
-        .sort((a, b) => b.articles - a.articles || byName(a, b))
-        .slice(0, MAX_COOCCURRING),
+        .filter(([key]) => linkOf.has(key))
+        .sort(([a, countA], [b, countB]) => countB - countA || (nameRank.get(a) ?? 0) - (nameRank.get(b) ?? 0))
+        .slice(0, MAX_COOCCURRING)
+        .map(([key, count]) => ({ ...(linkOf.get(key) as EntityLink), articles: count })),
       quotes: quotesOf.get(cluster.key) ?? [],
     };
   });

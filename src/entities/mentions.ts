@@ -42,6 +42,9 @@ const TOKEN = /(?:\p{Lu}\.){2,}|[\p{L}\p{M}\p{N}][\p{L}\p{M}\p{N}'’]*(?:[-‐�
 const POSSESSIVE = /['’]s?$/u;
 const ACRONYM = /^(?:\p{Lu}\.){2,}$|^\p{Lu}{2,}$/u;
 
+/** Quotation marks, brackets and spaces that may stand between a sentence's end and its first word. */
+const OPENER = /["“”‘’'(\s]/u;
+const SENTENCE_END = /[.!?:;]/u;
 const isCapitalised = (token: string): boolean => /^\p{Lu}/u.test(token) && !/[-‐‑]\p{Ll}/u.test(token);
 const fold = (word: string): string => foldName(word.replace(POSSESSIVE, ''));
 
@@ -51,8 +54,9 @@ function tokenize(text: string): Token[] {
 
 /** True when the token begins a sentence (or the unit): capitals there say nothing. */
 function atSentenceStart(text: string, start: number): boolean {
-  const before = text.slice(0, start).replace(/["“”‘’'(\s]+$/u, '');
-  return before === '' || /[.!?:;]$/u.test(before);
+  let i = start - 1;
+  while (i >= 0 && OPENER.test(text[i] as string)) i--;
+  return i < 0 || SENTENCE_END.test(text[i] as string);
 }
 
 /** Runs of capitalised words joined by spaces (and name connectors such as 'of', 'de', 'al'). */
