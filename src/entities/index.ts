@@ -99,29 +99,41 @@ export function buildEntitySite(
     };
   });
 
-  // Each entity's place in name order, so that ranking the names seen with an entity compares numbers.
-  const nameRank = new Map<string, number>();
-  let rank = 0;
-  [...linkOf].sort(([, a], [, b]) => byName(a, b)).forEach(([key, link], i, sorted) => {
-    if (i > 0 && byName((sorted[i - 1] as [string, EntityLink])[1], link) !== 0) rank += 1;
-    nameRank.set(key, rank);
+  // Entities as numbers, so that counting the names seen together is array arithmetic; and each
+  // entity's place in name order, so that ranking them compares numbers.
+  const clusterList = [...clusters.values()];
+  const idOf = new Map(clusterList.map((cluster, id) => [cluster.key, id]));
+  const idsOf = keysOf.map((keys) => keys.flatMap((key) => idOf.get(key) ?? []));
+  const nameRank = new Int32Array(clusterList.length);
+  const inNameOrder = clusterList.map((_, id) => id).sort((a, b) => byName(linkOf.get(clusterList[a]?.key ?? '') as EntityLink, linkOf.get(clusterList[b]?.key ?? '') as EntityLink));
+  inNameOrder.forEach((id, i) => {
+    const previous = inNameOrder[i - 1];
+    const same = previous !== undefined && byName(linkOf.get(clusterList[previous]?.key ?? '') as EntityLink, linkOf.get(clusterList[id]?.key ?? '') as EntityLink) === 0;
+    nameRank[id] = previous === undefined ? 0 : (nameRank[previous] ?? 0) + (same ? 0 : 1);
   });
+  const together = new Int32Array(clusterList.length);
 
-  const entities: Entity[] = [...clusters.values()].map((cluster) => {
+  const entities: Entity[] = clusterList.map((cluster, id) => {
     const link = linkOf.get(cluster.key) as EntityLink;
     const own = articlesOf.get(cluster.key) ?? [];
-    const together = new Map<string, number>();
-    for (const index of own) for (const other of keysOf[index] ?? []) if (other !== cluster.key) together.set(other, (together.get(other) ?? 0) + 1);
+    // The others in order of first sight; the stable sort keeps that order between equal names.
+    const others: number[] = [];
+    for (const index of own) {
+      for (const other of idsOf[index] ?? []) {
+        if (other === id) continue;
+        if (together[other] === 0) others.push(other);
+        together[other] = (together[other] ?? 0) + 1;
+      }
+    }
+    others.sort((a, b) => (together[b] ?? 0) - (together[a] ?? 0) || (nameRank[a] ?? 0) - (nameRank[b] ?? 0));
+    const cooccurring = others.slice(0, MAX_COOCCURRING).map((other) => ({ ...(linkOf.get(clusterList[other]?.key ?? '') as EntityLink), articles: together[other] ?? 0 }));
+    for (const other of others) together[other] = 0;
     return {
       ...link,
       variants: [...cluster.variants.keys()].sort(),
       articles: own.map((i) => links[i] as ArticleLink),
       mentions: cluster.mentions,
-      cooccurring: [...together]
-        .filter(([key]) => linkOf.has(key))
-        .sort(([a, countA], [b, countB]) => countB - countA || (nameRank.get(a) ?? 0) - (nameRank.get(b) ?? 0))
-        .slice(0, MAX_COOCCURRING)
-        .map(([key, count]) => ({ ...(linkOf.get(key) as EntityLink), articles: count })),
+      cooccurring,
       quotes: quotesOf.get(cluster.key) ?? [],
     };
   });
