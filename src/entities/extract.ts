@@ -53,14 +53,17 @@ function knownNamesIn(text: string, unit: number, body: Candidate[]): Candidate[
   return found.sort((a, b) => a.start - b.start);
 }
 
-const initials = (name: string): string => [...name.matchAll(/(?<![\p{L}\p{N}])\p{Lu}/gu)].map((m) => m[0]).join('');
+// Patterns are module constants: the TypeScript loader turns a literal with \p{...} into a RegExp built at each evaluation.
+const WORD_INITIAL = /(?<![\p{L}\p{N}])\p{Lu}/gu;
+const ALL_CAPITALS = /^\p{Lu}{2,}$/u;
+const initials = (name: string): string => [...name.matchAll(WORD_INITIAL)].map((m) => m[0]).join('');
 
 /** 'UN' after 'United Nations (UN)': an acronym takes the name it abbreviates in the same article. */
 function expandAcronyms(candidates: Candidate[]): Candidate[] {
   const long = new Map<string, Candidate>();
   for (const c of candidates) if (/\s/u.test(c.name) && c.kind !== null && c.kind !== 'person') long.set(initials(c.name), c);
   return candidates.map((c) => {
-    const full = /^\p{Lu}{2,}$/u.test(c.name) ? long.get(c.name) : undefined;
+    const full = ALL_CAPITALS.test(c.name) ? long.get(c.name) : undefined;
     return full ? { ...c, name: full.name, kind: full.kind } : c;
   });
 }

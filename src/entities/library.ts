@@ -13,11 +13,19 @@ const METHODS: Array<[EntityKind, 'people' | 'organizations' | 'places']> = [
   ['place', 'places'],
 ];
 
+// Patterns are module constants: the TypeScript loader turns a literal with \p{...} into a RegExp built at each evaluation.
+const NOT_NAME_CHARACTERS = /[^\p{L}\p{M}.'’-]+/gu;
+const LEADING_MARKS = /^[^\p{L}\p{N}]+/u;
+const TRAILING_POSSESSIVE = /['’]s?[^\p{L}\p{N}]*$/u;
+const TRAILING_MARKS = /(?<!\p{Lu}\.\p{Lu})[^\p{L}\p{N}]+$/u;
+const ENDS_IN_INITIALS = /(?:\p{Lu}\.){2,}$/u;
+const STARTS_CAPITALISED = /^\p{Lu}/u;
+
 /** 'Deputy Foreign Minister Sergei Ryabkov,' -> 'Sergei Ryabkov' at its offsets; null when nothing is left. */
 function clean(text: string, start: number): { name: string; start: number } | null {
   const words = [...text.matchAll(/\S+/gu)].map((m) => ({ word: m[0], at: m.index }));
   while (words.length > 0) {
-    const first = foldName((words[0]?.word ?? '').replace(/[^\p{L}\p{M}.'’-]+/gu, ''));
+    const first = foldName((words[0]?.word ?? '').replace(NOT_NAME_CHARACTERS, ''));
     if (TITLE_WORDS.has(first) || NOT_NAMES.has(first) || first === '') words.shift();
     else break;
   }
@@ -26,11 +34,11 @@ function clean(text: string, start: number): { name: string; start: number } | n
   if (!first || !last) return null;
   const raw = text.slice(first.at, last.at + last.word.length);
   const name = raw
-    .replace(/^[^\p{L}\p{N}]+/u, '')
-    .replace(/['’]s?[^\p{L}\p{N}]*$/u, '')
-    .replace(/(?<!\p{Lu}\.\p{Lu})[^\p{L}\p{N}]+$/u, '')
-    .replace(/\.$/u, (dot) => (/(?:\p{Lu}\.){2,}$/u.test(raw) ? dot : ''));
-  if (name === '' || !/^\p{Lu}/u.test(name)) return null;
+    .replace(LEADING_MARKS, '')
+    .replace(TRAILING_POSSESSIVE, '')
+    .replace(TRAILING_MARKS, '')
+    .replace(/\.$/u, (dot) => (ENDS_IN_INITIALS.test(raw) ? dot : ''));
+  if (name === '' || !STARTS_CAPITALISED.test(name)) return null;
   return { name, start: start + first.at + raw.indexOf(name) };
 }
 
@@ -111,7 +119,7 @@ function tagKind(name: string): EntityKind | null {
   const doc = nlp.tokenize(name);
   doc.compute(NAME_STEPS);
   for (const term of doc.docs.flat() as Array<{ text: string; tags: Set<string> }>) {
-    const word = foldName(term.text.replace(/[^\p{L}\p{M}.'’-]+/gu, ''));
+    const word = foldName(term.text.replace(NOT_NAME_CHARACTERS, ''));
     if (word === '' || TITLE_WORDS.has(word) || NOT_NAMES.has(word)) continue;
     for (const [tag, kind] of KIND_OF_TAG) if (term.tags.has(tag)) return kind;
   }

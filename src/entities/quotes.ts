@@ -79,6 +79,7 @@ const BEFORE_NAMED = new RegExp(`${P}[^${PLACEHOLDER}]*?\\b(?:${verbs}|adding|sa
 /** Before a quote: 'The Russian diplomat said,' / 'he added that'. */
 const BEFORE_CARRIED = new RegExp(`(?:^|[.!?]\\s+|\\b)(?:(?:he|she)\\s+(?:[^\\s${PLACEHOLDER}]+\\s+){0,12}?|the\\s+[\\p{L}.\\s-]{1,40}?\\s+(?:also\\s+)?)(?:${verbs})\\b[^${PLACEHOLDER}]*$`, 'iu');
 
+const HAS_LETTER = /\p{L}/u;
 /** A verb of saying right after a name: 'Lavrov said'. */
 const SAID_AFTER = new RegExp(`^\\s+(?:${verbs})\\b`, 'iu');
 
@@ -148,7 +149,7 @@ export function findQuotes(units: readonly string[], mentions: readonly Resolved
       previousEnd = span.end;
       const quote: FoundQuote = { text: span.text, speaker, attribution, unit };
       if (span.open) runOn = quote;
-      if (span.text.split(/\s+/u).filter((w) => /\p{L}/u.test(w)).length < MIN_QUOTE_WORDS) return;
+      if (span.text.split(/\s+/u).filter((w) => HAS_LETTER.test(w)).length < MIN_QUOTE_WORDS) return;
       quotes.push(quote);
       if (speaker !== null) {
         lastSpeaker = speaker;

@@ -37,7 +37,8 @@ export interface Resolution {
 const EVIDENCE_WEIGHT = { strong: 3, weak: 1 } as const;
 const KINDS: EntityKind[] = ['person', 'organization', 'place'];
 const keyOf = (kind: EntityKind, folded: string): string => `${kind}:${folded}`;
-const diacritics = (name: string): number => name.normalize('NFD').replace(/[^\p{M}]/gu, '').length;
+const NOT_MARKS = /[^\p{M}]/gu;
+const diacritics = (name: string): number => name.normalize('NFD').replace(NOT_MARKS, '').length;
 
 /** The spelling to show: accents kept (they are lost far more often than added), then the most frequent. */
 function bestSpelling(variants: Map<string, Set<number>>): string {

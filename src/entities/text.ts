@@ -40,10 +40,13 @@ export function foldName(name: string): string {
   return result;
 }
 
+// A module constant: the TypeScript loader turns a literal with \p{...} into a RegExp built at each evaluation.
+const MARKS = /\p{M}+/gu;
+
 function fold(name: string): string {
   return name
     .normalize('NFD')
-    .replace(/\p{M}+/gu, '')
+    .replace(MARKS, '')
     .toLocaleLowerCase('en')
     .replace(/[.'’]/gu, '')
     .replace(/[-‐‑–\s]+/gu, ' ')
