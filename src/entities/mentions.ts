@@ -55,7 +55,16 @@ const isCapitalised = (token: string): boolean => STARTS_CAPITALISED.test(token)
 const fold = (word: string): string => foldName(word.replace(POSSESSIVE, ''));
 
 function tokenize(text: string): Token[] {
-  return [...text.matchAll(TOKEN)].map((m, index) => ({ text: m[0], start: m.index, end: m.index + m[0].length, index }));
+  const tokens: Token[] = [];
+  for (const m of text.matchAll(TOKEN)) tokens.push({ text: m[0], start: m.index, end: m.index + m[0].length, index: tokens.length });
+  return tokens;
+}
+
+/** True when text[from, to) is one or more spaces or tabs (and nothing else). */
+function onlySpacesBetween(text: string, from: number, to: number): boolean {
+  if (from >= to) return false;
+  for (let i = from; i < to; i++) if (text[i] !== ' ' && text[i] !== '\t') return false;
+  return true;
 }
 
 /** True when the token begins a sentence (or the unit): capitals there say nothing. */
@@ -76,7 +85,7 @@ function capitalisedRuns(text: string, tokens: Token[]): Token[][] {
   for (let i = 0; i < tokens.length; i++) {
     const token = tokens[i] as Token;
     const previous = tokens[i - 1];
-    const joined = previous !== undefined && /^[ \t]+$/u.test(text.slice(previous.end, token.start));
+    const joined = previous !== undefined && onlySpacesBetween(text, previous.end, token.start);
     if (isCapitalised(token.text)) {
       if (!joined) close();
       run.push(token);
@@ -90,7 +99,7 @@ function capitalisedRuns(text: string, tokens: Token[]): Token[][] {
       NAME_CONNECTORS.has(token.text) &&
       next !== undefined &&
       isCapitalised(next.text) &&
-      /^[ \t]+$/u.test(text.slice(token.end, next.start));
+      onlySpacesBetween(text, token.end, next.start);
     if (connects) run.push(token);
     else close();
   }
