@@ -1,6 +1,6 @@
 // The NLP library's view of a text unit: compromise's people(), organizations() and places(), cleaned of
-// titles, punctuation and possessives. Used alone (to measure it) and to decide the kind of the rule
-// candidates that the rules themselves cannot tell.
+// titles, punctuation and possessives, used alone to measure it; and the kind compromise's tags give a
+// name read alone, which decides the rule candidates that the rules themselves cannot tell.
 import nlp from 'compromise';
 import type { EntityKind } from '../types.ts';
 import type { Candidate } from './mentions.ts';
