@@ -2,7 +2,6 @@
 // library deciding the kinds they cannot. Headlines are in title case, where capitals say nothing, so
 // the headline and subtitle only contribute names already found in the body.
 import { libraryCandidates, withLibraryKinds } from './library.ts';
-import type { EntityKind } from '../types.ts';
 import { findCandidates, type Candidate } from './mentions.ts';
 import { FIRST_BODY_UNIT } from './text.ts';
 
@@ -11,7 +10,23 @@ export type ExtractionMethod = 'rules' | 'library' | 'combined';
 /** The method the site uses: the one that scored best on the hand-labelled seeds (test/entities). */
 export const DEFAULT_METHOD: ExtractionMethod = 'combined';
 
-const escapeRegExp = (text: string): string => text.replace(/[.*+?^${}()|[\]\\]/gu, '\\$&');
+const LETTER_OR_DIGIT_BEFORE = /[\p{L}\p{N}]$/u;
+const LETTER_OR_DIGIT_AFTER = /^[\p{L}\p{N}]/u;
+
+/** Start of each occurrence of `form` in `text` as a whole word (no letter or digit right before or after). */
+function wholeWordStarts(text: string, form: string): number[] {
+  const starts: number[] = [];
+  let at = text.indexOf(form);
+  while (at >= 0) {
+    const end = at + form.length;
+    // Two code units either side, so a letter outside the Basic Multilingual Plane is seen whole.
+    if (!LETTER_OR_DIGIT_BEFORE.test(text.slice(Math.max(0, at - 2), at)) && !LETTER_OR_DIGIT_AFTER.test(text.slice(end, end + 2))) {
+      starts.push(at);
+      at = text.indexOf(form, end);
+    } else at = text.indexOf(form, at + 1);
+  }
+  return starts;
+}
 
 /** Where the body's names (and people's surnames) occur in a headline or subtitle. */
 function knownNamesIn(text: string, unit: number, body: Candidate[]): Candidate[] {
@@ -24,13 +39,11 @@ function knownNamesIn(text: string, unit: number, body: Candidate[]): Candidate[
   }
   const found: Candidate[] = [];
   const taken: Array<[number, number]> = [];
+  // Most of the body's names are not in the headline: a plain search rules them out before any sorting.
+  const present = [...forms].filter(([form]) => text.includes(form));
   // Longest forms first, so 'Nicolás Maduro' is taken before 'Maduro'.
-  for (const [form, c] of [...forms].sort(([a], [b]) => b.length - a.length || (a < b ? -1 : 1))) {
-    // Most of the body's names are not in the headline: a plain search rules them out before a pattern is built.
-    if (!text.includes(form)) continue;
-    const pattern = new RegExp(`(?<![\\p{L}\\p{N}])${escapeRegExp(form)}(?![\\p{L}\\p{N}])`, 'gu');
-    for (const match of text.matchAll(pattern)) {
-      const start = match.index;
+  for (const [form, c] of present.sort(([a], [b]) => b.length - a.length || (a < b ? -1 : 1))) {
+    for (const start of wholeWordStarts(text, form)) {
       const end = start + form.length;
       if (taken.some(([s, e]) => s < end && start < e)) continue;
       taken.push([start, end]);
@@ -40,26 +53,28 @@ function knownNamesIn(text: string, unit: number, body: Candidate[]): Candidate[
   return found.sort((a, b) => a.start - b.start);
 }
 
-const initials = (name: string): string => [...name.matchAll(/(?<![\p{L}\p{N}])\p{Lu}/gu)].map((m) => m[0]).join('');
+// Patterns are module constants: the TypeScript loader turns a literal with \p{...} into a RegExp built at each evaluation.
+const WORD_INITIAL = /(?<![\p{L}\p{N}])\p{Lu}/gu;
+const ALL_CAPITALS = /^\p{Lu}{2,}$/u;
+const initials = (name: string): string => [...name.matchAll(WORD_INITIAL)].map((m) => m[0]).join('');
 
 /** 'UN' after 'United Nations (UN)': an acronym takes the name it abbreviates in the same article. */
 function expandAcronyms(candidates: Candidate[]): Candidate[] {
   const long = new Map<string, Candidate>();
   for (const c of candidates) if (/\s/u.test(c.name) && c.kind !== null && c.kind !== 'person') long.set(initials(c.name), c);
   return candidates.map((c) => {
-    const full = /^\p{Lu}{2,}$/u.test(c.name) ? long.get(c.name) : undefined;
+    const full = ALL_CAPITALS.test(c.name) ? long.get(c.name) : undefined;
     return full ? { ...c, name: full.name, kind: full.kind } : c;
   });
 }
 
 /** Every candidate of one article's text units (textUnits), in reading order. */
 export function articleCandidates(units: readonly string[], method: ExtractionMethod): Candidate[] {
-  const decided = new Map<string, EntityKind | null>();
   const body = expandAcronyms(units.slice(FIRST_BODY_UNIT).flatMap((text, i) => {
     const unit = i + FIRST_BODY_UNIT;
     if (method === 'library') return libraryCandidates(text, unit);
     const rules = findCandidates(text, unit);
-    return method === 'combined' ? withLibraryKinds(rules, text, unit, decided) : rules;
+    return method === 'combined' ? withLibraryKinds(rules) : rules;
   }));
   const headings = units.slice(0, FIRST_BODY_UNIT).flatMap((text, unit) => knownNamesIn(text, unit, body));
   return [...headings, ...body];

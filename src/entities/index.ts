@@ -35,7 +35,9 @@ export const ENTITY_SECTIONS: Record<EntityKind, { path: string; title: string }
 };
 const KINDS: EntityKind[] = ['person', 'organization', 'place'];
 
-const byName = (a: { name: string }, b: { name: string }): number => a.name.localeCompare(b.name, 'en') || (a.name < b.name ? -1 : a.name > b.name ? 1 : 0);
+// One collator for every comparison: localeCompare with a locale builds one per call.
+const collator = new Intl.Collator('en');
+const byName = (a: { name: string }, b: { name: string }): number => collator.compare(a.name, b.name) || (a.name < b.name ? -1 : a.name > b.name ? 1 : 0);
 const pageUrl = (base: string, page: number): string => (page === 1 ? base : `${base}page-${page}/`);
 
 /**
@@ -66,7 +68,11 @@ export function buildEntitySite(
   const articlesOf = new Map<string, number[]>();
   const keysOf = mentions.map((list, index) => {
     const keys = [...new Set(list.map((m) => m.key))];
-    for (const key of keys) articlesOf.set(key, [...(articlesOf.get(key) ?? []), index]);
+    for (const key of keys) {
+      const list = articlesOf.get(key);
+      if (list) list.push(index);
+      else articlesOf.set(key, [index]);
+    }
     return keys;
   });
 
@@ -77,7 +83,11 @@ export function buildEntitySite(
     const quotes = findQuotes(units[index] ?? [], mentions[index] ?? []).map((found): Quote => {
       const speaker = found.speaker === null ? undefined : linkOf.get(found.speaker);
       const quote: Quote = { text: found.text, speaker: speaker?.slug ?? null, speakerName: speaker?.name ?? null, attribution: speaker ? found.attribution : null, article: link };
-      if (speaker && found.speaker !== null) quotesOf.set(found.speaker, [...(quotesOf.get(found.speaker) ?? []), quote]);
+      if (speaker && found.speaker !== null) {
+        const list = quotesOf.get(found.speaker);
+        if (list) list.push(quote);
+        else quotesOf.set(found.speaker, [quote]);
+      }
       return quote;
     });
     const entityLinks = (keysOf[index] ?? []).flatMap((key) => linkOf.get(key) ?? []);
@@ -89,23 +99,41 @@ export function buildEntitySite(
     };
   });
 
-  const entities: Entity[] = [...clusters.values()].map((cluster) => {
+  // Entities as numbers, so that counting the names seen together is array arithmetic; and each
+  // entity's place in name order, so that ranking them compares numbers.
+  const clusterList = [...clusters.values()];
+  const idOf = new Map(clusterList.map((cluster, id) => [cluster.key, id]));
+  const idsOf = keysOf.map((keys) => keys.flatMap((key) => idOf.get(key) ?? []));
+  const nameRank = new Int32Array(clusterList.length);
+  const inNameOrder = clusterList.map((_, id) => id).sort((a, b) => byName(linkOf.get(clusterList[a]?.key ?? '') as EntityLink, linkOf.get(clusterList[b]?.key ?? '') as EntityLink));
+  inNameOrder.forEach((id, i) => {
+    const previous = inNameOrder[i - 1];
+    const same = previous !== undefined && byName(linkOf.get(clusterList[previous]?.key ?? '') as EntityLink, linkOf.get(clusterList[id]?.key ?? '') as EntityLink) === 0;
+    nameRank[id] = previous === undefined ? 0 : (nameRank[previous] ?? 0) + (same ? 0 : 1);
+  });
+  const together = new Int32Array(clusterList.length);
+
+  const entities: Entity[] = clusterList.map((cluster, id) => {
     const link = linkOf.get(cluster.key) as EntityLink;
     const own = articlesOf.get(cluster.key) ?? [];
-    const together = new Map<string, number>();
-    for (const index of own) for (const other of keysOf[index] ?? []) if (other !== cluster.key) together.set(other, (together.get(other) ?? 0) + 1);
+    // The others in order of first sight; the stable sort keeps that order between equal names.
+    const others: number[] = [];
+    for (const index of own) {
+      for (const other of idsOf[index] ?? []) {
+        if (other === id) continue;
+        if (together[other] === 0) others.push(other);
+        together[other] = (together[other] ?? 0) + 1;
+      }
+    }
+    others.sort((a, b) => (together[b] ?? 0) - (together[a] ?? 0) || (nameRank[a] ?? 0) - (nameRank[b] ?? 0));
+    const cooccurring = others.slice(0, MAX_COOCCURRING).map((other) => ({ ...(linkOf.get(clusterList[other]?.key ?? '') as EntityLink), articles: together[other] ?? 0 }));
+    for (const other of others) together[other] = 0;
     return {
       ...link,
       variants: [...cluster.variants.keys()].sort(),
       articles: own.map((i) => links[i] as ArticleLink),
       mentions: cluster.mentions,
-      cooccurring: [...together]
-        .flatMap(([key, count]) => {
-          const other = linkOf.get(key);
-          return other ? [{ ...other, articles: count }] : [];
-        })
-        .sort((a, b) => b.articles - a.articles || byName(a, b))
-        .slice(0, MAX_COOCCURRING),
+      cooccurring,
       quotes: quotesOf.get(cluster.key) ?? [],
     };
   });

@@ -35,6 +35,8 @@ interface Token {
   text: string;
   start: number;
   end: number;
+  /** Position among the unit's tokens. */
+  index: number;
 }
 
 /** Words, acronyms with full stops ('U.S.'), and single other characters. */
@@ -42,17 +44,34 @@ const TOKEN = /(?:\p{Lu}\.){2,}|[\p{L}\p{M}\p{N}][\p{L}\p{M}\p{N}'’]*(?:[-‐�
 const POSSESSIVE = /['’]s?$/u;
 const ACRONYM = /^(?:\p{Lu}\.){2,}$|^\p{Lu}{2,}$/u;
 
-const isCapitalised = (token: string): boolean => /^\p{Lu}/u.test(token) && !/[-‐‑]\p{Ll}/u.test(token);
+/** Quotation marks, brackets and spaces that may stand between a sentence's end and its first word. */
+const OPENER = /["“”‘’'(\s]/u;
+const SENTENCE_END = /[.!?:;]/u;
+// Patterns are module constants: the TypeScript loader turns a literal with \p{...} into a RegExp built at each evaluation.
+const STARTS_CAPITALISED = /^\p{Lu}/u;
+const STARTS_LOWER_CASE = /^\p{Ll}/u;
+const HYPHEN_LOWER_CASE = /[-‐‑]\p{Ll}/u;
+const isCapitalised = (token: string): boolean => STARTS_CAPITALISED.test(token) && !HYPHEN_LOWER_CASE.test(token);
 const fold = (word: string): string => foldName(word.replace(POSSESSIVE, ''));
 
 function tokenize(text: string): Token[] {
-  return [...text.matchAll(TOKEN)].map((m) => ({ text: m[0], start: m.index, end: m.index + m[0].length }));
+  const tokens: Token[] = [];
+  for (const m of text.matchAll(TOKEN)) tokens.push({ text: m[0], start: m.index, end: m.index + m[0].length, index: tokens.length });
+  return tokens;
+}
+
+/** True when text[from, to) is one or more spaces or tabs (and nothing else). */
+function onlySpacesBetween(text: string, from: number, to: number): boolean {
+  if (from >= to) return false;
+  for (let i = from; i < to; i++) if (text[i] !== ' ' && text[i] !== '\t') return false;
+  return true;
 }
 
 /** True when the token begins a sentence (or the unit): capitals there say nothing. */
 function atSentenceStart(text: string, start: number): boolean {
-  const before = text.slice(0, start).replace(/["“”‘’'(\s]+$/u, '');
-  return before === '' || /[.!?:;]$/u.test(before);
+  let i = start - 1;
+  while (i >= 0 && OPENER.test(text[i] as string)) i--;
+  return i < 0 || SENTENCE_END.test(text[i] as string);
 }
 
 /** Runs of capitalised words joined by spaces (and name connectors such as 'of', 'de', 'al'). */
@@ -66,7 +85,7 @@ function capitalisedRuns(text: string, tokens: Token[]): Token[][] {
   for (let i = 0; i < tokens.length; i++) {
     const token = tokens[i] as Token;
     const previous = tokens[i - 1];
-    const joined = previous !== undefined && /^[ \t]+$/u.test(text.slice(previous.end, token.start));
+    const joined = previous !== undefined && onlySpacesBetween(text, previous.end, token.start);
     if (isCapitalised(token.text)) {
       if (!joined) close();
       run.push(token);
@@ -80,7 +99,7 @@ function capitalisedRuns(text: string, tokens: Token[]): Token[][] {
       NAME_CONNECTORS.has(token.text) &&
       next !== undefined &&
       isCapitalised(next.text) &&
-      /^[ \t]+$/u.test(text.slice(token.end, next.start));
+      onlySpacesBetween(text, token.end, next.start);
     if (connects) run.push(token);
     else close();
   }
@@ -93,13 +112,12 @@ const words = (run: Token[]): string[] => run.map((t) => fold(t.text));
 /** The lower-case word right before or after a run, if the two are separated by spaces only. */
 function neighbour(text: string, tokens: Token[], index: number): string | null {
   const token = tokens[index];
-  return token && /^\p{Ll}/u.test(token.text) ? token.text : null;
+  return token && STARTS_LOWER_CASE.test(token.text) ? token.text : null;
 }
 
 /** Finds the candidates of one text unit. */
 export function findCandidates(text: string, unit: number): Candidate[] {
   const tokens = tokenize(text);
-  const indexOf = new Map(tokens.map((t, i) => [t.start, i]));
   const candidates: Candidate[] = [];
   const emit = (run: Token[], kind: EntityKind | null, evidence: Evidence): void => {
     const first = run[0];
@@ -122,8 +140,8 @@ export function findCandidates(text: string, unit: number): Candidate[] {
     while (run.length > 0 && NAME_CONNECTORS.has(run.at(-1)?.text ?? '')) run = run.slice(0, -1);
     if (run.length === 0) continue;
     const folded = words(run);
-    const firstIndex = indexOf.get(run[0]?.start ?? -1) ?? 0;
-    const lastIndex = indexOf.get(run.at(-1)?.start ?? -1) ?? 0;
+    const firstIndex = run[0]?.index ?? 0;
+    const lastIndex = run.at(-1)?.index ?? 0;
     const before = neighbour(text, tokens, firstIndex - 1);
     const after = neighbour(text, tokens, lastIndex + 1);
     const afterNext = neighbour(text, tokens, lastIndex + 2);

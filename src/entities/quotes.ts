@@ -79,10 +79,25 @@ const BEFORE_NAMED = new RegExp(`${P}[^${PLACEHOLDER}]*?\\b(?:${verbs}|adding|sa
 /** Before a quote: 'The Russian diplomat said,' / 'he added that'. */
 const BEFORE_CARRIED = new RegExp(`(?:^|[.!?]\\s+|\\b)(?:(?:he|she)\\s+(?:[^\\s${PLACEHOLDER}]+\\s+){0,12}?|the\\s+[\\p{L}.\\s-]{1,40}?\\s+(?:also\\s+)?)(?:${verbs})\\b[^${PLACEHOLDER}]*$`, 'iu');
 
+const HAS_LETTER = /\p{L}/u;
+/** A verb of saying right after a name: 'Lavrov said'. */
+const SAID_AFTER = new RegExp(`^\\s+(?:${verbs})\\b`, 'iu');
+
+/** Where the sentence holding `at` begins: just after the last '.', '?' or '!' before it. */
+function sentenceStartBefore(text: string, at: number): number {
+  for (let i = at - 1; i >= 0; i--) if (text[i] === '.' || text[i] === '?' || text[i] === '!') return i + 1;
+  return 0;
+}
+
 /** Quotes of one article's text units, with the entity key of their speaker where one is found. */
 export function findQuotes(units: readonly string[], mentions: readonly Resolved[]): FoundQuote[] {
   const peopleByUnit = new Map<number, Resolved[]>();
-  for (const m of mentions) if (m.kind === 'person') peopleByUnit.set(m.unit, [...(peopleByUnit.get(m.unit) ?? []), m]);
+  for (const m of mentions) {
+    if (m.kind !== 'person') continue;
+    const list = peopleByUnit.get(m.unit);
+    if (list) list.push(m);
+    else peopleByUnit.set(m.unit, [m]);
+  }
   const quotes: FoundQuote[] = [];
   let lastSpeaker: string | null = null;
   let lastSpeakerUnit = -1;
@@ -105,7 +120,7 @@ export function findQuotes(units: readonly string[], mentions: readonly Resolved
       }
       const nextStart = spans[index + 1]?.start ?? text.length;
       const after = marked(text, span.end, nextStart, people);
-      const sentenceStart = Math.max(previousEnd, text.slice(0, span.start).search(/[^.!?]*$/u));
+      const sentenceStart = Math.max(previousEnd, sentenceStartBefore(text, span.start));
       const before = marked(text, sentenceStart, span.start, people);
       let speaker: string | null = null;
       let attribution: FoundQuote['attribution'] = null;
@@ -134,7 +149,7 @@ export function findQuotes(units: readonly string[], mentions: readonly Resolved
       previousEnd = span.end;
       const quote: FoundQuote = { text: span.text, speaker, attribution, unit };
       if (span.open) runOn = quote;
-      if (span.text.split(/\s+/u).filter((w) => /\p{L}/u.test(w)).length < MIN_QUOTE_WORDS) return;
+      if (span.text.split(/\s+/u).filter((w) => HAS_LETTER.test(w)).length < MIN_QUOTE_WORDS) return;
       quotes.push(quote);
       if (speaker !== null) {
         lastSpeaker = speaker;
@@ -143,7 +158,7 @@ export function findQuotes(units: readonly string[], mentions: readonly Resolved
       }
     });
     // A paragraph that names a person beside a verb of saying, without quoting: its person may be quoted next.
-    const saying = people.filter((p) => new RegExp(`^\\s+(?:${verbs})\\b`, 'iu').test(text.slice(p.end)));
+    const saying = people.filter((p) => SAID_AFTER.test(text.slice(p.end)));
     const lastSaying = saying.at(-1);
     if (spans.length === 0 && lastSaying) {
       lastSpeaker = lastSaying.key;

@@ -36,9 +36,9 @@ export interface Resolution {
 
 const EVIDENCE_WEIGHT = { strong: 3, weak: 1 } as const;
 const KINDS: EntityKind[] = ['person', 'organization', 'place'];
-const tokensOf = (folded: string): string[] => folded.split(' ').filter((t) => t !== '');
 const keyOf = (kind: EntityKind, folded: string): string => `${kind}:${folded}`;
-const diacritics = (name: string): number => name.normalize('NFD').replace(/[^\p{M}]/gu, '').length;
+const NOT_MARKS = /[^\p{M}]/gu;
+const diacritics = (name: string): number => name.normalize('NFD').replace(NOT_MARKS, '').length;
 
 /** The spelling to show: accents kept (they are lost far more often than added), then the most frequent. */
 function bestSpelling(variants: Map<string, Set<number>>): string {
@@ -55,6 +55,16 @@ export function resolveEntities(candidatesByArticle: Candidate[][], corrections:
   const kept = new Set(corrections.split.map(foldName));
   const mergeTo = new Map(Object.entries(corrections.merge).map(([variant, canonical]) => [foldName(variant), canonical]));
   const rename = (name: string): string => mergeTo.get(foldName(name)) ?? name;
+  // The words of each folded name, split once per name rather than once per mention.
+  const tokens = new Map<string, string[]>();
+  const tokensOf = (folded: string): string[] => {
+    let words = tokens.get(folded);
+    if (words === undefined) {
+      words = folded.split(' ').filter((t) => t !== '');
+      tokens.set(folded, words);
+    }
+    return words;
+  };
 
   // 1. Kinds voted per folded name across the archive: a name the rules are sure of somewhere decides elsewhere.
   const votes = new Map<string, Record<EntityKind, number>>();
@@ -67,11 +77,16 @@ export function resolveEntities(candidatesByArticle: Candidate[][], corrections:
       votes.set(folded, tally);
     }
   }
+  const winners = new Map<string, EntityKind | null>();
   const voted = (folded: string): EntityKind | null => {
-    const tally = votes.get(folded);
-    if (!tally) return null;
-    const best = [...KINDS].sort((a, b) => tally[b] - tally[a])[0] as EntityKind;
-    return tally[best] > 0 ? best : null;
+    let winner = winners.get(folded);
+    if (winner === undefined) {
+      const tally = votes.get(folded);
+      const best = tally ? ([...KINDS].sort((a, b) => tally[b] - tally[a])[0] as EntityKind) : undefined;
+      winner = tally && best && tally[best] > 0 ? best : null;
+      winners.set(folded, winner);
+    }
+    return winner;
   };
   const kindOf = (c: Candidate): EntityKind | null => (c.evidence === 'strong' ? c.kind : (voted(foldName(rename(c.name))) ?? c.kind));
 
@@ -102,7 +117,15 @@ export function resolveEntities(candidatesByArticle: Candidate[][], corrections:
     return key;
   };
   const mentions = candidatesByArticle.map((candidates, article) => {
-    const people = fullNames[article] ?? [];
+    // The article's full names by each of their surnames, in the order they are written.
+    const peopleBySurname = new Map<string, Array<{ folded: string; name: string; order: number }>>();
+    for (const person of fullNames[article] ?? []) {
+      for (const surname of new Set(tokensOf(person.folded).slice(1))) {
+        const list = peopleBySurname.get(surname);
+        if (list) list.push(person);
+        else peopleBySurname.set(surname, [person]);
+      }
+    }
     return candidates.flatMap((c, order): Resolved[] => {
       const name = rename(c.name);
       const folded = foldName(name);
@@ -111,7 +134,7 @@ export function resolveEntities(candidatesByArticle: Candidate[][], corrections:
       let target = name;
       if (tokensOf(folded).length === 1 && (c.evidence === 'weak' || kind === 'person') && !kept.has(folded)) {
         // The nearest earlier full name of the article with this surname, else the first later one.
-        const inArticle = people.filter((p) => tokensOf(p.folded).slice(1).includes(folded));
+        const inArticle = peopleBySurname.get(folded) ?? [];
         const earlier = inArticle.filter((p) => p.order < order).at(-1);
         const chosen = earlier ?? inArticle[0];
         const inArchive = surnameIndex.get(folded);

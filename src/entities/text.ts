@@ -24,11 +24,29 @@ export function textUnits(article: Pick<Article, 'title' | 'subtitle' | 'body'>)
   return [article.title, article.subtitle ?? '', ...plainParagraphs(article.body)];
 }
 
+/** Folded names by name: the same few thousand names are folded again and again across an archive. */
+const folded = new Map<string, string>();
+/** Names kept folded at most, so the cache's memory stays bounded at any archive size. */
+const FOLDED_CACHE_SIZE = 50_000;
+
 /** How names are compared: accents, case, full stops, hyphens and apostrophes do not count. */
 export function foldName(name: string): string {
+  let result = folded.get(name);
+  if (result === undefined) {
+    result = fold(name);
+    if (folded.size >= FOLDED_CACHE_SIZE) folded.clear();
+    folded.set(name, result);
+  }
+  return result;
+}
+
+// A module constant: the TypeScript loader turns a literal with \p{...} into a RegExp built at each evaluation.
+const MARKS = /\p{M}+/gu;
+
+function fold(name: string): string {
   return name
     .normalize('NFD')
-    .replace(/\p{M}+/gu, '')
+    .replace(MARKS, '')
     .toLocaleLowerCase('en')
     .replace(/[.'’]/gu, '')
     .replace(/[-‐‑–\s]+/gu, ' ')

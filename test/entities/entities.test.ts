@@ -7,6 +7,7 @@ import { describe, it } from 'node:test';
 import { articleCandidates, DEFAULT_METHOD, type ExtractionMethod } from '../../src/entities/extract.ts';
 import { scoreEntities, type LabelledArticle } from '../../src/entities/evaluate.ts';
 import { buildEntitySite } from '../../src/entities/index.ts';
+import { libraryKind } from '../../src/entities/library.ts';
 import { findQuotes } from '../../src/entities/quotes.ts';
 import { resolveEntities } from '../../src/entities/resolve.ts';
 import { textUnits } from '../../src/entities/text.ts';
@@ -49,6 +50,21 @@ describe('entity extraction on the labelled seeds', () => {
     assert.equal(best, DEFAULT_METHOD);
     const used = scores[DEFAULT_METHOD];
     assert.ok(used && used.precision >= 0.9 && used.recall >= 0.9, `precision ${used?.precision}, recall ${used?.recall}:\nwrong ${used?.wrong.join(', ')}\nmissed ${used?.missed.join(', ')}`);
+  });
+});
+
+describe('the library on an unsure name', () => {
+  it('reads the name alone: a known first name, country or city decides, an unknown surname does not', () => {
+    assert.equal(libraryKind('Sergey Melik'), 'person');
+    assert.equal(libraryKind('Canada'), 'place');
+    assert.equal(libraryKind('Caracas'), 'place');
+    assert.equal(libraryKind('Maduro'), null);
+  });
+  it('gives the same entities whatever it has read before (its verdicts are kept for the build)', () => {
+    const again = buildEntitySite(seeds, seeds.map(linkTo), catalogue.entities);
+    assert.deepEqual(again, site);
+    const reversed = buildEntitySite([...seeds].reverse(), [...seeds].reverse().map(linkTo), catalogue.entities);
+    assert.deepEqual(reversed.pages.map((p) => [p.entity.kind, p.entity.name]).sort(), site.pages.map((p) => [p.entity.kind, p.entity.name]).sort());
   });
 });
 
