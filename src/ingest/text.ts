@@ -70,10 +70,43 @@ export function words(text: string): string[] {
 const ASCII_LETTER_OR_DIGIT = /[A-Za-z0-9]/;
 const LETTER_OR_NUMBER = /[\p{L}\p{N}]/u;
 
-/** How many `words`: the ASCII test settles most words without the slower Unicode one. */
+/** Whether a UTF-16 code unit is white space as `\s` means it. */
+function isSpaceUnit(unit: number): boolean {
+  if (unit < 0x80) return unit === 0x20 || (unit >= 0x09 && unit <= 0x0d);
+  return unit === 0xa0 || unit === 0x1680 || (unit >= 0x2000 && unit <= 0x200a) || unit === 0x2028 || unit === 0x2029 ||
+    unit === 0x202f || unit === 0x205f || unit === 0x3000 || unit === 0xfeff;
+}
+
+function isAsciiLetterOrDigit(unit: number): boolean {
+  return (unit >= 0x61 && unit <= 0x7a) || (unit >= 0x41 && unit <= 0x5a) || (unit >= 0x30 && unit <= 0x39);
+}
+
+/**
+ * How many `words` (white-space-separated runs with a letter or number), in one pass without splitting:
+ * an ASCII letter or digit settles most runs; only a run without one and with other characters is tested
+ * by the slower Unicode expression.
+ */
 export function wordCount(text: string): number {
   let count = 0;
-  for (const word of text.split(/\s+/)) if (ASCII_LETTER_OR_DIGIT.test(word) || LETTER_OR_NUMBER.test(word)) count++;
+  let start = -1;
+  let settled = false;
+  let nonAscii = false;
+  for (let index = 0; index <= text.length; index++) {
+    const unit = index < text.length ? text.charCodeAt(index) : 0x20;
+    if (isSpaceUnit(unit)) {
+      if (start >= 0 && (settled || (nonAscii && LETTER_OR_NUMBER.test(text.slice(start, index))))) count++;
+      start = -1;
+      continue;
+    }
+    if (start < 0) {
+      start = index;
+      settled = false;
+      nonAscii = false;
+    }
+    if (settled) continue;
+    if (isAsciiLetterOrDigit(unit)) settled = true;
+    else if (unit >= 0x80) nonAscii = true;
+  }
   return count;
 }
 
