@@ -196,7 +196,8 @@ export function closestLanguage(sample: string): string {
       continue;
     }
     const code = (a * radix + b) * radix + c;
-    if (counts[code]++ === 0) seen.push(code);
+    if (counts[code] === 0) seen.push(code);
+    counts[code]!++;
   }
   const distances = new Array<number>(models.languages.length).fill((seen.length + outside.size) * FRANC_MAX_DIFFERENCE);
   for (const code of seen) {
