@@ -26,12 +26,19 @@ const WHITE_SPACE_TO_COLLAPSE = /\s*[^\S ]\s*| {2,}/g;
 
 /** The body's language as a BCP 47 tag ('es'), or null when it is too short or franc cannot tell. */
 export function detectLanguage(text: string): string | null {
-  const sample = text.slice(0, LANGUAGE_LIMITS.maxSampleChars * 2).replace(WHITE_SPACE_TO_COLLAPSE, ' ').trim().slice(0, LANGUAGE_LIMITS.maxSampleChars);
+  // franc reads only its first FRANC_MAX_SAMPLE characters: collapsing a shorter stretch first gives the same
+  // start (a collapsed prefix is a prefix of the collapsed text) unless white space ate too much of it.
+  const short = collapseForSample(text.slice(0, FRANC_MAX_SAMPLE + 64));
+  const sample = short.length > FRANC_MAX_SAMPLE ? short : collapseForSample(text.slice(0, LANGUAGE_LIMITS.maxSampleChars * 2)).slice(0, LANGUAGE_LIMITS.maxSampleChars);
   if (sample.length < LANGUAGE_LIMITS.minDetectChars) return null;
   const code = closestLanguage(sample);
   if (code === 'und') return null;
   // Two letters where ISO 639-1 has them (BCP 47 prefers the shortest code), else the three-letter code.
   return iso6393To1[code] ?? code;
+}
+
+function collapseForSample(text: string): string {
+  return text.replace(WHITE_SPACE_TO_COLLAPSE, ' ').trim();
 }
 
 /** Picks the article's language with where it came from: declared > detected > default. */

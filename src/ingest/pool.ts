@@ -9,10 +9,10 @@ import type { IngestOptions, IngestResult } from './index.ts';
 
 export const POOL_LIMITS = {
   /**
-   * Fewer files than this are ingested on the calling thread: a worker's start (loading the ingest modules
-   * and their models, about 0.3 s of CPU) costs more than it saves.
+   * Fewer files than this are ingested on the calling thread alone: a worker's start (tsx compiling the ingest
+   * modules again, their models; 1-2 s of CPU, the work of several hundred articles) costs more than it saves.
    */
-  minFiles: 200,
+  minFiles: 1000,
   /** Files sent to a worker in one message: fewer messages, and still an even share at the end. */
   batchFiles: 25,
 } as const;
