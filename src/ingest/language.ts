@@ -69,23 +69,40 @@ const FRANC_MAX_DIFFERENCE = 300;
 interface ScriptModels {
   /** Language codes in franc's order (ties go to the first). */
   languages: string[];
-  /** Code unit -> its index in the script's alphabet (the characters of its models), 0 when absent. */
+  /** Code unit -> its index in the script's alphabet (the characters of its models, most used first), 0 when absent. */
   letter: Uint8Array;
-  /** Alphabet size plus one: a trigram of known letters is `(a * radix + b) * radix + c`. */
+  /** Alphabet size plus one (see `trigramSlot`). */
   radix: number;
-  /** Trigram code -> its number in the postings plus one (0: in no model). */
-  trigramId: Int32Array;
+  /**
+   * By trigram slot: the trigram's number in the postings plus one (0: in no model) at `2 * slot`, and a
+   * scratch count at `2 * slot + 1`, zeroed again after each call. Side by side, one cache line holds both.
+   */
+  slots: Int32Array;
   /** Postings of trigram `id` at `offsets[id]..offsets[id + 1]`: language index and rank of the trigram in that model. */
   offsets: Int32Array;
   postingLanguage: Int32Array;
   postingRank: Int32Array;
-  /** Scratch counts by trigram code, zeroed again after each call. */
-  counts: Int32Array;
+}
+
+/** Letters of the alphabet below this index (space and the common letters) make trigrams in a small dense block. */
+const COMMON_LETTERS = 32;
+
+/**
+ * Where a trigram of alphabet indexes a, b, c is kept: trigrams of common letters (all of English) in the first
+ * 32,768 slots, so that counting a text touches little memory; the others after them.
+ */
+function trigramSlot(a: number, b: number, c: number, radix: number): number {
+  if (a < COMMON_LETTERS && b < COMMON_LETTERS && c < COMMON_LETTERS) return (a << 10) | (b << 5) | c;
+  return COMMON_LETTERS ** 3 + (a * radix + b) * radix + c;
 }
 
 function buildScriptModels(models: Record<string, string>): ScriptModels {
   const languages = Object.keys(models);
-  const alphabet = new Map<number, number>();
+  // The alphabet numbered by how often each character occurs in the models, most often first.
+  const uses = new Map<number, number>();
+  for (const model of Object.values(models)) for (let i = 0; i < model.length; i++) uses.set(model.charCodeAt(i), (uses.get(model.charCodeAt(i)) ?? 0) + 1);
+  uses.delete('|'.charCodeAt(0));
+  const alphabet = new Map([...uses].sort((x, y) => y[1] - x[1] || x[0] - y[0]).map(([code], rank) => [code, rank + 1]));
   const postings = new Map<string, number[]>();
   languages.forEach((language, languageIndex) => {
     const trigrams = (models[language] as string).split('|');
@@ -94,7 +111,6 @@ function buildScriptModels(models: Record<string, string>): ScriptModels {
     for (let rank = trigrams.length - 1; rank >= 0; rank--) rankOf.set(trigrams[rank] as string, rank);
     for (const [trigram, rank] of rankOf) {
       if (trigram.length !== 3) continue; // franc's samples hold no other trigram, so such an entry never counts.
-      for (let i = 0; i < 3; i++) if (!alphabet.has(trigram.charCodeAt(i))) alphabet.set(trigram.charCodeAt(i), alphabet.size + 1);
       const list = postings.get(trigram);
       if (list === undefined) postings.set(trigram, [languageIndex, rank]);
       else list.push(languageIndex, rank);
@@ -105,7 +121,7 @@ function buildScriptModels(models: Record<string, string>): ScriptModels {
   const letter = new Uint8Array(0x10000);
   for (const [code, index] of alphabet) letter[code] = index;
   const radix = alphabet.size + 1;
-  const trigramId = new Int32Array(radix * radix * radix);
+  const slots = new Int32Array(2 * (COMMON_LETTERS ** 3 + radix * radix * radix));
   const offsets = new Int32Array(postings.size + 1);
   const total = [...postings.values()].reduce((sum, list) => sum + list.length / 2, 0);
   const postingLanguage = new Int32Array(total);
@@ -113,8 +129,7 @@ function buildScriptModels(models: Record<string, string>): ScriptModels {
   let id = 0;
   let at = 0;
   for (const [trigram, list] of postings) {
-    const code = (letter[trigram.charCodeAt(0)]! * radix + letter[trigram.charCodeAt(1)]!) * radix + letter[trigram.charCodeAt(2)]!;
-    trigramId[code] = id + 1;
+    slots[2 * trigramSlot(letter[trigram.charCodeAt(0)]!, letter[trigram.charCodeAt(1)]!, letter[trigram.charCodeAt(2)]!, radix)] = id + 1;
     offsets[id] = at;
     for (let i = 0; i < list.length; i += 2, at++) {
       postingLanguage[at] = list[i]!;
@@ -123,7 +138,7 @@ function buildScriptModels(models: Record<string, string>): ScriptModels {
     id++;
   }
   offsets[id] = at;
-  return { languages, letter, radix, trigramId, offsets, postingLanguage, postingRank, counts: new Int32Array(radix * radix * radix) };
+  return { languages, letter, radix, slots, offsets, postingLanguage, postingRank };
 }
 
 const MODELS_BY_SCRIPT = new Map<string, ScriptModels>(
@@ -190,7 +205,7 @@ export function closestLanguage(sample: string): string {
   if (models === undefined) return topCount === 0 ? 'und' : topScript;
   // trigram-utils' asTuples: punctuation and digits to spaces, white space collapsed, lower case, padded.
   const cleaned = ` ${value.replace(/[\u0021-\u0040]+/g, ' ').replace(/\s+/g, ' ').trim().toLowerCase()} `;
-  const { letter, radix, trigramId, offsets, postingLanguage, postingRank, counts } = models;
+  const { letter, radix, slots, offsets, postingLanguage, postingRank } = models;
   const seen: number[] = [];
   // Trigrams with a character outside the alphabet are in no model: only how many distinct ones there are counts.
   const outside = new Set<string>();
@@ -202,15 +217,15 @@ export function closestLanguage(sample: string): string {
       outside.add(cleaned.slice(index, index + 3));
       continue;
     }
-    const code = (a * radix + b) * radix + c;
-    if (counts[code] === 0) seen.push(code);
-    counts[code]!++;
+    const slot = trigramSlot(a, b, c, radix);
+    if (slots[2 * slot + 1] === 0) seen.push(slot);
+    slots[2 * slot + 1]!++;
   }
   const distances = new Array<number>(models.languages.length).fill((seen.length + outside.size) * FRANC_MAX_DIFFERENCE);
-  for (const code of seen) {
-    const count = counts[code]!;
-    counts[code] = 0;
-    const id = trigramId[code]!;
+  for (const slot of seen) {
+    const count = slots[2 * slot + 1]!;
+    slots[2 * slot + 1] = 0;
+    const id = slots[2 * slot]!;
     if (id === 0) continue;
     for (let at = offsets[id - 1]!, end = offsets[id]!; at < end; at++) {
       distances[postingLanguage[at]!]! += Math.abs(count - postingRank[at]! - 1) - FRANC_MAX_DIFFERENCE;
