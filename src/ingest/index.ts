@@ -23,7 +23,7 @@ import { readFrontMatter } from './frontMatter.ts';
 import { extractMetadata } from './metadata.ts';
 import { assignUniqueSlugs, type SlugCollision } from './slug.ts';
 import { overlayPageMetadata, readHtml } from './html.ts';
-import { ingestOnWorkers, workerCount, type IngestJob } from './pool.ts';
+import { ingestOnWorkers, type IngestJob } from './pool.ts';
 import { INPUT_EXTENSIONS, inputKind, listFiles, readBytes, readOptionalText, sha256Hex, type ReadResult } from './read.ts';
 
 export { emptyCatalogue, parseCatalogue, CATALOGUE_FILE } from './catalogue.ts';
@@ -48,7 +48,11 @@ export interface IngestOptions {
 export interface FolderOptions extends IngestOptions {
   /** Reads one file's bytes (tests inject read errors here); defaults to the disk. */
   read?: (absolutePath: string) => Promise<ReadResult>;
-  /** Worker threads beside this one (0: ingest here only); defaults to one per other core for a large folder. */
+  /**
+   * Worker threads beside this one (pool.ts; `workerCount` suggests one per other core for a large folder).
+   * Defaults to 0, this thread only: on the shared 2-core machine the workers' start-up (tsx compiling the
+   * modules again, 1-2 s of CPU each) and copying cost more than they saved (README, Performance).
+   */
   workers?: number;
 }
 
@@ -193,8 +197,7 @@ export async function ingestFolder(dir: string, options: FolderOptions = {}): Pr
     jobs.push({ sourceFile: file.path, bytes: bytes.bytes, report: reports.length });
     reports.push({ file: file.path, outcome: 'skipped', reason: null, slug: null, diagnostics: [] });
   }
-  const workers = options.workers ?? workerCount(jobs.length);
-  const results = await ingestJobs(jobs, loaded.catalogue, options.today === undefined ? {} : { today: options.today }, workers);
+  const results = await ingestJobs(jobs, loaded.catalogue, options.today === undefined ? {} : { today: options.today }, options.workers ?? 0);
   jobs.forEach((job, index) => {
     const result = results[index]!;
     if (result.article === null) {
