@@ -1,14 +1,16 @@
 // Ingest speed alone, in one process: generates N benchmark articles (bench/corpus.ts), then times
-// ingestText over their bytes in memory and ingestFolder over them on disk. Module import and corpus
-// generation are not timed. `--dump FILE` writes the folder's Archive as JSON, to check that a change
+// ingestText over their bytes in memory and ingestFolder over them on disk, on one thread (as the build runs
+// it) and with worker threads (wall time and the CPU of all threads). Module import and corpus generation
+// are not timed. `--dump FILE` writes the folder's Archive as JSON, to check that a change
 // leaves the output byte-identical.
 //   node --import tsx bench/ingestSpeed.ts [--articles 2000] [--runs 3] [--dump FILE]
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { availableParallelism, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { parseArgs } from 'node:util';
 import { emptyCatalogue, ingestFolder, ingestText } from '../src/ingest/index.ts';
+import { workerCount } from '../src/ingest/pool.ts';
 import { generateCorpus, readSeedTexts } from './corpus.ts';
 
 const ROOT = join(import.meta.dirname, '..');
@@ -32,6 +34,8 @@ const textTimes: number[] = [];
 const textCpu: number[] = [];
 const folderTimes: number[] = [];
 const folderCpu: number[] = [];
+const poolTimes: number[] = [];
+const poolCpu: number[] = [];
 const cpuMs = (): number => {
   const usage = process.cpuUsage();
   return (usage.user + usage.system) / 1000;
@@ -45,12 +49,23 @@ for (let run = 0; run < runs; run++) {
   textCpu.push(cpuMs() - cpu);
   start = performance.now();
   cpu = cpuMs();
-  const archive = await ingestFolder(dir, { today: TODAY });
+  const archive = await ingestFolder(dir, { today: TODAY, workers: 0 });
   folderTimes.push(performance.now() - start);
   folderCpu.push(cpuMs() - cpu);
   if (run === 0 && values.dump !== undefined) await writeFile(values.dump, JSON.stringify(archive, null, 1));
+  // With worker threads, as the build could run it (it does not yet: see README, Performance).
+  // process.cpuUsage counts every thread of the process.
+  start = performance.now();
+  cpu = cpuMs();
+  const pooled = await ingestFolder(dir, { today: TODAY, workers: workerCount(count) });
+  poolTimes.push(performance.now() - start);
+  poolCpu.push(cpuMs() - cpu);
+  if (JSON.stringify(pooled) !== JSON.stringify(archive)) throw new Error('ingestFolder on worker threads made another Archive than on one thread');
 }
 await rm(dir, { recursive: true, force: true });
 process.stdout.write(`ingest of ${count} articles, median of ${runs}:\n`);
 process.stdout.write(`  ingestText   wall ${perSecond(median(textTimes))}, CPU ${perSecond(median(textCpu))}\n`);
-process.stdout.write(`  ingestFolder wall ${perSecond(median(folderTimes))}, CPU ${perSecond(median(folderCpu))}\n`);
+const perArticle = (ms: number): string => `${(ms / count).toFixed(2)} ms an article`;
+process.stdout.write(`  ingestFolder, one thread      wall ${perSecond(median(folderTimes))}, CPU ${perSecond(median(folderCpu))}\n`);
+process.stdout.write(`  ingestFolder with ${workerCount(count)} worker thread(s) beside the main one (${availableParallelism()} cores)\n`);
+process.stdout.write(`               wall ${perSecond(median(poolTimes))}, CPU of all threads ${perArticle(median(poolCpu))} (one thread: ${perArticle(median(folderCpu))})\n`);

@@ -21,6 +21,7 @@ import {
   BULLET,
   BYLINE_ALONE,
   BYLINE_PREFIX,
+  CAPTION_KEYWORD,
   CAPTION_PHOTO_BY,
   CAPTION_PHOTO_CREDIT,
   COMMENT_FORM,
@@ -50,7 +51,7 @@ import {
   URL_ANYWHERE,
   URL_ONLY_LINE,
 } from './patterns.ts';
-import { endsSentence, hasMoreWords, isBlank, letterKey, plainText, stripControls, titleCaseRatio, wordCount } from './text.ts';
+import { endsSentence, hasMoreWords, isBlank, isSpaceUnit, letterKey, plainText, stripControls, titleCaseRatio, wordCount } from './text.ts';
 
 export interface ClassifyOptions {
   /** Lines taken by front matter at the top of the text. */
@@ -158,15 +159,23 @@ export function classifyLines(text: string, options: ClassifyOptions): Classific
  * Width at which the text was hard-wrapped (w3m, lynx and friends wrap at a fixed column),
  * or Infinity when lines were not wrapped.
  */
-/** A word (white-space-separated) longer than CLASSIFY_LIMITS.unbreakableWordMinChars; tried only where a word starts. */
-const UNBREAKABLE_WORD = new RegExp(`(?:^|\\s)\\S{${CLASSIFY_LIMITS.unbreakableWordMinChars + 1}}`);
+/** Whether a line has a word (white-space-separated) longer than CLASSIFY_LIMITS.unbreakableWordMinChars. */
+function hasUnbreakableWord(line: string): boolean {
+  let run = 0;
+  for (let index = 0; index < line.length; index++) {
+    run = isSpaceUnit(line.charCodeAt(index)) ? 0 : run + 1;
+    if (run > CLASSIFY_LIMITS.unbreakableWordMinChars) return true;
+  }
+  return false;
+}
 
 export function detectWrapWidth(lines: string[]): number {
   // A line holding a long address cannot be wrapped, so its length says nothing about the wrap column.
-  const lengths = lines
-    .filter((line) => !UNBREAKABLE_WORD.test(line))
-    .map((line) => line.trimEnd().length)
-    .filter((length) => length >= 40);
+  const lengths: number[] = [];
+  for (const line of lines) {
+    const length = line.trimEnd().length;
+    if (length >= 40 && !hasUnbreakableWord(line)) lengths.push(length);
+  }
   if (lengths.length < 5) return Infinity;
   // The wrap column is where many lines end just short of: pick the width with the most lines in the 15 columns below it.
   const linesOfLength = new Map<number, number>();
@@ -260,7 +269,7 @@ function isHeadlineCandidate(block: Block): boolean {
   if (block.words < CLASSIFY_LIMITS.headlineMinWords || block.words > CLASSIFY_LIMITS.headlineMaxWords) return false;
   if (isMenuLike(block) || COMMENT_FORM.test(block.text) || OTHER_ARTICLES_HEADING.test(block.raw)) return false;
   if (BYLINE_PREFIX.test(block.raw) || isDateOnly(block.text, 3) !== null) return false;
-  if (URL_ONLY_LINE.test(block.raw) || HAS_URL.test(block.text) || CAPTION_PHOTO_CREDIT.test(block.text) || isCreditText(block.text)) return false;
+  if (URL_ONLY_LINE.test(block.raw) || HAS_URL.test(block.text) || isPhotoCredit(block.text) || isCreditText(block.text)) return false;
   // Headlines do not end with a full stop (they may end with ? or !).
   return !/[.:;,]$/.test(block.text);
 }
@@ -488,6 +497,10 @@ function isProse(block: Block): boolean {
   return (block.words >= CLASSIFY_LIMITS.proseMinWords && endsSentence(block.text)) || block.words >= CLASSIFY_LIMITS.proseLongWords;
 }
 
+function isPhotoCredit(text: string): boolean {
+  return CAPTION_KEYWORD.test(text) && CAPTION_PHOTO_CREDIT.test(text);
+}
+
 function isCreditText(text: string): boolean {
   return !hasMoreWords(text, CLASSIFY_LIMITS.creditMaxWords) && (CREDIT_AGENCY_SLASH.test(text) || CREDIT_AGENCY_WORDS.test(text)) && !endsSentence(text.replace(/\.$/, ''));
 }
@@ -517,7 +530,7 @@ function tagByLineRules(blocks: Block[], index: number, tags: (Tag | null)[]): T
   const bold = BOLD_ONLY_LINE.exec(raw);
   if (bold !== null && isCreditText(plainText(bold[1] ?? bold[2] ?? ''))) return { class: 'credit', rule: 'credit/photo' };
   if (isCreditText(text) && !/[.!?]$/.test(text)) return { class: 'credit', rule: 'credit/photo' };
-  if (CAPTION_PHOTO_CREDIT.test(text) || (CAPTION_PHOTO_BY.test(text) && words <= 60)) return { class: 'caption', rule: 'caption/photo-credit' };
+  if (CAPTION_KEYWORD.test(text) && (CAPTION_PHOTO_CREDIT.test(text) || (CAPTION_PHOTO_BY.test(text) && words <= 60))) return { class: 'caption', rule: 'caption/photo-credit' };
   if (PRODUCTION_CREDIT.test(text) && words <= 20) return { class: 'credit', rule: 'credit/production' };
   if (isBreadcrumb(block)) return { class: 'chrome', rule: 'chrome/breadcrumb' };
   if (GALLERY_CONTROL.test(text)) return { class: 'chrome', rule: 'chrome/gallery' };

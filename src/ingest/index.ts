@@ -23,6 +23,7 @@ import { readFrontMatter } from './frontMatter.ts';
 import { extractMetadata } from './metadata.ts';
 import { assignUniqueSlugs, type SlugCollision } from './slug.ts';
 import { overlayPageMetadata, readHtml } from './html.ts';
+import { ingestOnWorkers, type IngestJob } from './pool.ts';
 import { INPUT_EXTENSIONS, inputKind, listFiles, readBytes, readOptionalText, sha256Hex, type ReadResult } from './read.ts';
 
 export { emptyCatalogue, parseCatalogue, CATALOGUE_FILE } from './catalogue.ts';
@@ -47,6 +48,12 @@ export interface IngestOptions {
 export interface FolderOptions extends IngestOptions {
   /** Reads one file's bytes (tests inject read errors here); defaults to the disk. */
   read?: (absolutePath: string) => Promise<ReadResult>;
+  /**
+   * Worker threads beside this one (pool.ts; `workerCount` suggests one per other core for a large folder).
+   * Defaults to 0, this thread only: on the shared 2-core machine the workers' start-up (tsx compiling the
+   * modules again, 1-2 s of CPU each) and copying cost more than they saved (README, Performance).
+   */
+  workers?: number;
 }
 
 export interface IngestResult {
@@ -146,6 +153,8 @@ export async function ingestFolder(dir: string, options: FolderOptions = {}): Pr
   const articles: Article[] = [];
   const firstBySha = new Map<string, string>();
   const pinned = new Set<string>();
+  // Files to ingest, with the place of their report: they are ingested together (maybe on worker threads), then reported in order.
+  const jobs: (IngestJob & { report: number })[] = [];
 
   for (const file of files) {
     if (file.path === CATALOGUE_FILE) {
@@ -185,17 +194,22 @@ export async function ingestFolder(dir: string, options: FolderOptions = {}): Pr
       continue;
     }
     firstBySha.set(sha256, file.path);
-    const result = ingestText(file.path, bytes.bytes, loaded.catalogue, options.today === undefined ? {} : { today: options.today });
+    jobs.push({ sourceFile: file.path, bytes: bytes.bytes, report: reports.length });
+    reports.push({ file: file.path, outcome: 'skipped', reason: null, slug: null, diagnostics: [] });
+  }
+  const results = await ingestJobs(jobs, loaded.catalogue, options.today === undefined ? {} : { today: options.today }, options.workers ?? 0);
+  jobs.forEach((job, index) => {
+    const result = results[index]!;
     if (result.article === null) {
       const fatal = result.diagnostics.find((d) => d.severity === 'error');
-      reports.push({ file: file.path, outcome: 'skipped', reason: fatal?.reason ?? 'not an article', slug: null, diagnostics: result.diagnostics });
-      continue;
+      reports[job.report] = { file: job.sourceFile, outcome: 'skipped', reason: fatal?.reason ?? 'not an article', slug: null, diagnostics: result.diagnostics };
+      return;
     }
     articles.push(result.article);
-    if (result.pinnedSlug) pinned.add(file.path);
+    if (result.pinnedSlug) pinned.add(job.sourceFile);
     const outcome: FileOutcome = result.article.warnings.length > 0 ? 'published-with-warnings' : 'published';
-    reports.push({ file: file.path, outcome, reason: null, slug: null, diagnostics: result.diagnostics });
-  }
+    reports[job.report] = { file: job.sourceFile, outcome, reason: null, slug: null, diagnostics: result.diagnostics };
+  });
 
   const assigned = assignUniqueSlugs(
     articles.map((a) => ({ sourceFile: a.sourceFile, sha256: a.sha256, published: a.published, slug: a.slug, pinned: pinned.has(a.sourceFile) })),
@@ -219,6 +233,22 @@ export async function ingestFolder(dir: string, options: FolderOptions = {}): Pr
   const counts: Record<FileOutcome, number> = { published: 0, 'published-with-warnings': 0, duplicate: 0, ignored: 0, skipped: 0 };
   for (const report of reports) counts[report.outcome]++;
   return { articles, report: { files: reports, counts } };
+}
+
+/**
+ * ingestText over each job, in the jobs' order: here and on `workers` worker threads. Should the
+ * workers fail to start (a runner without the TypeScript loader), the files are ingested here: same result.
+ */
+async function ingestJobs(jobs: IngestJob[], catalogue: Catalogue, options: IngestOptions, workers: number): Promise<IngestResult[]> {
+  const ingestHere = (job: IngestJob): IngestResult => ingestText(job.sourceFile, job.bytes, catalogue, options);
+  if (workers > 0) {
+    try {
+      return await ingestOnWorkers(jobs, { catalogue, options }, workers, ingestHere);
+    } catch {
+      // Fall through to this thread alone.
+    }
+  }
+  return jobs.map(ingestHere);
 }
 
 /** slug/collision: two files ask for one page address; says which keeps it and how to make either permanent. */

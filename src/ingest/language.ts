@@ -26,12 +26,19 @@ const WHITE_SPACE_TO_COLLAPSE = /\s*[^\S ]\s*| {2,}/g;
 
 /** The body's language as a BCP 47 tag ('es'), or null when it is too short or franc cannot tell. */
 export function detectLanguage(text: string): string | null {
-  const sample = text.slice(0, LANGUAGE_LIMITS.maxSampleChars * 2).replace(WHITE_SPACE_TO_COLLAPSE, ' ').trim().slice(0, LANGUAGE_LIMITS.maxSampleChars);
+  // franc reads only its first FRANC_MAX_SAMPLE characters: collapsing a shorter stretch first gives the same
+  // start (a collapsed prefix is a prefix of the collapsed text) unless white space ate too much of it.
+  const short = collapseForSample(text.slice(0, FRANC_MAX_SAMPLE + 64));
+  const sample = short.length > FRANC_MAX_SAMPLE ? short : collapseForSample(text.slice(0, LANGUAGE_LIMITS.maxSampleChars * 2)).slice(0, LANGUAGE_LIMITS.maxSampleChars);
   if (sample.length < LANGUAGE_LIMITS.minDetectChars) return null;
   const code = closestLanguage(sample);
   if (code === 'und') return null;
   // Two letters where ISO 639-1 has them (BCP 47 prefers the shortest code), else the three-letter code.
   return iso6393To1[code] ?? code;
+}
+
+function collapseForSample(text: string): string {
+  return text.replace(WHITE_SPACE_TO_COLLAPSE, ' ').trim();
 }
 
 /** Picks the article's language with where it came from: declared > detected > default. */
@@ -62,43 +69,107 @@ const FRANC_MAX_DIFFERENCE = 300;
 interface ScriptModels {
   /** Language codes in franc's order (ties go to the first). */
   languages: string[];
-  /** trigram (as `trigramCode`) -> pairs of (language index, rank of the trigram in that language's model). */
-  postings: Map<number, number[]>;
+  /** Code unit -> its index in the script's alphabet (the characters of its models, most used first), 0 when absent. */
+  letter: Uint8Array;
+  /** Alphabet size plus one (see `trigramSlot`). */
+  radix: number;
+  /**
+   * By trigram slot: the trigram's number in the postings plus one (0: in no model) at `2 * slot`, and a
+   * scratch count at `2 * slot + 1`, zeroed again after each call. Side by side, one cache line holds both.
+   */
+  slots: Int32Array;
+  /** Postings of trigram `id` at `offsets[id]..offsets[id + 1]`: language index and rank of the trigram in that model. */
+  offsets: Int32Array;
+  postingLanguage: Int32Array;
+  postingRank: Int32Array;
+}
+
+/** Letters of the alphabet below this index (space and the common letters) make trigrams in a small dense block. */
+const COMMON_LETTERS = 32;
+
+/**
+ * Where a trigram of alphabet indexes a, b, c is kept: trigrams of common letters (all of English) in the first
+ * 32,768 slots, so that counting a text touches little memory; the others after them.
+ */
+function trigramSlot(a: number, b: number, c: number, radix: number): number {
+  if (a < COMMON_LETTERS && b < COMMON_LETTERS && c < COMMON_LETTERS) return (a << 10) | (b << 5) | c;
+  return COMMON_LETTERS ** 3 + (a * radix + b) * radix + c;
+}
+
+function buildScriptModels(models: Record<string, string>): ScriptModels {
+  const languages = Object.keys(models);
+  // The alphabet numbered by how often each character occurs in the models, most often first.
+  const uses = new Map<number, number>();
+  for (const model of Object.values(models)) for (let i = 0; i < model.length; i++) uses.set(model.charCodeAt(i), (uses.get(model.charCodeAt(i)) ?? 0) + 1);
+  uses.delete('|'.charCodeAt(0));
+  const alphabet = new Map([...uses].sort((x, y) => y[1] - x[1] || x[0] - y[0]).map(([code], rank) => [code, rank + 1]));
+  const postings = new Map<string, number[]>();
+  languages.forEach((language, languageIndex) => {
+    const trigrams = (models[language] as string).split('|');
+    // As franc builds its dictionary: from the end, so a trigram listed twice keeps its first rank.
+    const rankOf = new Map<string, number>();
+    for (let rank = trigrams.length - 1; rank >= 0; rank--) rankOf.set(trigrams[rank] as string, rank);
+    for (const [trigram, rank] of rankOf) {
+      if (trigram.length !== 3) continue; // franc's samples hold no other trigram, so such an entry never counts.
+      const list = postings.get(trigram);
+      if (list === undefined) postings.set(trigram, [languageIndex, rank]);
+      else list.push(languageIndex, rank);
+    }
+  });
+  // A Uint8Array holds the alphabet's indexes: franc's models have at most 94 distinct characters per script.
+  if (alphabet.size > 255) throw new Error('franc-min model alphabet too large');
+  const letter = new Uint8Array(0x10000);
+  for (const [code, index] of alphabet) letter[code] = index;
+  const radix = alphabet.size + 1;
+  const slots = new Int32Array(2 * (COMMON_LETTERS ** 3 + radix * radix * radix));
+  const offsets = new Int32Array(postings.size + 1);
+  const total = [...postings.values()].reduce((sum, list) => sum + list.length / 2, 0);
+  const postingLanguage = new Int32Array(total);
+  const postingRank = new Int32Array(total);
+  let id = 0;
+  let at = 0;
+  for (const [trigram, list] of postings) {
+    slots[2 * trigramSlot(letter[trigram.charCodeAt(0)]!, letter[trigram.charCodeAt(1)]!, letter[trigram.charCodeAt(2)]!, radix)] = id + 1;
+    offsets[id] = at;
+    for (let i = 0; i < list.length; i += 2, at++) {
+      postingLanguage[at] = list[i]!;
+      postingRank[at] = list[i + 1]!;
+    }
+    id++;
+  }
+  offsets[id] = at;
+  return { languages, letter, radix, slots, offsets, postingLanguage, postingRank };
 }
 
 const MODELS_BY_SCRIPT = new Map<string, ScriptModels>(
-  Object.entries(data).map(([script, models]) => {
-    const languages = Object.keys(models);
-    const postings = new Map<number, number[]>();
-    languages.forEach((language, languageIndex) => {
-      const trigrams = (models[language] as string).split('|');
-      // As franc builds its dictionary: from the end, so a trigram listed twice keeps its first rank.
-      const rankOf = new Map<string, number>();
-      for (let rank = trigrams.length - 1; rank >= 0; rank--) rankOf.set(trigrams[rank] as string, rank);
-      for (const [trigram, rank] of rankOf) {
-        if (trigram.length !== 3) continue; // franc's samples hold no other trigram, so such an entry never counts.
-        const code = trigramCode(trigram, 0);
-        const list = postings.get(code);
-        if (list === undefined) postings.set(code, [languageIndex, rank]);
-        else list.push(languageIndex, rank);
-      }
-    });
-    return [script, { languages, postings }];
-  }),
+  Object.entries(data).map(([script, models]) => [script, buildScriptModels(models as Record<string, string>)]),
 );
-
-/** Three UTF-16 code units as one exact number (48 bits), so counting trigrams makes no strings. */
-function trigramCode(text: string, index: number): number {
-  return text.charCodeAt(index) * 0x100000000 + text.charCodeAt(index + 1) * 0x10000 + text.charCodeAt(index + 2);
-}
 
 /** franc's script expressions, in its order, with whether each can match an ASCII character. */
 const SCRIPT_EXPRESSIONS = Object.entries(expressions).map(([script, expression]) => {
   const single = new RegExp(expression.source);
   let matchesAscii = false;
   for (let code = 0; code < 128 && !matchesAscii; code++) matchesAscii = single.test(String.fromCharCode(code));
-  return { script, expression, matchesAscii };
+  // Whether each code unit matches, filled in as units are met (-1: not yet known).
+  const matchesUnit = new Int8Array(0x10000).fill(-1);
+  return { script, expression, single, matchesAscii, matchesUnit };
 });
+
+/** How many matches `expression.match(value)` finds; by a table of code units when the text has no surrogate pairs. */
+function countScript(value: string, entry: (typeof SCRIPT_EXPRESSIONS)[number], hasSurrogates: boolean): number {
+  if (hasSurrogates) return value.match(entry.expression)?.length ?? 0;
+  let count = 0;
+  for (let index = 0; index < value.length; index++) {
+    const unit = value.charCodeAt(index);
+    let matches = entry.matchesUnit[unit]!;
+    if (matches < 0) {
+      matches = entry.single.test(value[index]!) ? 1 : 0;
+      entry.matchesUnit[unit] = matches;
+    }
+    count += matches;
+  }
+  return count;
+}
 
 function countNonAscii(text: string): number {
   let count = 0;
@@ -106,23 +177,27 @@ function countNonAscii(text: string): number {
   return count;
 }
 
+const SURROGATE = /[\uD800-\uDFFF]/;
+
 /**
  * franc-min's answer for a sample of at least 120 characters (an ISO 639-3 code or 'und'), computed as franc
- * does (same script test, same trigram counts, same distance and tie order) without its per-language loop.
+ * does (same script test, same trigram counts, same distance and tie order) without its per-language loop:
+ * trigrams are numbered through the script's alphabet and counted in typed arrays, with no strings or maps.
  */
 export function closestLanguage(sample: string): string {
   const value = sample.slice(0, FRANC_MAX_SAMPLE);
   let topScript: string | null = null;
   let topCount = -1;
   const nonAscii = countNonAscii(value);
-  for (const { script, expression, matchesAscii } of SCRIPT_EXPRESSIONS) {
+  const hasSurrogates = nonAscii > 0 && SURROGATE.test(value);
+  for (const entry of SCRIPT_EXPRESSIONS) {
     // A script with no ASCII character matches at most once per non-ASCII character: when even that cannot
-    // beat the leader (in English text, every script but Latin), its regular expression need not run.
-    if (!matchesAscii && nonAscii / value.length <= topCount) continue;
-    const count = !matchesAscii && nonAscii === 0 ? 0 : (value.match(expression)?.length ?? 0) / value.length || 0;
+    // beat the leader (in English text, every script but Latin), its characters need not be counted.
+    if (!entry.matchesAscii && nonAscii / value.length <= topCount) continue;
+    const count = !entry.matchesAscii && nonAscii === 0 ? 0 : countScript(value, entry, hasSurrogates) / value.length || 0;
     if (count > topCount) {
       topCount = count;
-      topScript = script;
+      topScript = entry.script;
     }
   }
   if (topScript === null) return 'und';
@@ -130,17 +205,30 @@ export function closestLanguage(sample: string): string {
   if (models === undefined) return topCount === 0 ? 'und' : topScript;
   // trigram-utils' asTuples: punctuation and digits to spaces, white space collapsed, lower case, padded.
   const cleaned = ` ${value.replace(/[\u0021-\u0040]+/g, ' ').replace(/\s+/g, ' ').trim().toLowerCase()} `;
-  const counts = new Map<number, number>();
+  const { letter, radix, slots, offsets, postingLanguage, postingRank } = models;
+  const seen: number[] = [];
+  // Trigrams with a character outside the alphabet are in no model: only how many distinct ones there are counts.
+  const outside = new Set<string>();
   for (let index = 0; index + 3 <= cleaned.length; index++) {
-    const code = trigramCode(cleaned, index);
-    counts.set(code, (counts.get(code) ?? 0) + 1);
+    const a = letter[cleaned.charCodeAt(index)]!;
+    const b = letter[cleaned.charCodeAt(index + 1)]!;
+    const c = letter[cleaned.charCodeAt(index + 2)]!;
+    if (a === 0 || b === 0 || c === 0) {
+      outside.add(cleaned.slice(index, index + 3));
+      continue;
+    }
+    const slot = trigramSlot(a, b, c, radix);
+    if (slots[2 * slot + 1] === 0) seen.push(slot);
+    slots[2 * slot + 1]!++;
   }
-  const distances = new Array<number>(models.languages.length).fill(counts.size * FRANC_MAX_DIFFERENCE);
-  for (const [trigram, count] of counts) {
-    const postings = models.postings.get(trigram);
-    if (postings === undefined) continue;
-    for (let i = 0; i < postings.length; i += 2) {
-      distances[postings[i] as number]! += Math.abs(count - (postings[i + 1] as number) - 1) - FRANC_MAX_DIFFERENCE;
+  const distances = new Array<number>(models.languages.length).fill((seen.length + outside.size) * FRANC_MAX_DIFFERENCE);
+  for (const slot of seen) {
+    const count = slots[2 * slot + 1]!;
+    slots[2 * slot + 1] = 0;
+    const id = slots[2 * slot]!;
+    if (id === 0) continue;
+    for (let at = offsets[id - 1]!, end = offsets[id]!; at < end; at++) {
+      distances[postingLanguage[at]!]! += Math.abs(count - postingRank[at]! - 1) - FRANC_MAX_DIFFERENCE;
     }
   }
   let best = 0;

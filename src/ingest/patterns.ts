@@ -89,6 +89,11 @@ export const LEAD_IN_AGENCY = /\(([^)]{2,40})\)/;
 /** "… | Photo: EFE", "… Photo: Reuters", "(Photo: AP)", "Photo:" with the credit lost. Group 1: the credit. */
 export const CAPTION_PHOTO_CREDIT =
   /(?:^|\s*\|\s*|\s+)\(?(?:photo|photograph|image|picture|pic|credit|source|video|illustration|graphic|foto)s?(?:\s+credit)?\s*:\s*([^|:]{0,80}?)\)?\s*$/i;
+/**
+ * A word that CAPTION_PHOTO_CREDIT and CAPTION_PHOTO_BY both need ("photo", "pic" of picture, …): most
+ * paragraphs have none, and this test is much cheaper than theirs, which is tried after every space.
+ */
+export const CAPTION_KEYWORD = /photo|pic|credit|source|video|illustration|graphic|foto|image/i;
 /** "Photo by Jane Roe", "(Photo by Jane Roe/AFP via Getty Images)". Group 1: the credit. */
 export const CAPTION_PHOTO_BY =
   /(?:^|\s*\|\s*|(?<=[.!?)"”’])\s+)\(?(?:photo|photograph|image|picture|illustration)s?\s+(?:by|courtesy(?:\s+of)?)\s+([^|]{2,80}?)\)?\s*$/i;

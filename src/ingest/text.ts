@@ -34,12 +34,16 @@ function computePlainText(line: string): string {
   const heading = MARKDOWN_HEADING.exec(text);
   if (heading !== null) text = heading[2] ?? '';
   text = text.replace(BULLET, '');
-  text = text.replace(BRACKETED_URL, ' ');
-  text = text.replace(MARKDOWN_LINK, (_all, label: string) => label);
-  text = text.replace(/!\[[^\]]*\]/g, '');
+  // Every link pattern needs a '[': most lines have none.
+  const hasBracket = text.includes('[');
+  if (hasBracket) {
+    text = text.replace(BRACKETED_URL, ' ');
+    text = text.replace(MARKDOWN_LINK, (_all, label: string) => label);
+    text = text.replace(/!\[[^\]]*\]/g, '');
+  }
   text = text.replace(INLINE_MARKUP, '');
   // Link targets stripped by converters leave "[text]" or "text [#]".
-  text = text.replace(/\[#?\]/g, '').replace(/\[([^\]]*)\]/g, '$1');
+  if (hasBracket) text = text.replace(/\[#?\]/g, '').replace(/\[([^\]]*)\]/g, '$1');
   return collapseSpaces(text);
 }
 
@@ -60,6 +64,7 @@ export function stripControls(text: string): string {
 const SPACE_RUN_TO_COLLAPSE = /[ \t]*\t[ \t]*| {2,}/g;
 
 export function collapseSpaces(text: string): string {
+  if (!text.includes('\t') && !text.includes('  ')) return text.trim();
   return text.replace(SPACE_RUN_TO_COLLAPSE, ' ').trim();
 }
 
@@ -70,10 +75,43 @@ export function words(text: string): string[] {
 const ASCII_LETTER_OR_DIGIT = /[A-Za-z0-9]/;
 const LETTER_OR_NUMBER = /[\p{L}\p{N}]/u;
 
-/** How many `words`: the ASCII test settles most words without the slower Unicode one. */
+/** Whether a UTF-16 code unit is white space as `\s` means it. */
+export function isSpaceUnit(unit: number): boolean {
+  if (unit < 0x80) return unit === 0x20 || (unit >= 0x09 && unit <= 0x0d);
+  return unit === 0xa0 || unit === 0x1680 || (unit >= 0x2000 && unit <= 0x200a) || unit === 0x2028 || unit === 0x2029 ||
+    unit === 0x202f || unit === 0x205f || unit === 0x3000 || unit === 0xfeff;
+}
+
+function isAsciiLetterOrDigit(unit: number): boolean {
+  return (unit >= 0x61 && unit <= 0x7a) || (unit >= 0x41 && unit <= 0x5a) || (unit >= 0x30 && unit <= 0x39);
+}
+
+/**
+ * How many `words` (white-space-separated runs with a letter or number), in one pass without splitting:
+ * an ASCII letter or digit settles most runs; only a run without one and with other characters is tested
+ * by the slower Unicode expression.
+ */
 export function wordCount(text: string): number {
   let count = 0;
-  for (const word of text.split(/\s+/)) if (ASCII_LETTER_OR_DIGIT.test(word) || LETTER_OR_NUMBER.test(word)) count++;
+  let start = -1;
+  let settled = false;
+  let nonAscii = false;
+  for (let index = 0; index <= text.length; index++) {
+    const unit = index < text.length ? text.charCodeAt(index) : 0x20;
+    if (isSpaceUnit(unit)) {
+      if (start >= 0 && (settled || (nonAscii && LETTER_OR_NUMBER.test(text.slice(start, index))))) count++;
+      start = -1;
+      continue;
+    }
+    if (start < 0) {
+      start = index;
+      settled = false;
+      nonAscii = false;
+    }
+    if (settled) continue;
+    if (isAsciiLetterOrDigit(unit)) settled = true;
+    else if (unit >= 0x80) nonAscii = true;
+  }
   return count;
 }
 
@@ -118,16 +156,45 @@ export function toTitleCase(text: string): string {
 /** Lower-case letters and digits only: for comparing names across spellings. */
 export const letterKey = memoise(computeLetterKey);
 
-const ASCII_ONLY = /^[\x00-\x7f]*$/;
+/**
+ * What a character other than ASCII leaves in a letter key: its NFKD decomposition without accents, lower
+ * case, letters and digits only ('É' -> 'e', '’' -> ''). Decomposition works character by character (its
+ * reordering moves only combining marks, which the key drops), so the key can be built one character at a time.
+ */
+const FOLDED = new Map<number, string>();
+
+function foldedCodePoint(codePoint: number): string {
+  let folded = FOLDED.get(codePoint);
+  if (folded === undefined) {
+    folded = String.fromCodePoint(codePoint).normalize('NFKD').replace(/[\u0300-\u036f]/g, '').toLowerCase().replace(/[^a-z0-9]/g, '');
+    FOLDED.set(codePoint, folded);
+  }
+  return folded;
+}
+
+/** The letter key read code by code: no normalised or lower-cased copies of the text, no expressions. */
+function foldedLetterKey(text: string): string {
+  const codes: number[] = [];
+  for (let index = 0; index < text.length; index++) {
+    const unit = text.charCodeAt(index);
+    if ((unit >= 0x61 && unit <= 0x7a) || (unit >= 0x30 && unit <= 0x39)) codes.push(unit);
+    else if (unit >= 0x41 && unit <= 0x5a) codes.push(unit + 0x20);
+    else if (unit >= 0x80) {
+      const codePoint = text.codePointAt(index)!;
+      if (codePoint > 0xffff) index++;
+      const folded = foldedCodePoint(codePoint);
+      for (let at = 0; at < folded.length; at++) codes.push(folded.charCodeAt(at));
+    }
+  }
+  // In chunks: String.fromCharCode takes its codes as arguments, and a long paragraph has many.
+  let key = '';
+  for (let start = 0; start < codes.length; start += 8192) key += String.fromCharCode(...codes.slice(start, start + 8192));
+  return key;
+}
 
 function computeLetterKey(text: string): string {
   // NFKD and the accent strip change nothing in ASCII text, the common case.
-  if (ASCII_ONLY.test(text)) return text.toLowerCase().replace(/[^a-z0-9]/g, '');
-  return text
-    .normalize('NFKD')
-    .replace(/[\u0300-\u036f]/g, '')
-    .toLowerCase()
-    .replace(/[^a-z0-9]/g, '');
+  return foldedLetterKey(text);
 }
 
 export function isBlank(line: string): boolean {

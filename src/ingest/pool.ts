@@ -1,0 +1,106 @@
+// Ingests many files on worker threads (one per core): each file is parsed on its own, so the folder's
+// files are shared out in batches and the results put back in the folder's order. Byte-identical to
+// ingesting on one thread: the same ingestText runs on each file, results are plain data (structured
+// clone keeps them as they are), and the caller assembles the Archive in file order as before.
+import { availableParallelism } from 'node:os';
+import { Worker } from 'node:worker_threads';
+import type { Catalogue } from '../types.ts';
+import type { IngestOptions, IngestResult } from './index.ts';
+
+export const POOL_LIMITS = {
+  /**
+   * Fewer files than this are ingested on the calling thread alone: a worker's start (tsx compiling the ingest
+   * modules again, their models; 1-2 s of CPU, the work of several hundred articles) costs more than it saves.
+   */
+  minFiles: 1000,
+  /** Files sent to a worker in one message: fewer messages, and still an even share at the end. */
+  batchFiles: 25,
+} as const;
+
+export interface IngestJob {
+  sourceFile: string;
+  bytes: Uint8Array;
+}
+
+/** What the worker is started with (workerData). */
+export interface WorkerSetup {
+  catalogue: Catalogue;
+  options: IngestOptions;
+}
+
+/** A batch for a worker, and its answer: the results of the batch's files, in order, without their lines. */
+export interface WorkerBatch {
+  batch: number;
+  jobs: IngestJob[];
+}
+export interface WorkerAnswer {
+  batch: number;
+  results: IngestResult[];
+}
+
+/**
+ * A worker's first lines: Node 20 does not pass the loader of the starting thread (tsx, which runs the build)
+ * on to a worker, so the worker registers tsx itself before loading the TypeScript module.
+ */
+const WORKER_BOOT = `import(${JSON.stringify(import.meta.resolve('tsx/esm/api'))})
+  .then(({ register }) => { register(); return import(${JSON.stringify(new URL('./ingestWorker.ts', import.meta.url).href)}); })`;
+
+/**
+ * How many worker threads a folder of `files` inputs gets besides the calling thread, which ingests too:
+ * none for a small folder or a single core, else one per other core.
+ */
+export function workerCount(files: number): number {
+  if (files < POOL_LIMITS.minFiles) return 0;
+  return Math.min(availableParallelism() - 1, Math.ceil(files / POOL_LIMITS.batchFiles) - 1);
+}
+
+/**
+ * Runs ingestText over every job, here (unless `ingestHere` is null) and on `workers` threads, each taking the next batch when it is done
+ * (a worker's start-up is overlapped by this thread's work); the results come back in the jobs' order.
+ * Results made by a worker have `lines` empty: the folder's Archive does not keep them, and they are most
+ * of what would be copied back.
+ */
+export async function ingestOnWorkers(
+  jobs: IngestJob[],
+  setup: WorkerSetup,
+  workers: number,
+  ingestHere: ((job: IngestJob) => IngestResult) | null,
+): Promise<IngestResult[]> {
+  const batches: IngestJob[][] = [];
+  for (let start = 0; start < jobs.length; start += POOL_LIMITS.batchFiles) batches.push(jobs.slice(start, start + POOL_LIMITS.batchFiles));
+  const answers: IngestResult[][] = new Array(batches.length);
+  let next = 0;
+  const runWorker = (): Promise<void> =>
+    new Promise((resolve, reject) => {
+      const worker = new Worker(WORKER_BOOT, { eval: true, workerData: setup satisfies WorkerSetup });
+      let finished = false;
+      const send = (): void => {
+        if (next >= batches.length) {
+          finished = true;
+          void worker.terminate().then(() => resolve());
+          return;
+        }
+        const batch = next++;
+        worker.postMessage({ batch, jobs: batches[batch]! } satisfies WorkerBatch);
+      };
+      worker.on('message', (answer: WorkerAnswer) => {
+        answers[answer.batch] = answer.results;
+        send();
+      });
+      worker.on('error', reject);
+      worker.on('exit', (code) => {
+        if (!finished) reject(new Error(`an ingest worker stopped with exit code ${code}`));
+      });
+      worker.once('online', send);
+    });
+  const runHere = async (): Promise<void> => {
+    while (ingestHere !== null && next < batches.length) {
+      const batch = next++;
+      answers[batch] = batches[batch]!.map(ingestHere);
+      // Between batches, the workers' answers are taken in and they are sent their next batch.
+      await new Promise((resolve) => setImmediate(resolve));
+    }
+  };
+  await Promise.all([runHere(), ...Array.from({ length: workers }, runWorker)]);
+  return answers.flat();
+}

@@ -1,0 +1,50 @@
+// Ingest on worker threads (pool.ts) must give what one thread gives: the same Archive, byte for byte,
+// with the same diagnostics and order, for the seeds and for a folder large enough to be shared out.
+import assert from 'node:assert/strict';
+import { mkdtemp, readFile, readdir, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { after, before, describe, it } from 'node:test';
+import { generateCorpus, readSeedTexts } from '../../bench/corpus.ts';
+import { emptyCatalogue, ingestFolder, ingestText } from '../../src/ingest/index.ts';
+import { ingestOnWorkers, POOL_LIMITS, workerCount } from '../../src/ingest/pool.ts';
+
+const SEEDS = join(import.meta.dirname, '..', '..', 'seeds');
+
+describe('ingest on worker threads', () => {
+  let dir = '';
+  before(async () => {
+    dir = await mkdtemp(join(tmpdir(), 'dossier-pool-'));
+    // More files than one batch, so that the worker gets some; the catalogue reaches the worker too.
+    const files = [...generateCorpus(POOL_LIMITS.batchFiles * 3, readSeedTexts(SEEDS))];
+    for (const file of files) await writeFile(join(dir, file.name), file.text);
+    await writeFile(join(dir, 'empty.txt'), '');
+    // The last file is in the last batch, which the calling thread does not take first.
+    await writeFile(join(dir, 'catalogue.yaml'), `articles:\n  ${files[files.length - 1]!.name}:\n    publisher: Ledger of the Catalogue\n`);
+  });
+  after(async () => {
+    await rm(dir, { recursive: true, force: true });
+  });
+
+  it('makes the same Archive as one thread, with the same report', async () => {
+    const alone = await ingestFolder(dir, { today: '2026-01-01', workers: 0 });
+    const pooled = await ingestFolder(dir, { today: '2026-01-01', workers: 1 });
+    assert.equal(JSON.stringify(pooled), JSON.stringify(alone));
+    assert.equal(alone.report.counts.skipped, 1);
+    assert.ok(alone.articles.some((article) => article.publisher === 'Ledger of the Catalogue'));
+  });
+
+  it('ingests on the workers alone as ingestText does here (without the classified lines)', async () => {
+    const jobs = await Promise.all((await readdir(SEEDS)).sort().map(async (name) => ({ sourceFile: name, bytes: await readFile(join(SEEDS, name)) })));
+    const catalogue = emptyCatalogue();
+    const results = await ingestOnWorkers(jobs, { catalogue, options: { today: '2026-01-01' } }, 2, null);
+    const here = jobs.map((job) => ({ ...ingestText(job.sourceFile, job.bytes, catalogue, { today: '2026-01-01' }), lines: [] }));
+    assert.equal(results.length, jobs.length);
+    assert.deepEqual(results, here);
+    assert.ok(results.some((result) => result.article !== null));
+  });
+
+  it('keeps a small folder on the calling thread', () => {
+    assert.equal(workerCount(POOL_LIMITS.minFiles - 1), 0);
+  });
+});
