@@ -712,10 +712,13 @@ export interface ChartEvent {
 }
 
 /** An undated article placed by inference: a dashed span over its range of days. */
+/** Undated articles placed in one span: drawn once however many share it, so a chart stays small. */
 export interface ChartRange {
   x: number;
   width: number;
   label: string;
+  /** Undated articles placed in this span. */
+  count: number;
 }
 
 export interface ChartTick {

@@ -120,6 +120,21 @@ export function timelinePages(
 
 const round = (n: number): number => Math.round(n * 10) / 10;
 
+/**
+ * One range per span: placements whose spans fall on the same `key` are drawn once, with their count,
+ * so a chart's size grows with the spans its axis can show, not with the undated articles.
+ */
+function groupRanges(placements: readonly UndatedPlacement[], key: (p: UndatedPlacement) => string, draw: (p: UndatedPlacement) => Omit<ChartRange, 'count' | 'label'>, label: (p: UndatedPlacement) => string): ChartRange[] {
+  const groups = new Map<string, { first: UndatedPlacement; count: number }>();
+  for (const p of placements) {
+    const k = key(p);
+    const group = groups.get(k);
+    if (group) group.count += 1;
+    else groups.set(k, { first: p, count: 1 });
+  }
+  return [...groups.values()].map(({ first, count }) => ({ ...draw(first), label: label(first), count }));
+}
+
 /** Labels in lanes above the axis, biggest events first, none overlapping; the rest are markers only. */
 function layOutEvents(
   events: readonly SiteEvent[],
@@ -205,12 +220,15 @@ export function yearChart(year: string, years: readonly TimelineYear[], events: 
     const first = `${year}-${String(m + 1).padStart(2, '0')}-01`;
     return { x: round(x(first) - unit / 2), label: format(parseISO(first), 'MMM') };
   });
-  const ranges = placements
-    .filter((p) => p.earliest.startsWith(year))
-    .map((p) => ({ x: round(x(p.earliest) - unit / 2), width: round(Math.max(4, (differenceInCalendarDays(parseISO(p.latest), parseISO(p.earliest)) + 1) * unit)), label: p.between }));
+  const ranges = groupRanges(
+    placements.filter((p) => p.earliest.startsWith(year)),
+    (p) => `${p.earliest} ${p.latest}`,
+    (p) => ({ x: round(x(p.earliest) - unit / 2), width: round(Math.max(4, (differenceInCalendarDays(parseISO(p.latest), parseISO(p.earliest)) + 1) * unit)) }),
+    (p) => p.between,
+  );
   return assemble(
     `Timeline of ${year}`,
-    describe(articles.length, `in ${year}, by day`, inYear, ranges.length),
+    describe(articles.length, `in ${year}, by day`, inYear, ranges.reduce((sum, r) => sum + r.count, 0)),
     'day',
     ticks,
     counts,
@@ -244,11 +262,18 @@ export function overviewChart(years: readonly TimelineYear[], events: readonly S
   const ticks = Array.from({ length: yearCount }, (_, i) => String(Number(first) + i))
     .filter((_, i) => i % every === 0)
     .map((y) => ({ x: round(monthX(`${y}-01-01`)), label: y }));
-  const ranges = placements.map((p) => ({ x: round(x(p.earliest)), width: round(Math.max(4, x(p.latest) - x(p.earliest))), label: p.between }));
+  // By month on the overview: its axis cannot tell days apart.
+  const monthOf = (day: string): string => format(parseISO(day), 'MMMM yyyy');
+  const ranges = groupRanges(
+    placements,
+    (p) => `${p.earliest.slice(0, 7)} ${p.latest.slice(0, 7)}`,
+    (p) => ({ x: round(monthX(`${p.earliest.slice(0, 7)}-01`)), width: round(Math.max(4, monthX(`${p.latest.slice(0, 7)}-01`) + unit - monthX(`${p.earliest.slice(0, 7)}-01`))) }),
+    (p) => (p.earliest.slice(0, 7) === p.latest.slice(0, 7) ? monthOf(p.earliest) : `${monthOf(p.earliest)} and ${monthOf(p.latest)}`),
+  );
   const dated = years.reduce((sum, y) => sum + y.count, 0);
   return assemble(
     'Timeline of the archive',
-    describe(dated, `from ${first} to ${last}, by month`, events, ranges.length),
+    describe(dated, `from ${first} to ${last}, by month`, events, placements.length),
     'month',
     ticks,
     counts,

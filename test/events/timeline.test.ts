@@ -5,9 +5,9 @@ import assert from 'node:assert/strict';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { PAGE_ARTICLES, splitYear } from '../../src/events/timeline.ts';
+import { overviewChart, PAGE_ARTICLES, splitYear, yearChart } from '../../src/events/timeline.ts';
 import { loadSite } from '../../src/site/loadSiteData.ts';
-import type { SiteData, TimelineEntry, TimelinePageMonth } from '../../src/types.ts';
+import type { SiteData, TimelineEntry, TimelinePageMonth, UndatedPlacement } from '../../src/types.ts';
 import { buildInto, type TempBuild } from '../site/helpers.ts';
 
 describe('timeline with events, on the seeds', () => {
@@ -44,6 +44,26 @@ describe('timeline with events, on the seeds', () => {
     const xs = chart.events.map((e) => e.x);
     assert.deepEqual(xs, [...xs].sort((a, b) => a - b), 'markers in time order');
     assert.ok(xs.every((x) => x > 0 && x < chart.width));
+  });
+});
+
+describe('placed ranges on the charts', () => {
+  let site: SiteData;
+  let placed: UndatedPlacement;
+  before(async () => {
+    site = (await loadSite('seeds', { siteUrl: 'https://example.org', base: '/' })).site;
+    placed = site.articles.find((s) => s.placement)!.placement!;
+  });
+
+  it('draws articles placed in one span once, with their count, on the overview (by month) and on the year page (by day)', () => {
+    const many = Array.from({ length: 40 }, (_, i) => ({ ...placed, slug: `undated-${i}` }));
+    const other = { ...placed, slug: 'later', earliest: '2019-05-02', latest: '2019-05-03', between: 'Thursday 2 and Friday 3 May 2019' };
+    const overview = overviewChart(site.timeline.years, [], [...many, other])!;
+    assert.deepEqual(overview.ranges.map((r) => [r.label, r.count]), [['March 2019', 40], ['May 2019', 1]]);
+    assert.match(overview.description, /41 undated articles placed by inference/);
+    const year = yearChart('2019', site.timeline.years, [], [...many, other]);
+    assert.deepEqual(year.ranges.map((r) => [r.label, r.count]), [[placed.between, 40], [other.between, 1]]);
+    assert.ok(year.ranges[1]!.x > year.ranges[0]!.x, 'May lies right of March');
   });
 });
 
