@@ -479,6 +479,8 @@ export interface EntityLink {
   name: string;
   /** /people/<slug>/, /organizations/<slug>/ or /places/<slug>/ */
   url: string;
+  /** A value of the search's person or place filter (the archive's most-named; src/entities/index.ts SEARCH_FILTER_VALUES). */
+  searchFilter: boolean;
 }
 
 /** One person, organisation or place of the archive, merged from every variant of its name. */

@@ -41,6 +41,25 @@ const byName = (a: { name: string }, b: { name: string }): number => collator.co
 const pageUrl = (base: string, page: number): string => (page === 1 ? base : `${base}page-${page}/`);
 
 /**
+ * Most people, and most places, that are search filter values. Pagefind's UI loads a filter's every
+ * value on the first search, so a filter of every name would make one search download megabytes in
+ * a large archive (and a list nobody can scan); the others are found by a word search.
+ */
+export const SEARCH_FILTER_VALUES = 200;
+
+/** The people and places named in the most articles (ties by name), at most SEARCH_FILTER_VALUES of each kind. */
+export function searchFilterKeys(clusters: ReadonlyArray<{ key: string; kind: EntityKind; name: string }>, articlesOf: ReadonlyMap<string, readonly number[]>): Set<string> {
+  const count = (key: string): number => articlesOf.get(key)?.length ?? 0;
+  const keys = new Set<string>();
+  for (const kind of ['person', 'place'] as const) {
+    const ofKind = clusters.filter((c) => c.kind === kind && count(c.key) > 0);
+    ofKind.sort((a, b) => count(b.key) - count(a.key) || byName(a, b) || (a.key < b.key ? -1 : 1));
+    for (const cluster of ofKind.slice(0, SEARCH_FILTER_VALUES)) keys.add(cluster.key);
+  }
+  return keys;
+}
+
+/**
  * `articles` in archive (time) order and `links` the link to each. Pure: the same archive gives the
  * same entities, slugs and pages whatever order the files were read in.
  */
@@ -53,18 +72,6 @@ export function buildEntitySite(
   const units = articles.map((a) => textUnits(a));
   const { clusters, mentions } = resolveEntities(units.map((u) => articleCandidates(u, method)), corrections);
 
-  // Slugs: unique per kind, given in name order so they do not depend on the input order.
-  const linkOf = new Map<string, EntityLink>();
-  const taken = new Set<string>();
-  for (const cluster of [...clusters.values()].sort((a, b) => a.kind.localeCompare(b.kind) || byName(a, b) || (a.key < b.key ? -1 : 1))) {
-    const section = ENTITY_SECTIONS[cluster.kind].path;
-    const base = entitySlug(cluster.name);
-    let slug = /^page-\d+$/u.test(base) ? `${base}-name` : base;
-    for (let n = 2; taken.has(`${section}/${slug}`); n++) slug = `${base}-${n}`;
-    taken.add(`${section}/${slug}`);
-    linkOf.set(cluster.key, { kind: cluster.kind, slug, name: cluster.name, url: `/${section}/${slug}/` });
-  }
-
   const articlesOf = new Map<string, number[]>();
   const keysOf = mentions.map((list, index) => {
     const keys = [...new Set(list.map((m) => m.key))];
@@ -75,6 +82,20 @@ export function buildEntitySite(
     }
     return keys;
   });
+
+  const filterKeys = searchFilterKeys([...clusters.values()], articlesOf);
+
+  // Slugs: unique per kind, given in name order so they do not depend on the input order.
+  const linkOf = new Map<string, EntityLink>();
+  const taken = new Set<string>();
+  for (const cluster of [...clusters.values()].sort((a, b) => a.kind.localeCompare(b.kind) || byName(a, b) || (a.key < b.key ? -1 : 1))) {
+    const section = ENTITY_SECTIONS[cluster.kind].path;
+    const base = entitySlug(cluster.name);
+    let slug = /^page-\d+$/u.test(base) ? `${base}-name` : base;
+    for (let n = 2; taken.has(`${section}/${slug}`); n++) slug = `${base}-${n}`;
+    taken.add(`${section}/${slug}`);
+    linkOf.set(cluster.key, { kind: cluster.kind, slug, name: cluster.name, url: `/${section}/${slug}/`, searchFilter: filterKeys.has(cluster.key) });
+  }
 
   const quotesOf = new Map<string, Quote[]>();
   const byArticle: Record<string, ArticleEntities> = {};
@@ -170,7 +191,7 @@ export function buildEntitySite(
         url: pageUrl(`/${path}/`, n),
         pageNumber: n,
         pageCount,
-        entries: ofKind.slice((n - 1) * ENTRIES_PER_INDEX_PAGE, n * ENTRIES_PER_INDEX_PAGE).map((e) => ({ kind: e.kind, slug: e.slug, name: e.name, url: e.url, articles: e.articles.length })),
+        entries: ofKind.slice((n - 1) * ENTRIES_PER_INDEX_PAGE, n * ENTRIES_PER_INDEX_PAGE).map((e) => ({ kind: e.kind, slug: e.slug, name: e.name, url: e.url, searchFilter: e.searchFilter, articles: e.articles.length })),
         previousUrl: n > 1 ? pageUrl(`/${path}/`, n - 1) : null,
         nextUrl: n < pageCount ? pageUrl(`/${path}/`, n + 1) : null,
       });

@@ -56,8 +56,10 @@ export function searchRecord(entry: SiteArticle, site: SiteData): SearchRecord {
   else if (a.datePrecision !== 'year') filters['month'] = [a.published.slice(0, 7)];
   if (a.publisher) filters['publisher'] = [clean(searchLabel(a.publisher))];
   if (a.authors.length > 0) filters['author'] = a.authors.map((name) => clean(searchLabel(name)));
-  if (ents && ents.people.length > 0) filters['person'] = ents.people.map((e) => clean(searchLabel(e.name)));
-  if (ents && ents.places.length > 0) filters['place'] = ents.places.map((e) => clean(searchLabel(e.name)));
+  const people = ents?.people.filter((e) => e.searchFilter) ?? [];
+  const places = ents?.places.filter((e) => e.searchFilter) ?? [];
+  if (people.length > 0) filters['person'] = people.map((e) => clean(searchLabel(e.name)));
+  if (places.length > 0) filters['place'] = places.map((e) => clean(searchLabel(e.name)));
   const meta: Record<string, string> = { title: clean(a.title), date: clean(humanDate(a.published, a.datePrecision)) };
   if (a.publisher) meta['publisher'] = clean(a.publisher);
   return {

@@ -6,7 +6,7 @@ import { readFileSync } from 'node:fs';
 import { describe, it } from 'node:test';
 import { articleCandidates, DEFAULT_METHOD, type ExtractionMethod } from '../../src/entities/extract.ts';
 import { scoreEntities, type LabelledArticle } from '../../src/entities/evaluate.ts';
-import { buildEntitySite } from '../../src/entities/index.ts';
+import { buildEntitySite, SEARCH_FILTER_VALUES, searchFilterKeys } from '../../src/entities/index.ts';
 import { libraryKind } from '../../src/entities/library.ts';
 import { findQuotes } from '../../src/entities/quotes.ts';
 import { resolveEntities } from '../../src/entities/resolve.ts';
@@ -108,6 +108,28 @@ describe('merged entities of the seeds', () => {
     const dates = maduro?.articles.map((a) => a.published ?? '~') ?? [];
     assert.deepEqual(dates, [...dates].sort());
     assert.equal(dates.at(-1), '~', 'the undated 001 names Maduro and comes last');
+  });
+});
+
+describe('search filters of people and places', () => {
+  it('on the seeds, every person and place is a filter value and no organisation is', () => {
+    const entities = site.pages.filter((p) => p.pageNumber === 1).map((p) => p.entity);
+    assert.ok(entities.filter((e) => e.kind !== 'organization').length < SEARCH_FILTER_VALUES);
+    for (const e of entities) assert.equal(e.searchFilter, e.kind !== 'organization', `${e.kind} ${e.name}`);
+  });
+
+  it('in a larger archive, only the most-named of each kind, ties broken by name', () => {
+    const clusters = Array.from({ length: SEARCH_FILTER_VALUES + 50 }, (_, i) => ({ key: `p${i}`, kind: 'person' as const, name: `Person ${String(i).padStart(3, '0')}` }));
+    clusters.push({ key: 'org', kind: 'person' as const, name: 'Unnamed anywhere' });
+    // Person i is named in (i % 7) + 1 articles; 'Unnamed anywhere' in none.
+    const articlesOf = new Map(clusters.filter((c) => c.key !== 'org').map((c, i) => [c.key, Array.from({ length: (i % 7) + 1 }, (_, n) => n)]));
+    const keys = searchFilterKeys(clusters, articlesOf);
+    assert.equal(keys.size, SEARCH_FILTER_VALUES);
+    const counts = clusters.map((c) => [keys.has(c.key), articlesOf.get(c.key)?.length ?? 0] as const);
+    const leastKept = Math.min(...counts.filter(([kept]) => kept).map(([, n]) => n));
+    const mostLeft = Math.max(...counts.filter(([kept]) => !kept).map(([, n]) => n));
+    assert.ok(leastKept >= mostLeft, `kept down to ${leastKept} articles, left from ${mostLeft}`);
+    assert.ok(!keys.has('org'));
   });
 });
 
