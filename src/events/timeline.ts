@@ -1,7 +1,7 @@
 // The timeline with events: each month lists events (with their articles) and the articles in no event;
 // pages by year, split when a year holds more than a page's worth, so no page outgrows PAGE_ARTICLES; the
 // geometry of each page's SVG chart (drawn by templates/_includes/partials/timeline-chart.njk).
-import { differenceInCalendarDays, differenceInCalendarMonths, format, getDaysInYear, parseISO } from 'date-fns';
+import { differenceInCalendarDays, differenceInCalendarMonths, endOfMonth, format, getDaysInYear, parseISO } from 'date-fns';
 import type {
   ArchiveEvent,
   ChartBar,
@@ -19,10 +19,10 @@ import type {
   UndatedPlacement,
 } from '../types.ts';
 
-/** Articles a timeline page lists at most (~1 KB each, so a page stays well under 250 KB). */
-export const PAGE_ARTICLES = 150;
+/** Articles a timeline page lists at most (up to 1.4 KB each in a busy archive, so a page and its chart stay under 250 KB). */
+export const PAGE_ARTICLES = 100;
 /** Chart size in viewBox units, and its parts. */
-export const CHART = { width: 960, pad: 16, lane: 17, lanes: 4, bars: 56, charWidth: 7, labels: 10, markers: 150 } as const;
+export const CHART = { width: 960, pad: 16, lane: 17, lanes: 4, bars: 56, charWidth: 7, labels: 10, markers: 150, ranges: 100 } as const;
 
 /** Events with their site articles, dated ones by date then the undated ones placed there. */
 export function siteEvents(events: readonly ArchiveEvent[], bySlug: ReadonlyMap<string, SiteArticle>): SiteEvent[] {
@@ -119,6 +119,12 @@ export function timelinePages(
 // Chart geometry.
 
 const round = (n: number): number => Math.round(n * 10) / 10;
+
+/** A placement's months in words: 'March 2019', or 'March 2019 and May 2019'. */
+function monthSpan(p: UndatedPlacement): string {
+  const monthOf = (day: string): string => format(parseISO(day), 'MMMM yyyy');
+  return p.earliest.slice(0, 7) === p.latest.slice(0, 7) ? monthOf(p.earliest) : `${monthOf(p.earliest)} and ${monthOf(p.latest)}`;
+}
 
 /**
  * One range per span: placements whose spans fall on the same `key` are drawn once, with their count,
@@ -220,12 +226,25 @@ export function yearChart(year: string, years: readonly TimelineYear[], events: 
     const first = `${year}-${String(m + 1).padStart(2, '0')}-01`;
     return { x: round(x(first) - unit / 2), label: format(parseISO(first), 'MMM') };
   });
-  const ranges = groupRanges(
-    placements.filter((p) => p.earliest.startsWith(year)),
+  const inThisYear = placements.filter((p) => p.earliest.startsWith(year));
+  const byDay = groupRanges(
+    inThisYear,
     (p) => `${p.earliest} ${p.latest}`,
     (p) => ({ x: round(x(p.earliest) - unit / 2), width: round(Math.max(4, (differenceInCalendarDays(parseISO(p.latest), parseISO(p.earliest)) + 1) * unit)) }),
     (p) => p.between,
   );
+  // Past CHART.ranges spans, by month: a busy year's chart stays small.
+  const monthStart = (day: string): string => `${day.slice(0, 7)}-01`;
+  const monthEnd = (day: string): string => format(endOfMonth(parseISO(day)), 'yyyy-MM-dd');
+  const ranges =
+    byDay.length <= CHART.ranges
+      ? byDay
+      : groupRanges(
+          inThisYear,
+          (p) => `${p.earliest.slice(0, 7)} ${p.latest.slice(0, 7)}`,
+          (p) => ({ x: round(x(monthStart(p.earliest)) - unit / 2), width: round((differenceInCalendarDays(parseISO(monthEnd(p.latest)), parseISO(monthStart(p.earliest))) + 1) * unit) }),
+          (p) => monthSpan(p),
+        );
   return assemble(
     `Timeline of ${year}`,
     describe(articles.length, `in ${year}, by day`, inYear, ranges.reduce((sum, r) => sum + r.count, 0)),
@@ -263,12 +282,11 @@ export function overviewChart(years: readonly TimelineYear[], events: readonly S
     .filter((_, i) => i % every === 0)
     .map((y) => ({ x: round(monthX(`${y}-01-01`)), label: y }));
   // By month on the overview: its axis cannot tell days apart.
-  const monthOf = (day: string): string => format(parseISO(day), 'MMMM yyyy');
   const ranges = groupRanges(
     placements,
     (p) => `${p.earliest.slice(0, 7)} ${p.latest.slice(0, 7)}`,
     (p) => ({ x: round(monthX(`${p.earliest.slice(0, 7)}-01`)), width: round(Math.max(4, monthX(`${p.latest.slice(0, 7)}-01`) + unit - monthX(`${p.earliest.slice(0, 7)}-01`))) }),
-    (p) => (p.earliest.slice(0, 7) === p.latest.slice(0, 7) ? monthOf(p.earliest) : `${monthOf(p.earliest)} and ${monthOf(p.latest)}`),
+    monthSpan,
   );
   const dated = years.reduce((sum, y) => sum + y.count, 0);
   return assemble(

@@ -5,7 +5,7 @@ import assert from 'node:assert/strict';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { overviewChart, PAGE_ARTICLES, splitYear, yearChart } from '../../src/events/timeline.ts';
+import { CHART, overviewChart, PAGE_ARTICLES, splitYear, yearChart } from '../../src/events/timeline.ts';
 import { loadSite } from '../../src/site/loadSiteData.ts';
 import type { SiteData, TimelineEntry, TimelinePageMonth, UndatedPlacement } from '../../src/types.ts';
 import { buildInto, type TempBuild } from '../site/helpers.ts';
@@ -64,6 +64,17 @@ describe('placed ranges on the charts', () => {
     const year = yearChart('2019', site.timeline.years, [], [...many, other]);
     assert.deepEqual(year.ranges.map((r) => [r.label, r.count]), [[placed.between, 40], [other.between, 1]]);
     assert.ok(year.ranges[1]!.x > year.ranges[0]!.x, 'May lies right of March');
+  });
+
+  it('draws a year with more spans than CHART.ranges by month, every placement still counted', () => {
+    const spans = Array.from({ length: CHART.ranges + 20 }, (_, i) => {
+      const day = new Date(Date.UTC(2019, 0, 1 + i * 2)).toISOString().slice(0, 10);
+      return { ...placed, slug: `undated-${i}`, earliest: day, latest: day, between: day };
+    });
+    const year = yearChart('2019', site.timeline.years, [], spans);
+    assert.ok(year.ranges.length <= 12, `${year.ranges.length} ranges`);
+    assert.equal(year.ranges.reduce((sum, r) => sum + r.count, 0), spans.length);
+    assert.equal(year.ranges[0]!.label, 'January 2019');
   });
 });
 
