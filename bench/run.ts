@@ -1,7 +1,7 @@
 // The benchmark: for each corpus size, generate the corpus, build it with Dossier (`scripts/build.ts`,
 // the `npm run build` path) and with the baseline (bench/baseline: Eleventy + the Pagefind CLI), each in
 // child processes so memory is measured per process, and compare.
-import { mkdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { mkdir, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { totalmem } from 'node:os';
 import { join } from 'node:path';
 import { generateCorpus, readSeedTexts } from './corpus.ts';
@@ -139,8 +139,9 @@ const searchCost = (measured: { page: ServedBytes; search: ServedBytes; results:
 
 /** The largest article page's own bytes and its stylesheets' (those it links): what a reader downloads to read one article. */
 async function articlePageBytes(out: string): Promise<{ html: number; css: number }> {
-  const articles = JSON.parse(await readFile(join(out, 'articles.json'), 'utf8')) as Array<{ slug: string }>;
-  const pages = articles.slice(0, 50).map((a) => pageBytes(out, '/', join('articles', a.slug, 'index.html')));
+  // The article folders, not articles.json: at 100,000 articles that file (1 GB) is past V8's longest string.
+  const slugs = (await readdir(join(out, 'articles'), { withFileTypes: true })).filter((e) => e.isDirectory()).map((e) => e.name).sort();
+  const pages = slugs.slice(0, 50).map((slug) => pageBytes(out, '/', join('articles', slug, 'index.html')));
   return pages.reduce((largest, p) => (p.html + p.css > largest.html + largest.css ? p : largest), { html: 0, css: 0 });
 }
 
@@ -157,6 +158,8 @@ export async function benchStep(articles: number, options: BenchOptions): Promis
     // Alternate, so a slow spell on a shared machine hurts both sides alike.
     options.log(`bench: ${articles} articles: run ${i + 1}/${runs}: dossier`);
     dossierRuns.push(await buildDossier(corpus, dossierOut, options.searchShardPages));
+    // Printed at once, so a failure in a later step does not lose a long build's figures.
+    options.log(`bench: ${articles} articles: dossier run ${i + 1}: ${JSON.stringify(dossierRuns.at(-1))}`);
     if (articles > options.baselineMax) continue;
     options.log(`bench: ${articles} articles: run ${i + 1}/${runs}: baseline`);
     baselineRuns.push(await buildBaseline(corpus, baselineOut));
