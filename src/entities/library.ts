@@ -2,6 +2,7 @@
 // titles, punctuation and possessives, used alone to measure it; and the kind compromise's tags give a
 // name read alone, which decides the rule candidates that the rules themselves cannot tell.
 import nlp from 'compromise';
+import { memoise } from '../memoise.ts';
 import type { EntityKind } from '../types.ts';
 import type { Candidate } from './mentions.ts';
 import { COUNTRY_SHORT_FORMS, NOT_NAMES, TITLE_WORDS } from './patterns.ts';
@@ -42,19 +43,13 @@ function clean(text: string, start: number): { name: string; start: number } | n
   return { name, start: start + first.at + raw.indexOf(name) };
 }
 
-/** compromise's findings by text: the same paragraph (an outlet's boilerplate, a quoted passage) is parsed once per build. */
-const parsed = new Map<string, Omit<Candidate, 'unit'>[]>();
-/** Parsed texts kept at most, so the cache's memory stays bounded at any archive size. */
-const PARSED_CACHE_SIZE = 10_000;
+/** compromise's findings by text: the same paragraph (an outlet's boilerplate, a quoted passage) is parsed once per
+ * build; at most 10,000 texts are remembered, so the memory stays bounded at any archive size. */
+const parsedCandidates = memoise(parseCandidates, 10_000);
 
 /** compromise's people, organisations and places in one text unit, as candidates. */
 export function libraryCandidates(text: string, unit: number): Candidate[] {
-  let found = parsed.get(text);
-  if (found === undefined) {
-    found = parseCandidates(text);
-    if (parsed.size >= PARSED_CACHE_SIZE) parsed.clear();
-    parsed.set(text, found);
-  }
+  const found = parsedCandidates(text);
   return found.map((c) => ({ ...c, unit }));
 }
 
@@ -94,8 +89,6 @@ const KIND_OF_TAG: Array<[string, EntityKind]> = [
   ['Organization', 'organization'],
   ['Place', 'place'],
 ];
-/** compromise's verdict on each unsure name, for the whole build: a function of the name alone, so the same in any article order. */
-const verdicts = new Map<string, EntityKind | null>();
 /** Verdicts kept at most: more names than an archive of tens of thousands of articles holds. */
 const VERDICT_CACHE_SIZE = 100_000;
 
@@ -103,17 +96,10 @@ const VERDICT_CACHE_SIZE = 100_000;
  * The kind compromise gives a name read on its own: that of its first word (titles and common words
  * aside) tagged a person, an organisation or a place, or null. Reading the tags rather than asking for
  * people(), organizations() and places() gives the same kind on every unsure name of the seeds, the
- * bench corpus and the real pages (3,790 names) at a third of the cost.
+ * bench corpus and the real pages (3,790 names) at a third of the cost. Remembered for the whole build: a
+ * function of the name alone, so the same in any article order.
  */
-export function libraryKind(name: string): EntityKind | null {
-  let kind = verdicts.get(name);
-  if (kind === undefined) {
-    kind = tagKind(name);
-    if (verdicts.size >= VERDICT_CACHE_SIZE) verdicts.clear();
-    verdicts.set(name, kind);
-  }
-  return kind;
-}
+export const libraryKind = memoise(tagKind, VERDICT_CACHE_SIZE);
 
 function tagKind(name: string): EntityKind | null {
   const doc = nlp.tokenize(name);

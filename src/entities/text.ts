@@ -1,4 +1,5 @@
 // The plain text an article's entities are read from, and how names are compared.
+import { memoise } from '../memoise.ts';
 import type { Article } from '../types.ts';
 
 /** Index of the first body paragraph among an article's text units (0 headline, 1 subtitle). */
@@ -25,20 +26,9 @@ export function textUnits(article: Pick<Article, 'title' | 'subtitle' | 'body'>)
 }
 
 /** Folded names by name: the same few thousand names are folded again and again across an archive. */
-const folded = new Map<string, string>();
-/** Names kept folded at most, so the cache's memory stays bounded at any archive size. */
-const FOLDED_CACHE_SIZE = 50_000;
-
-/** How names are compared: accents, case, full stops, hyphens and apostrophes do not count. */
-export function foldName(name: string): string {
-  let result = folded.get(name);
-  if (result === undefined) {
-    result = fold(name);
-    if (folded.size >= FOLDED_CACHE_SIZE) folded.clear();
-    folded.set(name, result);
-  }
-  return result;
-}
+/** How names are compared: accents, case, full stops, hyphens and apostrophes do not count. Remembered for
+ * at most 50,000 names, so the memory stays bounded at any archive size. */
+export const foldName = memoise(fold, 50_000);
 
 // A module constant: the TypeScript loader turns a literal with \p{...} into a RegExp built at each evaluation.
 const MARKS = /\p{M}+/gu;

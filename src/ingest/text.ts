@@ -9,24 +9,10 @@ import {
   SENTENCE_END,
   TITLE_CASE_MINOR_WORDS,
 } from './patterns.ts';
-
-/**
- * Remembers the last results of a pure string function: the steps ask for the plain text and the letter key of
- * the same block several times (classify, metadata, body). Bounded, so a long build holds no more than this.
- */
-function memoise(compute: (text: string) => string, limit = 4096): (text: string) => string {
-  const cache = new Map<string, string>();
-  return (text) => {
-    const cached = cache.get(text);
-    if (cached !== undefined) return cached;
-    const value = compute(text);
-    if (cache.size >= limit) cache.clear();
-    cache.set(text, value);
-    return value;
-  };
-}
+import { memoise } from '../memoise.ts';
 
 /** A line without Markdown decoration: heading marks, bullets, emphasis, link targets. */
+// The steps ask for the plain text and the letter key of the same block several times (classify, metadata, body).
 export const plainText = memoise(computePlainText);
 
 function computePlainText(line: string): string {
