@@ -3,6 +3,7 @@
 import { HtmlBasePlugin, type UserConfig } from '@11ty/eleventy';
 import { filtersPlugin } from './src/site/filters.ts';
 import { nunjucksCompileCachePlugin } from './src/site/nunjucksCompileCache.ts';
+import { searchFacets } from './src/site/searchFacets.ts';
 import { minifyCssOnCopy } from './src/site/stylesheets.ts';
 import { transformsPlugin } from './src/site/transforms.ts';
 import type { SiteData } from './src/types.ts';
@@ -37,6 +38,8 @@ export default function (eleventyConfig: UserConfig): void {
 
   // filters: one-line formatters (src/site/filters.ts).
   eleventyConfig.addPlugin(filtersPlugin);
+  // the search page's filter lists (src/site/searchFacets.ts).
+  eleventyConfig.addFilter('searchFacets', searchFacets);
 
   // speed: each template text is compiled once, not once per page (src/site/nunjucksCompileCache.ts).
   eleventyConfig.addPlugin(nunjucksCompileCachePlugin);

@@ -6,7 +6,7 @@ import { totalmem } from 'node:os';
 import { join } from 'node:path';
 import { generateCorpus, readSeedTexts } from './corpus.ts';
 import { measure, median, outputStats, type OutputStats, type ProcessRun } from './measure.ts';
-import { searchBytes, type ServedBytes } from './searchBytes.ts';
+import { DOSSIER_SEARCH, PAGEFIND_UI_SEARCH, searchBytes, type ServedBytes } from './searchBytes.ts';
 import type { BuildTimings } from '../src/types.ts';
 import { pageBytes } from '../src/site/stylesheets.ts';
 
@@ -47,6 +47,9 @@ export interface SearchCost {
   pageBytes: number;
   /** Bytes the typed search then downloaded. */
   searchBytes: number;
+  /** The same two as a host that compresses text would send them (bench/searchBytes.ts ServedBytes.gzipped). */
+  pageGzipBytes: number;
+  searchGzipBytes: number;
   results: number;
 }
 
@@ -135,7 +138,13 @@ function summarise(runs: SiteRun[]): { medianMs: number; phases: Record<string, 
 }
 
 const searchCost = (measured: { page: ServedBytes; search: ServedBytes; results: number } | null): SearchCost | null =>
-  measured === null ? null : { pageBytes: measured.page.total, searchBytes: measured.search.total, results: measured.results };
+  measured === null ? null : {
+        pageBytes: measured.page.total,
+        searchBytes: measured.search.total,
+        pageGzipBytes: measured.page.gzipped,
+        searchGzipBytes: measured.search.gzipped,
+        results: measured.results,
+      };
 
 /** The largest article page's own bytes and its stylesheets' (those it links): what a reader downloads to read one article. */
 async function articlePageBytes(out: string): Promise<{ html: number; css: number }> {
@@ -170,8 +179,8 @@ export async function benchStep(articles: number, options: BenchOptions): Promis
   if (options.searchAt(articles)) {
     options.log(`bench: ${articles} articles: one search in Chromium`);
     search = {
-      dossier: searchCost(await searchBytes(dossierOut, '/search/', SEARCH_QUERY)),
-      baseline: baseline ? searchCost(await searchBytes(baselineOut, '/search/', SEARCH_QUERY)) : null,
+      dossier: searchCost(await searchBytes(dossierOut, '/search/', SEARCH_QUERY, DOSSIER_SEARCH)),
+      baseline: baseline ? searchCost(await searchBytes(baselineOut, '/search/', SEARCH_QUERY, PAGEFIND_UI_SEARCH)) : null,
     };
   }
   const result: StepResult = {
@@ -214,15 +223,16 @@ const s = (ms: number): string => `${(ms / 1000).toFixed(1)} s`;
 /** The figures as a Markdown table (what the README shows). */
 export function formatTable(results: readonly StepResult[]): string {
   const rows = [
-    '| articles | runs | ingest/s | ingest | site data | Eleventy | search index | total | ms/article | baseline | ratio | peak RSS (program) | baseline peak RSS | output | largest page | article page + CSS | search KB (baseline) |',
-    '|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|---|---:|---|---:|---:|',
+    '| articles | runs | ingest/s | ingest | site data | Eleventy | search index | total | ms/article | baseline | ratio | peak RSS (program) | baseline peak RSS | output | largest page | article page + CSS | search KB (baseline) | gzip: search KB (baseline) |',
+    '|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|---|---:|---|---:|---:|---:|',
   ];
   for (const r of results) {
     const d = r.dossier;
     const top = (peaks: Record<string, number>): string => Object.entries(peaks).sort((a, b) => b[1] - a[1]).slice(0, 2).map(([k, v]) => `${k} ${mb(v)}`).join(', ');
     const search = r.search?.dossier ? `${kb(r.search.dossier.searchBytes)} (${r.search.baseline ? kb(r.search.baseline.searchBytes) : '–'})` : '–';
+    const searchGzip = r.search?.dossier ? `${kb(r.search.dossier.searchGzipBytes)} (${r.search.baseline ? kb(r.search.baseline.searchGzipBytes) : '–'})` : '–';
     rows.push(
-      `| ${r.articles} | ${r.runs} | ${Math.round(d.ingestPerSecond)} | ${s(d.phases['ingest'] ?? NaN)} | ${s(d.phases['siteData'] ?? NaN)} | ${s(d.phases['eleventy'] ?? NaN)} | ${s(d.phases['searchIndex'] ?? NaN)} | ${s(d.medianMs)} | ${d.perArticleMs.toFixed(2)} | ${r.baseline ? s(r.baseline.medianMs) : '–'} | ${r.ratio === null ? '–' : r.ratio.toFixed(2)} | ${mb(d.peakRss)} (${top(d.peakRssByProgram)}) | ${r.baseline ? `${mb(r.baseline.peakRss)} (${top(r.baseline.peakRssByProgram)})` : 'not built'} | ${mb(d.output.bytes)} | ${d.output.largestPage.path} ${kb(d.output.largestPage.bytes)} | ${kb(d.articlePage.html + d.articlePage.css)} | ${search} |`,
+      `| ${r.articles} | ${r.runs} | ${Math.round(d.ingestPerSecond)} | ${s(d.phases['ingest'] ?? NaN)} | ${s(d.phases['siteData'] ?? NaN)} | ${s(d.phases['eleventy'] ?? NaN)} | ${s(d.phases['searchIndex'] ?? NaN)} | ${s(d.medianMs)} | ${d.perArticleMs.toFixed(2)} | ${r.baseline ? s(r.baseline.medianMs) : '–'} | ${r.ratio === null ? '–' : r.ratio.toFixed(2)} | ${mb(d.peakRss)} (${top(d.peakRssByProgram)}) | ${r.baseline ? `${mb(r.baseline.peakRss)} (${top(r.baseline.peakRssByProgram)})` : 'not built'} | ${mb(d.output.bytes)} | ${d.output.largestPage.path} ${kb(d.output.largestPage.bytes)} | ${kb(d.articlePage.html + d.articlePage.css)} | ${search} | ${searchGzip} |`,
     );
   }
   return rows.join('\n');

@@ -1,9 +1,10 @@
 // What one search costs a reader: serve a built site with a small static server, open its search page
 // in headless Chromium, type a query, wait for the results, and add up the bytes the server sent.
-import { createReadStream, statSync } from 'node:fs';
+import { createReadStream, readFileSync, statSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { extname, join, normalize } from 'node:path';
+import { gzipSync } from 'node:zlib';
 import { launchChromium } from '../test/support/chromium.ts';
 
 const TYPES: Record<string, string> = {
@@ -17,6 +18,11 @@ const TYPES: Record<string, string> = {
 
 export interface ServedBytes {
   total: number;
+  /**
+   * What a static host that compresses text (HTML, CSS, JS, JSON, SVG) would send: those files gzipped,
+   * the rest as they are (Pagefind's index, fragment, filter and WASM files are gzip already).
+   */
+  gzipped: number;
   /** Bytes of files under pagefind/ (the search bundle: script, wasm, metadata, index chunks, fragments). */
   searchBundle: number;
   requests: number;
@@ -24,7 +30,7 @@ export interface ServedBytes {
 
 /** A static server over `root` that counts what it sends. */
 export function startStaticServer(root: string): Promise<{ server: Server; url: string; served: ServedBytes; reset(): void }> {
-  const served: ServedBytes = { total: 0, searchBundle: 0, requests: 0 };
+  const served: ServedBytes = { total: 0, gzipped: 0, searchBundle: 0, requests: 0 };
   const server = createServer((request, response) => {
     const path = decodeURIComponent(new URL(request.url ?? '/', 'http://x').pathname);
     let file = join(root, normalize(path));
@@ -32,6 +38,7 @@ export function startStaticServer(root: string): Promise<{ server: Server; url: 
       if (statSync(file).isDirectory()) file = join(file, 'index.html');
       const size = statSync(file).size;
       served.total += size;
+      served.gzipped += extname(file) in TYPES && !extname(file).endsWith('wasm') ? gzipSync(readFileSync(file)).length : size;
       served.requests += 1;
       if (path.includes('/pagefind/')) served.searchBundle += size;
       response.writeHead(200, { 'content-type': TYPES[extname(file)] ?? 'application/octet-stream', 'content-length': size, 'cache-control': 'no-store' });
@@ -49,6 +56,7 @@ export function startStaticServer(root: string): Promise<{ server: Server; url: 
         served,
         reset() {
           served.total = 0;
+          served.gzipped = 0;
           served.searchBundle = 0;
           served.requests = 0;
         },
@@ -57,11 +65,22 @@ export function startStaticServer(root: string): Promise<{ server: Server; url: 
   });
 }
 
+/** Where a search page takes its query and shows its results. */
+export interface SearchPageSelectors {
+  input: string;
+  result: string;
+}
+
+/** Dossier's own search page (public/assets/search.js). */
+export const DOSSIER_SEARCH: SearchPageSelectors = { input: '#search-q', result: '.search-result' };
+/** Pagefind's default UI (the baseline's search page). */
+export const PAGEFIND_UI_SEARCH: SearchPageSelectors = { input: '.pagefind-ui__search-input', result: '.pagefind-ui__result' };
+
 /**
  * Bytes the search page plus one search for `query` download on the site in `root` (the search page at
- * `searchPath`, Pagefind's default UI). Null when there is no Chromium.
+ * `searchPath`). Null when there is no Chromium.
  */
-export async function searchBytes(root: string, searchPath: string, query: string): Promise<{ page: ServedBytes; search: ServedBytes; results: number } | null> {
+export async function searchBytes(root: string, searchPath: string, query: string, selectors: SearchPageSelectors): Promise<{ page: ServedBytes; search: ServedBytes; results: number } | null> {
   const browser = await launchChromium('bench search bytes');
   if (browser === null) return null;
   const site = await startStaticServer(root);
@@ -70,12 +89,12 @@ export async function searchBytes(root: string, searchPath: string, query: strin
     await page.goto(`${site.url}${searchPath}`, { waitUntil: 'networkidle' });
     const pageBytes = { ...site.served };
     site.reset();
-    await page.fill('.pagefind-ui__search-input', query);
-    await page.waitForSelector('.pagefind-ui__result', { timeout: 60_000 });
+    await page.fill(selectors.input, query);
+    await page.waitForSelector(selectors.result, { timeout: 60_000 });
     await page.waitForLoadState('networkidle');
     // Pagefind loads result fragments as results appear: give them a moment to settle.
     await page.waitForTimeout(1000);
-    const results = await page.locator('.pagefind-ui__result').count();
+    const results = await page.locator(selectors.result).count();
     return { page: pageBytes, search: { ...site.served }, results };
   } finally {
     await browser.close();

@@ -33,13 +33,31 @@ export function markdownText(markdown: string): string {
 }
 
 /**
+ * The Pagefind filters of one article: the values its page's data-pagefind-filter attributes hold, and
+ * what the search page's filter lists offer (src/site/searchFacets.ts).
+ */
+export function searchFilters(entry: SiteArticle, site: SiteData): Record<string, string[]> {
+  const a = entry.article;
+  const ents = site.entities.byArticle[a.slug];
+  const filters: Record<string, string[]> = { year: [entry.year ?? 'Undated'] };
+  if (!a.published) filters['month'] = ['Undated'];
+  else if (a.datePrecision !== 'year') filters['month'] = [a.published.slice(0, 7)];
+  if (a.publisher) filters['publisher'] = [clean(searchLabel(a.publisher))];
+  if (a.authors.length > 0) filters['author'] = a.authors.map((name) => clean(searchLabel(name)));
+  const people = ents?.people.filter((e) => e.searchFilter) ?? [];
+  const places = ents?.places.filter((e) => e.searchFilter) ?? [];
+  if (people.length > 0) filters['person'] = people.map((e) => clean(searchLabel(e.name)));
+  if (places.length > 0) filters['place'] = places.map((e) => clean(searchLabel(e.name)));
+  return filters;
+}
+
+/**
  * The record of one article. Content: the text of the page's <article> outside its data-pagefind-ignore
  * parts, less what every article shares or the archive inferred: the facts' labels ("Date", "Length"),
  * where each value came from, the note placing an undated article, the original's address.
  */
 export function searchRecord(entry: SiteArticle, site: SiteData): SearchRecord {
   const a = entry.article;
-  const ents = site.entities.byArticle[a.slug];
   const content = [
     a.publisher,
     a.section,
@@ -51,15 +69,6 @@ export function searchRecord(entry: SiteArticle, site: SiteData): SearchRecord {
     markdownText(a.body),
     ...a.captions.map((c) => (c.credit ? `${c.text} Credit: ${c.credit}` : c.text)),
   ].filter((part): part is string => part !== null && part.trim() !== '');
-  const filters: Record<string, string[]> = { year: [entry.year ?? 'Undated'] };
-  if (!a.published) filters['month'] = ['Undated'];
-  else if (a.datePrecision !== 'year') filters['month'] = [a.published.slice(0, 7)];
-  if (a.publisher) filters['publisher'] = [clean(searchLabel(a.publisher))];
-  if (a.authors.length > 0) filters['author'] = a.authors.map((name) => clean(searchLabel(name)));
-  const people = ents?.people.filter((e) => e.searchFilter) ?? [];
-  const places = ents?.places.filter((e) => e.searchFilter) ?? [];
-  if (people.length > 0) filters['person'] = people.map((e) => clean(searchLabel(e.name)));
-  if (places.length > 0) filters['place'] = places.map((e) => clean(searchLabel(e.name)));
   const meta: Record<string, string> = { title: clean(a.title), date: clean(humanDate(a.published, a.datePrecision)) };
   if (a.publisher) meta['publisher'] = clean(a.publisher);
   return {
@@ -68,7 +77,7 @@ export function searchRecord(entry: SiteArticle, site: SiteData): SearchRecord {
     // One language for the whole archive (as forceLanguage does for pages), so a search finds every article.
     language: 'en',
     meta,
-    filters,
+    filters: searchFilters(entry, site),
     sort: { date: a.published ?? '0000-00-00' },
   };
 }

@@ -27,13 +27,11 @@ function injected(page: Page): Promise<string[]> {
       if (['img', 'iframe', 'object', 'embed', 'b', 'svg', 'video', 'audio'].includes(tag) && !ownChart) found.push(`<${tag}>`);
       // An article's JSON-LD is a data block, never run (its content is checked in test/escaping.test.ts).
       const jsonLd = tag === 'script' && element.getAttribute('type') === 'application/ld+json' && !element.hasAttribute('src');
-      if (tag === 'script' && !jsonLd && !/\/(?:pagefind\/pagefind-ui|assets\/search)\.js$/.test(element.getAttribute('src') ?? '')) found.push(`<script src="${element.getAttribute('src') ?? ''}">`);
+      if (tag === 'script' && !jsonLd && !/\/assets\/search\.js$/.test(element.getAttribute('src') ?? '')) found.push(`<script src="${element.getAttribute('src') ?? ''}">`);
       for (const attribute of Array.from(element.attributes)) {
         if (attribute.name.startsWith('on')) found.push(`<${tag} ${attribute.name}>`);
         // Resolved as the browser would follow it: anything but http(s) (javascript:, data:, vbscript:) is an injection.
-        // (Pagefind UI's own search form, which submits nowhere, is the one exception.)
-        const pagefindForm = element.classList.contains('pagefind-ui__form') && attribute.value === 'javascript:void(0);';
-        if (['href', 'src', 'action', 'formaction'].includes(attribute.name) && !pagefindForm && !/^https?:$/.test(new URL(attribute.value, document.baseURI).protocol)) {
+        if (['href', 'src', 'action', 'formaction'].includes(attribute.name) && !/^https?:$/.test(new URL(attribute.value, document.baseURI).protocol)) {
           found.push(`<${tag} ${attribute.name}="${attribute.value}">`);
         }
       }
@@ -97,9 +95,9 @@ describe(SUITE, { skip: chromium.skipReason ?? false }, () => {
       const expected = articlesMentioning(site.articles, 'Ryabkov').length;
       assert.equal(results.length, expected, 'every hostile article that mentions Ryabkov is found');
       assert.ok(expected >= 3);
-      const titles = await page.locator('.pagefind-ui__result-title').allTextContents();
+      const titles = await page.locator('.search-result-title').allTextContents();
       assert.ok(titles.some((t) => t.includes('<script>alert(1)</script>')), `titles show the markup as text: ${titles.join(' | ')}`);
-      const excerpts = await page.locator('.pagefind-ui__result-excerpt').evaluateAll((nodes) => nodes.map((n) => n.innerHTML));
+      const excerpts = await page.locator('.search-result-excerpt').evaluateAll((nodes) => nodes.map((n) => n.innerHTML));
       assert.equal(excerpts.length, expected);
       for (const html of excerpts) {
         const tags = [...html.matchAll(/<\/?([a-z][a-z0-9-]*)/gi)].map((m) => m[1]!.toLowerCase());

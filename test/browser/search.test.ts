@@ -1,4 +1,5 @@
-// Search, end to end in Chromium: the built seeds, served statically, searched through Pagefind UI.
+// Search, end to end in Chromium: the built seeds, served statically, searched through the search page
+// (public/assets/search.js over Pagefind's API).
 // The expected results come from the built articles.json, never from a hard-coded list.
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
@@ -20,11 +21,11 @@ function paths(hrefs: string[], pageUrl: string): string[] {
  * 'N articles (Year: 2019)', and every result has rendered its link. Returns the links' hrefs.
  */
 async function filteredResults(page: Page, said: string): Promise<string[]> {
-  const message = page.locator('.pagefind-ui__message');
+  const message = page.locator('#search-status');
   await message.filter({ hasText: new RegExp(`^\\d+ articles? \\(${said.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\)$`) }).waitFor({ timeout: 15_000 });
   const count = Number(/^(\d+)/.exec((await message.textContent()) ?? '')?.[1]);
-  await page.waitForFunction((n) => document.querySelectorAll('.pagefind-ui__result-link').length === n, count, { timeout: 15_000 });
-  return page.locator('.pagefind-ui__result-link').evaluateAll((links) => links.map((a) => a.getAttribute('href') ?? ''));
+  await page.waitForFunction((n) => document.querySelectorAll('.search-result-title a').length === n, count, { timeout: 15_000 });
+  return page.locator('.search-result-title a').evaluateAll((links) => links.map((a) => a.getAttribute('href') ?? ''));
 }
 
 describe(SUITE, { skip: chromium.skipReason ?? false }, () => {
@@ -49,19 +50,38 @@ describe(SUITE, { skip: chromium.skipReason ?? false }, () => {
     try {
       await page.goto(env.server.url('search/?q=Ryabkov'));
       assert.deepEqual(paths(await pagefindResults(page, 'Ryabkov'), page.url()), expected);
-      assert.equal(await page.locator('.pagefind-ui__search-input').inputValue(), 'Ryabkov', 'the query is shown in the search field');
+      assert.equal(await page.locator('#search-q').inputValue(), 'Ryabkov', 'the query is shown in the search field');
     } finally {
       await page.close();
     }
   });
 
-  test('typing into the Pagefind UI field finds the same articles', async () => {
+  test('typing into the search field finds the same articles', async () => {
     const page = await env.browser.context.newPage();
     try {
       await page.goto(env.server.url('search/'));
-      const input = page.locator('.pagefind-ui__search-input');
+      const input = page.locator('#search-q');
       await input.pressSequentially('Ryabkov');
       assert.deepEqual(paths(await pagefindResults(page, 'Ryabkov'), page.url()), expected);
+    } finally {
+      await page.close();
+    }
+  });
+
+  test("a search downloads no filter index; a filtered one, only its filter's", async () => {
+    const page = await env.browser.context.newPage();
+    const fetched: string[] = [];
+    page.on('request', (request) => fetched.push(new URL(request.url()).pathname));
+    try {
+      await page.goto(env.server.url('search/?q=Ryabkov'));
+      assert.equal((await pagefindResults(page, 'Ryabkov')).length, expected.length);
+      assert.ok(fetched.some((path) => path.startsWith('/pagefind/index/')), `the word index was fetched: ${fetched.join(' ')}`);
+      assert.deepEqual(fetched.filter((path) => path.includes('/filter/')), [], 'no filter index for a plain search');
+      const publisher = env.site.articles.find((a) => a.publisher !== null)!.publisher!;
+      await page.locator('#search-publisher').selectOption(publisher);
+      await page.locator('#search-status', { hasText: `(Publisher: ${publisher})` }).waitFor({ timeout: 15_000 });
+      assert.equal(fetched.filter((path) => path.includes('/filter/')).length, 1, `one filter index once a filter is chosen: ${fetched.join(' ')}`);
+      assert.equal(new URL(page.url()).searchParams.get('publisher'), publisher, 'the address holds the filter');
     } finally {
       await page.close();
     }
@@ -86,7 +106,7 @@ describe(SUITE, { skip: chromium.skipReason ?? false }, () => {
       const slug = first.split('/').at(-2);
       const article = env.site.articles.find((a) => a.slug === slug);
       assert.ok(article, `result ${first} is not an article of articles.json`);
-      await Promise.all([page.waitForURL(`**${first}`), page.locator(`.pagefind-ui__result-link[href$="${first}"]`).first().click()]);
+      await Promise.all([page.waitForURL(`**${first}`), page.locator(`.search-result-title a[href$="${first}"]`).first().click()]);
       assert.equal((await page.locator('h1').first().textContent())?.trim(), article.title);
     } finally {
       await page.close();
@@ -113,19 +133,18 @@ describe(SUITE, { skip: chromium.skipReason ?? false }, () => {
     try {
       await page.goto(env.server.url('search/?q=Ryabkov'));
       await pagefindResults(page, 'Ryabkov');
-      const results = await page.locator('.pagefind-ui__result').evaluateAll((items) =>
+      const results = await page.locator('.search-result').evaluateAll((items) =>
         items.map((item) => ({
-          href: item.querySelector('.pagefind-ui__result-link')?.getAttribute('href') ?? '',
-          tags: [...item.querySelectorAll('.pagefind-ui__result-tag')].map((tag) => tag.textContent?.trim() ?? ''),
+          href: item.querySelector('.search-result-title a')?.getAttribute('href') ?? '',
+          facts: item.querySelector('.search-result-meta')?.textContent?.trim() ?? '',
         })),
       );
       assert.equal(results.length, expected.length);
-      for (const { href, tags } of results) {
+      for (const { href, facts } of results) {
         const slug = new URL(href, page.url()).pathname.split('/').at(-2);
         const article = env.site.articles.find((a) => a.slug === slug);
         assert.ok(article, `result ${href} is not an article of articles.json`);
-        assert.ok(tags.includes(`Date: ${humanDate(article.published, article.datePrecision)}`), `${slug}: ${tags.join(' | ')}`);
-        assert.ok(tags.includes(`Publisher: ${article.publisher}`), `${slug}: ${tags.join(' | ')}`);
+        assert.equal(facts, [humanDate(article.published, article.datePrecision), article.publisher].filter(Boolean).join(' · '), slug);
       }
     } finally {
       await page.close();
@@ -143,7 +162,7 @@ describe(SUITE, { skip: chromium.skipReason ?? false }, () => {
       await page.goto(env.server.url('timeline/'));
       await Promise.all([page.waitForURL(`**/search/?year=${year}`), page.locator(`a.year-search[href$="?year=${year}"]`).click()]);
       assert.deepEqual(paths(await filteredResults(page, `Year: ${year}`), page.url()), inYear);
-      assert.equal(await page.locator(`input[type="checkbox"][id$="year-${year}"], input[type="checkbox"][value="${year}"]`).first().isChecked(), true, 'the year filter is ticked');
+      assert.equal(await page.locator('#search-year').inputValue(), year, 'the year is chosen in its list');
     } finally {
       await page.close();
     }
@@ -168,9 +187,9 @@ describe(SUITE, { skip: chromium.skipReason ?? false }, () => {
     const page = await env.browser.context.newPage();
     try {
       await page.goto(env.server.url(`search/?q=Ryabkov&publisher=${encodeURIComponent(publisher)}`));
-      await page.waitForFunction((n) => document.querySelectorAll('.pagefind-ui__result-link').length === n, both.length, { timeout: 15_000 });
-      await page.locator('.pagefind-ui__message', { hasText: new RegExp(`^${both.length} results? for Ryabkov$`) }).waitFor({ timeout: 15_000 });
-      assert.deepEqual(paths(await page.locator('.pagefind-ui__result-link').evaluateAll((links) => links.map((a) => a.getAttribute('href') ?? '')), page.url()), both.sort());
+      await page.waitForFunction((n) => document.querySelectorAll('.search-result-title a').length === n, both.length, { timeout: 15_000 });
+      await page.locator('#search-status', { hasText: new RegExp(`^${both.length} articles? for Ryabkov \\(Publisher: `) }).waitFor({ timeout: 15_000 });
+      assert.deepEqual(paths(await page.locator('.search-result-title a').evaluateAll((links) => links.map((a) => a.getAttribute('href') ?? '')), page.url()), both.sort());
     } finally {
       await page.close();
     }

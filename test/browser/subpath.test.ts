@@ -99,7 +99,7 @@ describe(SUITE, { skip: chromium.skipReason ?? false }, () => {
       assert.deepEqual(found, expected);
       assert.deepEqual([...activity.failures, ...activity.errors], []);
       const first = found[0] as string;
-      await Promise.all([page.waitForURL(`**${first}`), page.locator(`.pagefind-ui__result-link[href$="${first}"]`).first().click()]);
+      await Promise.all([page.waitForURL(`**${first}`), page.locator(`.search-result-title a[href$="${first}"]`).first().click()]);
       assert.equal((await page.goto(page.url()))?.status(), 200);
     } finally {
       await page.close();

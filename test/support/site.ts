@@ -83,27 +83,28 @@ export function articlesMentioning(articles: Article[], word: string): string[] 
     .sort();
 }
 
-const RESULT_LINK = '.pagefind-ui__result-link';
+const RESULT_LINK = '.search-result-title a';
 
 /**
- * Waits until Pagefind UI has finished searching for `term` and every result has rendered its link
- * (pressing "Load more results" while there is one), then returns the links' hrefs, sorted.
+ * Waits until the search page (public/assets/search.js) has finished searching for `term` and every
+ * result has rendered its link (pressing "Show more results" while it is shown), then returns the
+ * links' hrefs, sorted.
  */
 export async function pagefindResults(page: Page, term: string): Promise<string[]> {
-  const message = page.locator('.pagefind-ui__message');
+  const message = page.locator('#search-status');
   const escaped = term.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-  await message.filter({ hasText: new RegExp(`^\\s*(No results|\\d+ results?) for ${escaped}\\s*$`) }).waitFor({
+  await message.filter({ hasText: new RegExp(`^\\s*(No articles|[\\d,]+ articles?) for ${escaped}\\s*$`) }).waitFor({
     timeout: 15_000,
   });
   const text = (await message.textContent()) ?? '';
-  const count = /^\s*(\d+)/.exec(text)?.[1];
-  const expected = count === undefined ? 0 : Number(count);
-  const more = page.locator('.pagefind-ui__button', { hasText: /load more/i });
+  const count = /^\s*([\d,]+)/.exec(text)?.[1];
+  const expected = count === undefined ? 0 : Number(count.replace(/,/g, ''));
+  const more = page.locator('#search-more:visible');
   for (let shown = 0; ; ) {
-    shown = await page.locator('.pagefind-ui__result').count();
+    shown = await page.locator('.search-result').count();
     if (shown >= expected || (await more.count()) === 0) break;
     await more.click();
-    await page.waitForFunction((before) => document.querySelectorAll('.pagefind-ui__result').length > before, shown);
+    await page.waitForFunction((before) => document.querySelectorAll('.search-result').length > before, shown);
   }
   // Each result loads its own fragment before its link appears.
   await page.waitForFunction(
