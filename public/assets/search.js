@@ -9,7 +9,8 @@
 // The address holds the search: ?q= (what the header's form sends), one ?name=value per filter
 // (/search/?year=2019, ?person=Sergei+Ryabkov) and ?sort=oldest|relevance. A parameter that names no
 // filter of the page is left out, so a stray one never empties the results.
-const PAGE_SIZE = 10;
+// As many results at a time as Pagefind's own UI shows: each loads its article's fragment (about 3 KB).
+const PAGE_SIZE = 5;
 const DEBOUNCE_MS = 250;
 
 const form = document.getElementById('search');
