@@ -27,9 +27,8 @@ export const json = (value: unknown, indent = 0): string =>
   JSON.stringify(value, null, indent).replace(/[<>&\u2028\u2029]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
 
 /**
- * A value for a Pagefind filter. Pagefind UI (1.5.2) writes filter values into the page as HTML, so a
- * publisher named '<img onerror=…>' would become an element on the search page: angle brackets become
- * the look-alike quotation marks ‹ › (real names never hold them), so no value can start a tag.
+ * A value for a Pagefind filter: angle brackets become the look-alike quotation marks ‹ › (real names
+ * never hold them), so no value can start a tag wherever a search page writes it.
  */
 export const searchLabel = (text: string): string => text.replace(/</g, '‹').replace(/>/g, '›');
 
