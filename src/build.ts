@@ -3,6 +3,7 @@
 import { rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
+import { setFlagsFromString } from 'node:v8';
 import { formatFileLines, formatStrictFailure, formatUncertain, formatTotal, makeBuildReport, plural, reportJson } from './report.ts';
 import { rootUrl } from './site/archiveData.ts';
 import { writeExports } from './site/exports.ts';
@@ -38,6 +39,14 @@ export function defaultBuildOptions(): SiteBuildOptions {
   return { seedsDir: DEFAULTS.seedsDir, outDir: DEFAULTS.outDir, base: DEFAULTS.base, strict: false, siteUrl: DEFAULTS.siteUrl };
 }
 
+/**
+ * How far V8 lets the heap grow past the data still in use before it collects the old generation, in
+ * percent. On a machine with much memory it lets the heap grow up to four times that, and the build makes
+ * much short-lived data (the entities' text units, every page's strings): at 10,000 articles a third of
+ * the main process's peak was garbage. 20% keeps the peak near the live data for a few % more CPU.
+ */
+export const HEAP_GROWING_PERCENT = 20;
+
 const seconds = (ms: number): string => (ms < 1000 ? `${Math.round(ms)} ms` : `${(ms / 1000).toFixed(1)} s`);
 
 /** Builds the site. Throws on a program failure; an input with problems is reported, not thrown. */
@@ -45,6 +54,7 @@ export async function build(options: SiteBuildOptions, log: Log = stderrLog): Pr
   const base = normaliseBase(options.base);
   const where = { siteUrl: options.siteUrl, base };
   const started = performance.now();
+  setFlagsFromString(`--heap-growing-percent=${HEAP_GROWING_PERCENT}`);
   log(`dossier: ${options.seedsDir} → ${options.outDir} (base ${base}, site ${rootUrl(where)})`);
   await checkOutDir(options.outDir);
 

@@ -150,6 +150,9 @@ export function toSiteData(
 ): SiteData {
   assertSafeSlugs(archive.articles);
   const articles = inTimeOrder(archive.articles);
+  // The entities first: finding them holds every article's text units and mentions for a while, so it
+  // runs before the rest of the site data exists and the build's peak memory is lower.
+  const entities = buildEntitySite(articles, articles.map(linkTo), entityCorrections);
   const related = findRelated(articles);
   const { events, placements } = findEvents(articles);
   const eventOf = new Map(events.flatMap((event) => event.slugs.map((slug) => [slug, event] as const)));
@@ -208,6 +211,6 @@ export function toSiteData(
     publishers: [...publisherCounts]
       .map(([name, count]) => ({ name, count }))
       .sort((a, b) => b.count - a.count || a.name.localeCompare(b.name, 'en')),
-    entities: buildEntitySite(articles, articles.map(linkTo), entityCorrections),
+    entities,
   };
 }
