@@ -34,12 +34,11 @@ describe('source.txt', () => {
     for (const a of articles) {
       const served = readFileSync(join(site.outDir, 'articles', a.slug, 'source.txt'));
       assert.ok(served.equals(readFileSync(join(SEEDS, a.sourceFile))), `${a.slug}: source.txt differs from ${a.sourceFile}`);
-      // Links relative to the page's own folder: articles/<slug>/ and articles/<slug>/provenance/.
-      for (const [page, href] of [[`articles/${a.slug}/index.html`, 'source.txt'], [`articles/${a.slug}/provenance/index.html`, '../source.txt']] as const) {
+      for (const page of [`articles/${a.slug}/index.html`, `articles/${a.slug}/provenance/index.html`]) {
         const html = site.read(page);
         const shown = pick(html, /<code class="hash">([0-9a-f]{64})<\/code>/);
         assert.equal(createHash('sha256').update(served).digest('hex'), shown, page);
-        assert.match(html, new RegExp(`<a href="${href.replace(/\./g, '\\.')}" class="source-link"`), page);
+        assert.match(html, new RegExp(`<a href="/articles/${a.slug}/source.txt" class="source-link"`), page);
       }
     }
   });
@@ -60,7 +59,7 @@ describe('the provenance page', () => {
   it('is linked from the article page, which counts the lines kept out of the body', () => {
     for (const a of articles) {
       const section = pick(site.read(`articles/${a.slug}/index.html`), /<section class="provenance"[^>]*>([\s\S]*?)<\/section>/);
-      assert.match(section, /<a href="provenance\/">Full provenance<\/a>/, a.slug);
+      assert.ok(section.includes(`<a href="/articles/${a.slug}/provenance/">Full provenance</a>`), a.slug);
       if (a.removed.length > 0) assert.ok(htmlText(section).includes(`the ${a.removed.length} line${a.removed.length === 1 ? '' : 's'} kept out of the body`), a.slug);
       assert.doesNotMatch(section, /class="removed"|<table/, `${a.slug}: the lists stay on the provenance page`);
     }
@@ -93,11 +92,11 @@ describe('the provenance page', () => {
   });
 
   it('holds the quotes the article page links to: the count it gives, each in the body and under its speaker', () => {
-    const quoted = articles.filter((a) => /<a href="provenance\/#quotes">/.test(site.read(`articles/${a.slug}/index.html`)));
+    const quoted = articles.filter((a) => site.read(`articles/${a.slug}/index.html`).includes(`<a href="/articles/${a.slug}/provenance/#quotes">`));
     assert.ok(quoted.length > 0, 'some seed has attributed quotes');
     for (const a of quoted) {
       const page = site.read(`articles/${a.slug}/index.html`);
-      const count = Number(pick(page, /<a href="provenance\/#quotes">(\d+) quotes? and their speakers<\/a>/));
+      const count = Number(pick(page, /<a href="[^"]*\/provenance\/#quotes">(\d+) quotes? and their speakers<\/a>/));
       const list = pick(site.read(`articles/${a.slug}/provenance/index.html`), /<dl class="quotes-by-speaker">([\s\S]*?)<\/dl>/);
       const quotes = [...list.matchAll(/<blockquote>“([\s\S]*?)”<\/blockquote>/g)].map((m) => htmlText(m[1]!));
       assert.equal(quotes.length, count, a.slug);
@@ -144,11 +143,10 @@ describe('head metadata and the Cite block', () => {
       assert.equal(references.length, 3, a.slug);
       for (const r of references) assert.ok(r.toLowerCase().includes(a.title.split(' ')[0]!.toLowerCase()), `${a.slug}: ${r}`);
       const links = [...cite.matchAll(/<a href="([^"]+)" download="[^"]+">([^<]+)<\/a>/g)].map((m) => [m[1], m[2]]);
-      // Relative to the article's folder, where the files are written.
       assert.deepEqual(links, [
-        ['citation.bib', 'BibTeX (.bib)'],
-        ['citation.ris', 'RIS (.ris)'],
-        ['citation.json', 'CSL-JSON (.json)'],
+        [`/articles/${a.slug}/citation.bib`, 'BibTeX (.bib)'],
+        [`/articles/${a.slug}/citation.ris`, 'RIS (.ris)'],
+        [`/articles/${a.slug}/citation.json`, 'CSL-JSON (.json)'],
       ]);
       const bib = site.read(`articles/${a.slug}/citation.bib`);
       assert.deepEqual((new Cite(bib).data as Array<{ title: string }>).map((e) => e.title), [a.title]);
