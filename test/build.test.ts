@@ -179,7 +179,7 @@ describe('output paths', () => {
       assert.deepEqual(records.map((a) => a.sourceFile).sort(), ['dots.txt', 'escape.md']);
       const pages = built.files().filter((f) => f.endsWith('.html') && !f.startsWith('pagefind/'));
       const articlePages = pages.filter((f) => f.startsWith('articles/'));
-      assert.deepEqual(articlePages.sort(), records.map((a) => `articles/${a.slug}/index.html`).sort());
+      assert.deepEqual(articlePages.sort(), records.flatMap((a) => [`articles/${a.slug}/index.html`, `articles/${a.slug}/provenance/index.html`]).sort());
       for (const a of records) assert.match(a.slug, /^[\p{L}\p{N}][\p{L}\p{N}._~-]*$/u, `${a.sourceFile}: slug ${a.slug}`);
       // Entity pages (people, organisations, places) have slugs made of [a-z0-9-] from the names.
       const entityPages = pages.filter((f) => /^(?:people|organizations|places)\//u.test(f));

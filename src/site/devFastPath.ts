@@ -75,7 +75,7 @@ export function editedEntry(state: DevState, file: string, bytes: Uint8Array): F
 }
 
 /** The templates written once per article; every other template is left out of a fast render. */
-const PER_ARTICLE_TEMPLATE = /^(?:articles|article-citation\.[a-z]+)\.njk$/;
+const PER_ARTICLE_TEMPLATE = /^(?:articles|article-citation\.[a-z]+|article-provenance)\.njk$/;
 
 export interface RenderedFile {
   /** Path inside the output folder, e.g. 'articles/<slug>/index.html'. */

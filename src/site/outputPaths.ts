@@ -37,8 +37,8 @@ export function assertSafeSlugs(articles: readonly Pick<Article, 'slug' | 'sourc
 /** The file an article's page is written to. */
 export const articlePagePath = (outDir: string, slug: string): string => join(resolve(outDir), 'articles', slug, 'index.html');
 
-/** The files an article's folder may hold beside its page: its citation downloads (src/site/citations.ts). */
-export const ARTICLE_FILES = ['citation.bib', 'citation.ris', 'citation.json'] as const;
+/** The files an article's folder may hold beside its page: its citation downloads (src/site/citations.ts) and its provenance page. */
+export const ARTICLE_FILES = ['citation.bib', 'citation.ris', 'citation.json', join('provenance', 'index.html')] as const;
 
 /** True when `path` lies inside `dir` (not `dir` itself). */
 export function isInside(dir: string, path: string): boolean {
@@ -68,7 +68,7 @@ export function assertWrittenPaths(outDir: string, written: readonly WrittenPage
   const missing = [...expected].filter((path) => !writtenPaths.has(path));
   const problems = [
     ...strays.map((p) => `${p} lies outside the output folder`),
-    ...unexpected.map((p) => `${p} is not articles/<slug>/index.html (or a citation file) of any article`),
+    ...unexpected.map((p) => `${p} is not articles/<slug>/index.html (or a citation file or provenance page) of any article`),
     ...missing.map((p) => `${p} was not written`),
   ];
   if (problems.length > 0) throw new OutputPathError(`pages written where they should not be:\n${problems.map((p) => `  ${p}`).join('\n')}`);

@@ -10,7 +10,7 @@ import { assertWrittenPaths, type WrittenPage } from './outputPaths.ts';
 import { renderTemplates } from './eleventyRun.ts';
 
 /** Templates written once per article or per entity page. */
-export const ITEM_TEMPLATE = /^(?:articles|article-citation\.[a-z]+|entities)\.njk$/;
+export const ITEM_TEMPLATE = /^(?:articles|article-citation\.[a-z]+|article-provenance|entities)\.njk$/;
 
 /** Most articles, and most entity pages, in one part. */
 export interface PartSizes {

@@ -1,5 +1,6 @@
-// Provenance and exports of a real build of the seeds: source.txt byte for byte with the hash the page shows,
-// the lines removed as chrome with their rules, the Wayback Machine link, the head metadata, and the
+// Provenance and exports of a real build of the seeds: source.txt byte for byte with the hash the pages show,
+// the provenance page beside each article (the lines removed as chrome with their rules, the fields the
+// capture did not yield), the Wayback Machine link, the head metadata, and the
 // archive-wide .bib, .ris, CSL-JSON and CSV files read back by their parsers.
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
@@ -28,15 +29,17 @@ after(() => site?.cleanup());
 const escapeHtml = (text: string): string => text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/'/g, '&#39;');
 
 describe('source.txt', () => {
-  it('is each seed byte for byte, and its sha256 is the one the page shows and links', () => {
+  it('is each seed byte for byte, and its sha256 is the one the article page and its provenance page show and link', () => {
     assert.equal(articles.length, 5);
     for (const a of articles) {
       const served = readFileSync(join(site.outDir, 'articles', a.slug, 'source.txt'));
       assert.ok(served.equals(readFileSync(join(SEEDS, a.sourceFile))), `${a.slug}: source.txt differs from ${a.sourceFile}`);
-      const html = site.read(`articles/${a.slug}/index.html`);
-      const shown = pick(html, /<code class="hash">([0-9a-f]{64})<\/code>/);
-      assert.equal(createHash('sha256').update(served).digest('hex'), shown, a.slug);
-      assert.match(html, new RegExp(`<a href="/articles/${a.slug}/source.txt" class="source-link"`));
+      for (const page of [`articles/${a.slug}/index.html`, `articles/${a.slug}/provenance/index.html`]) {
+        const html = site.read(page);
+        const shown = pick(html, /<code class="hash">([0-9a-f]{64})<\/code>/);
+        assert.equal(createHash('sha256').update(served).digest('hex'), shown, page);
+        assert.match(html, new RegExp(`<a href="/articles/${a.slug}/source.txt" class="source-link"`), page);
+      }
     }
   });
 
@@ -52,13 +55,23 @@ describe('source.txt', () => {
   });
 });
 
-describe('the provenance section', () => {
+describe('the provenance page', () => {
+  it('is linked from the article page, which counts the lines kept out of the body', () => {
+    for (const a of articles) {
+      const section = pick(site.read(`articles/${a.slug}/index.html`), /<section class="provenance"[^>]*>([\s\S]*?)<\/section>/);
+      assert.ok(section.includes(`<a href="/articles/${a.slug}/provenance/">Full provenance</a>`), a.slug);
+      if (a.removed.length > 0) assert.ok(htmlText(section).includes(`the ${a.removed.length} line${a.removed.length === 1 ? '' : 's'} kept out of the body`), a.slug);
+      assert.doesNotMatch(section, /class="removed"|<table/, `${a.slug}: the lists stay on the provenance page`);
+    }
+  });
+
   it('lists a chrome line of a seed with the rule that removed it', () => {
     const withChrome = articles.flatMap((a) => a.removed.filter((r) => r.class === 'chrome').map((r) => ({ a, r })));
     assert.ok(withChrome.length > 0, 'the seeds hold chrome lines');
     for (const { a, r } of withChrome) {
-      const html = site.read(`articles/${a.slug}/index.html`);
-      const table = pick(html, /<details class="removed">([\s\S]*?)<\/details>/);
+      const html = site.read(`articles/${a.slug}/provenance/index.html`);
+      const table = pick(html, /<table class="removed">([\s\S]*?)<\/table>/);
+      assert.equal(table.match(/<tr><td>/g)?.length, a.removed.length, `${a.slug}: every removed line`);
       assert.ok(table.includes(`<tr><td>${r.line}</td><td>chrome</td><td><code>${r.rule}</code></td><td>${escapeHtml(r.text)}</td></tr>`), `${a.slug}: line ${r.line} ${r.rule}`);
     }
   });
@@ -78,9 +91,25 @@ describe('the provenance section', () => {
     assert.equal(waybackUrl({ url: 'javascript:alert(1)', published: null, datePrecision: null }), null);
   });
 
+  it('holds the quotes the article page links to: the count it gives, each in the body and under its speaker', () => {
+    const quoted = articles.filter((a) => site.read(`articles/${a.slug}/index.html`).includes(`<a href="/articles/${a.slug}/provenance/#quotes">`));
+    assert.ok(quoted.length > 0, 'some seed has attributed quotes');
+    for (const a of quoted) {
+      const page = site.read(`articles/${a.slug}/index.html`);
+      const count = Number(pick(page, /<a href="[^"]*\/provenance\/#quotes">(\d+) quotes? and their speakers<\/a>/));
+      const list = pick(site.read(`articles/${a.slug}/provenance/index.html`), /<dl class="quotes-by-speaker">([\s\S]*?)<\/dl>/);
+      const quotes = [...list.matchAll(/<blockquote>“([\s\S]*?)”<\/blockquote>/g)].map((m) => htmlText(m[1]!));
+      assert.equal(quotes.length, count, a.slug);
+      assert.ok(/<dt><a href="\/people\/[^"]+\/">/.test(list), `${a.slug}: speakers link to their pages`);
+      const body = htmlText(pick(page, /<div class="article-body">([\s\S]*?)<\/div>/)).replace(/\s+/g, ' ');
+      // The quote's opening words (its text is normalised: "the [Venezuelan] people" is quoted as "the Venezuelan people").
+      for (const q of quotes) assert.ok(body.includes(q.split(/\s+/).slice(0, 4).join(' ')), `${a.slug}: "${q.slice(0, 40)}" is in the body`);
+    }
+  });
+
   it('names the fields the capture did not yield', () => {
     const undated = articles.find((a) => a.published === null)!;
-    const note = htmlText(pick(site.read(`articles/${undated.slug}/index.html`), /<p class="note absent-fields">([\s\S]*?)<\/p>/));
+    const note = htmlText(pick(site.read(`articles/${undated.slug}/provenance/index.html`), /<p class="note absent-fields">([\s\S]*?)<\/p>/));
     assert.match(note, /\bDate\b/);
   });
 });
