@@ -159,22 +159,22 @@ export function classifyLines(text: string, options: ClassifyOptions): Classific
  * Width at which the text was hard-wrapped (w3m, lynx and friends wrap at a fixed column),
  * or Infinity when lines were not wrapped.
  */
-/** Whether a line has a word (white-space-separated) longer than CLASSIFY_LIMITS.unbreakableWordMinChars. */
-function hasUnbreakableWord(line: string): boolean {
-  let run = 0;
-  for (let index = 0; index < line.length; index++) {
-    run = isSpaceUnit(line.charCodeAt(index)) ? 0 : run + 1;
-    if (run > CLASSIFY_LIMITS.unbreakableWordMinChars) return true;
-  }
-  return false;
+/** A word (white-space-separated) longer than CLASSIFY_LIMITS.unbreakableWordMinChars. */
+const UNBREAKABLE_WORD = new RegExp(`\\S{${CLASSIFY_LIMITS.unbreakableWordMinChars + 1}}`);
+
+/** `line.trimEnd().length`, without the copy. */
+function trimmedEndLength(line: string): number {
+  let end = line.length;
+  while (end > 0 && isSpaceUnit(line.charCodeAt(end - 1))) end--;
+  return end;
 }
 
 export function detectWrapWidth(lines: string[]): number {
   // A line holding a long address cannot be wrapped, so its length says nothing about the wrap column.
   const lengths: number[] = [];
   for (const line of lines) {
-    const length = line.trimEnd().length;
-    if (length >= 40 && !hasUnbreakableWord(line)) lengths.push(length);
+    const length = trimmedEndLength(line);
+    if (length >= 40 && !UNBREAKABLE_WORD.test(line)) lengths.push(length);
   }
   if (lengths.length < 5) return Infinity;
   // The wrap column is where many lines end just short of: pick the width with the most lines in the 15 columns below it.

@@ -178,8 +178,13 @@ function foldedLetterKey(text: string): string {
   return key;
 }
 
-function computeLetterKey(text: string): string {
-  // NFKD and the accent strip change nothing in ASCII text, the common case.
+const NON_ASCII = /[^\x00-\x7f]/;
+const NOT_ASCII_LETTER_OR_DIGIT = /[^A-Za-z0-9]+/g;
+
+/** `letterKey` without the memo: for a long text asked for once. */
+export function computeLetterKey(text: string): string {
+  // NFKD and the accent strip change nothing in ASCII text, the common case: there two native passes do it.
+  if (!NON_ASCII.test(text)) return text.replace(NOT_ASCII_LETTER_OR_DIGIT, '').toLowerCase();
   return foldedLetterKey(text);
 }
 
