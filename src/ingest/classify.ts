@@ -159,8 +159,21 @@ export function classifyLines(text: string, options: ClassifyOptions): Classific
  * Width at which the text was hard-wrapped (w3m, lynx and friends wrap at a fixed column),
  * or Infinity when lines were not wrapped.
  */
-/** A word (white-space-separated) longer than CLASSIFY_LIMITS.unbreakableWordMinChars. */
-const UNBREAKABLE_WORD = new RegExp(`\\S{${CLASSIFY_LIMITS.unbreakableWordMinChars + 1}}`);
+/**
+ * Whether a line has a word (white-space-separated) longer than CLASSIFY_LIMITS.unbreakableWordMinChars.
+ * Reads backwards from the last character such a word could end with: a space found there rules out every
+ * word through it, so in prose most characters are never read.
+ */
+function hasUnbreakableWord(line: string): boolean {
+  const run = CLASSIFY_LIMITS.unbreakableWordMinChars + 1;
+  for (let end = run - 1; end < line.length;) {
+    let index = end;
+    while (index > end - run && !isSpaceUnit(line.charCodeAt(index))) index--;
+    if (index === end - run) return true;
+    end = index + run;
+  }
+  return false;
+}
 
 /** `line.trimEnd().length`, without the copy. */
 function trimmedEndLength(line: string): number {
@@ -174,7 +187,7 @@ export function detectWrapWidth(lines: string[]): number {
   const lengths: number[] = [];
   for (const line of lines) {
     const length = trimmedEndLength(line);
-    if (length >= 40 && !UNBREAKABLE_WORD.test(line)) lengths.push(length);
+    if (length >= 40 && !hasUnbreakableWord(line)) lengths.push(length);
   }
   if (lengths.length < 5) return Infinity;
   // The wrap column is where many lines end just short of: pick the width with the most lines in the 15 columns below it.

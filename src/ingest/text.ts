@@ -158,34 +158,17 @@ function foldedCodePoint(codePoint: number): string {
   return folded;
 }
 
-/** The letter key read code by code: no normalised or lower-cased copies of the text, no expressions. */
-function foldedLetterKey(text: string): string {
-  const codes: number[] = [];
-  for (let index = 0; index < text.length; index++) {
-    const unit = text.charCodeAt(index);
-    if ((unit >= 0x61 && unit <= 0x7a) || (unit >= 0x30 && unit <= 0x39)) codes.push(unit);
-    else if (unit >= 0x41 && unit <= 0x5a) codes.push(unit + 0x20);
-    else if (unit >= 0x80) {
-      const codePoint = text.codePointAt(index)!;
-      if (codePoint > 0xffff) index++;
-      const folded = foldedCodePoint(codePoint);
-      for (let at = 0; at < folded.length; at++) codes.push(folded.charCodeAt(at));
-    }
-  }
-  // In chunks: String.fromCharCode takes its codes as arguments, and a long paragraph has many.
-  let key = '';
-  for (let start = 0; start < codes.length; start += 8192) key += String.fromCharCode(...codes.slice(start, start + 8192));
-  return key;
-}
-
 const NON_ASCII = /[^\x00-\x7f]/;
+/** A character outside ASCII, a surrogate pair as one (lone surrogates too). */
+const NON_ASCII_CODE_POINT = /[^\x00-\x7f]/gu;
 const NOT_ASCII_LETTER_OR_DIGIT = /[^A-Za-z0-9]+/g;
 
 /** `letterKey` without the memo: for a long text asked for once. */
 export function computeLetterKey(text: string): string {
-  // NFKD and the accent strip change nothing in ASCII text, the common case: there two native passes do it.
-  if (!NON_ASCII.test(text)) return text.replace(NOT_ASCII_LETTER_OR_DIGIT, '').toLowerCase();
-  return foldedLetterKey(text);
+  // NFKD and the accent strip change nothing in ASCII text, the common case. Elsewhere each character
+  // outside ASCII becomes its folded letters (lower-case ASCII, which the next two passes keep as they are).
+  const ascii = NON_ASCII.test(text) ? text.replace(NON_ASCII_CODE_POINT, (char) => foldedCodePoint(char.codePointAt(0)!)) : text;
+  return ascii.replace(NOT_ASCII_LETTER_OR_DIGIT, '').toLowerCase();
 }
 
 export function isBlank(line: string): boolean {
