@@ -74,10 +74,12 @@ interface ScriptModels {
   /** Alphabet size plus one (see `trigramSlot`). */
   radix: number;
   /**
-   * By trigram slot: the trigram's number in the postings plus one (0: in no model) at `2 * slot`, and a
-   * scratch count at `2 * slot + 1`, zeroed again after each call. Side by side, one cache line holds both.
+   * By trigram slot: the trigram's number in the postings plus one (0: in no model). Two bytes a slot, so
+   * the slots of common letters fit in 64 kB and stay in the cache.
    */
-  slots: Int32Array;
+  trigramId: Uint16Array;
+  /** By trigram slot: a scratch count, zeroed again after each call (a sample has at most 2,048 trigrams). */
+  counts: Uint16Array;
   /** Postings of trigram `id` at `offsets[id]..offsets[id + 1]`: language index and rank of the trigram in that model. */
   offsets: Int32Array;
   postingLanguage: Int32Array;
@@ -121,7 +123,9 @@ function buildScriptModels(models: Record<string, string>): ScriptModels {
   const letter = new Uint8Array(0x10000);
   for (const [code, index] of alphabet) letter[code] = index;
   const radix = alphabet.size + 1;
-  const slots = new Int32Array(2 * (COMMON_LETTERS ** 3 + radix * radix * radix));
+  if (postings.size >= 0xffff) throw new Error('franc-min models have too many trigrams');
+  const trigramId = new Uint16Array(COMMON_LETTERS ** 3 + radix * radix * radix);
+  const counts = new Uint16Array(trigramId.length);
   const offsets = new Int32Array(postings.size + 1);
   const total = [...postings.values()].reduce((sum, list) => sum + list.length / 2, 0);
   const postingLanguage = new Int32Array(total);
@@ -129,7 +133,7 @@ function buildScriptModels(models: Record<string, string>): ScriptModels {
   let id = 0;
   let at = 0;
   for (const [trigram, list] of postings) {
-    slots[2 * trigramSlot(letter[trigram.charCodeAt(0)]!, letter[trigram.charCodeAt(1)]!, letter[trigram.charCodeAt(2)]!, radix)] = id + 1;
+    trigramId[trigramSlot(letter[trigram.charCodeAt(0)]!, letter[trigram.charCodeAt(1)]!, letter[trigram.charCodeAt(2)]!, radix)] = id + 1;
     offsets[id] = at;
     for (let i = 0; i < list.length; i += 2, at++) {
       postingLanguage[at] = list[i]!;
@@ -138,7 +142,7 @@ function buildScriptModels(models: Record<string, string>): ScriptModels {
     id++;
   }
   offsets[id] = at;
-  return { languages, letter, radix, slots, offsets, postingLanguage, postingRank };
+  return { languages, letter, radix, trigramId, counts, offsets, postingLanguage, postingRank };
 }
 
 const MODELS_BY_SCRIPT = new Map<string, ScriptModels>(
@@ -205,7 +209,7 @@ export function closestLanguage(sample: string): string {
   if (models === undefined) return topCount === 0 ? 'und' : topScript;
   // trigram-utils' asTuples: punctuation and digits to spaces, white space collapsed, lower case, padded.
   const cleaned = ` ${value.replace(/[\u0021-\u0040]+/g, ' ').replace(/\s+/g, ' ').trim().toLowerCase()} `;
-  const { letter, radix, slots, offsets, postingLanguage, postingRank } = models;
+  const { letter, radix, trigramId, counts, offsets, postingLanguage, postingRank } = models;
   const seen: number[] = [];
   // Trigrams with a character outside the alphabet are in no model: only how many distinct ones there are counts.
   const outside = new Set<string>();
@@ -218,14 +222,14 @@ export function closestLanguage(sample: string): string {
       continue;
     }
     const slot = trigramSlot(a, b, c, radix);
-    if (slots[2 * slot + 1] === 0) seen.push(slot);
-    slots[2 * slot + 1]!++;
+    if (counts[slot] === 0) seen.push(slot);
+    counts[slot]!++;
   }
   const distances = new Array<number>(models.languages.length).fill((seen.length + outside.size) * FRANC_MAX_DIFFERENCE);
   for (const slot of seen) {
-    const count = slots[2 * slot + 1]!;
-    slots[2 * slot + 1] = 0;
-    const id = slots[2 * slot]!;
+    const count = counts[slot]!;
+    counts[slot] = 0;
+    const id = trigramId[slot]!;
     if (id === 0) continue;
     for (let at = offsets[id - 1]!, end = offsets[id]!; at < end; at++) {
       distances[postingLanguage[at]!]! += Math.abs(count - postingRank[at]! - 1) - FRANC_MAX_DIFFERENCE;
