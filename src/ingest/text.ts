@@ -158,17 +158,36 @@ function foldedCodePoint(codePoint: number): string {
   return folded;
 }
 
-const NON_ASCII = /[^\x00-\x7f]/;
-/** A character outside ASCII, a surrogate pair as one (lone surrogates too). */
-const NON_ASCII_CODE_POINT = /[^\x00-\x7f]/gu;
-const NOT_ASCII_LETTER_OR_DIGIT = /[^A-Za-z0-9]+/g;
+/** Where a key is written code by code before it becomes a string (grown for a longer text). */
+let keyUnits = new Uint16Array(4096);
+/** The key's units are ASCII letters and digits, so reading them as UTF-16 gives them back as they are. */
+const UTF16 = new TextDecoder('utf-16le');
 
-/** `letterKey` without the memo: for a long text asked for once. */
+/**
+ * `letterKey` without the memo (for a long text asked for once), read code by code: no normalised or
+ * lower-cased copies of the text, no expressions, no array of codes.
+ */
 export function computeLetterKey(text: string): string {
-  // NFKD and the accent strip change nothing in ASCII text, the common case. Elsewhere each character
-  // outside ASCII becomes its folded letters (lower-case ASCII, which the next two passes keep as they are).
-  const ascii = NON_ASCII.test(text) ? text.replace(NON_ASCII_CODE_POINT, (char) => foldedCodePoint(char.codePointAt(0)!)) : text;
-  return ascii.replace(NOT_ASCII_LETTER_OR_DIGIT, '').toLowerCase();
+  let units = keyUnits;
+  let length = 0;
+  for (let index = 0; index < text.length; index++) {
+    const unit = text.charCodeAt(index);
+    // Room for the longest folding of one character (NFKD gives at most 18).
+    if (length + 18 > units.length) {
+      units = new Uint16Array(Math.max(2 * units.length, length + 18 + text.length - index));
+      units.set(keyUnits.subarray(0, length));
+      keyUnits = units;
+    }
+    if ((unit >= 0x61 && unit <= 0x7a) || (unit >= 0x30 && unit <= 0x39)) units[length++] = unit;
+    else if (unit >= 0x41 && unit <= 0x5a) units[length++] = unit + 0x20;
+    else if (unit >= 0x80) {
+      const codePoint = text.codePointAt(index)!;
+      if (codePoint > 0xffff) index++;
+      const folded = foldedCodePoint(codePoint);
+      for (let at = 0; at < folded.length; at++) units[length++] = folded.charCodeAt(at);
+    }
+  }
+  return UTF16.decode(units.subarray(0, length));
 }
 
 export function isBlank(line: string): boolean {
