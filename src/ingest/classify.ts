@@ -51,7 +51,7 @@ import {
   URL_ANYWHERE,
   URL_ONLY_LINE,
 } from './patterns.ts';
-import { endsSentence, hasMoreWords, isBlank, isSpaceUnit, letterKey, plainText, stripControls, titleCaseRatio, wordCount } from './text.ts';
+import { endsSentence, hasMoreWords, isBlank, isSpaceUnit, letterKey, plainText, stripControls, titleCaseRatio, trimmedEndLength, wordCount } from './text.ts';
 
 export interface ClassifyOptions {
   /** Lines taken by front matter at the top of the text. */
@@ -173,13 +173,6 @@ function hasUnbreakableWord(line: string): boolean {
     end = index + run;
   }
   return false;
-}
-
-/** `line.trimEnd().length`, without the copy. */
-function trimmedEndLength(line: string): number {
-  let end = line.length;
-  while (end > 0 && isSpaceUnit(line.charCodeAt(end - 1))) end--;
-  return end;
 }
 
 export function detectWrapWidth(lines: string[]): number {

@@ -37,14 +37,24 @@ export function detectLanguage(text: string): string | null {
   return iso6393To1[code] ?? code;
 }
 
+/**
+ * The paragraphs joined by line breaks, only as far as `length` characters or a little more: detectLanguage
+ * reads no further, so a long body is not copied whole.
+ */
+function joinedStart(paragraphs: string[], length: number): string {
+  let text = '';
+  for (let index = 0; index < paragraphs.length && text.length < length; index++) text += (index === 0 ? '' : '\n') + paragraphs[index];
+  return text;
+}
+
 function collapseForSample(text: string): string {
   return text.replace(WHITE_SPACE_TO_COLLAPSE, ' ').trim();
 }
 
 /** Picks the article's language with where it came from: declared > detected > default. */
-export function chooseLanguage(declared: Found<string> | null, bodyText: string): Found<string> {
+export function chooseLanguage(declared: Found<string> | null, paragraphs: string[]): Found<string> {
   if (declared !== null) return declared;
-  const detected = detectLanguage(bodyText);
+  const detected = detectLanguage(joinedStart(paragraphs, LANGUAGE_LIMITS.maxSampleChars * 2));
   if (detected !== null) return { value: detected, provenance: provenance('text', 'language/detected') };
   return { value: DEFAULT_LANGUAGE, provenance: provenance('inferred', 'language/default') };
 }
