@@ -178,36 +178,30 @@ function foldedCodePoint(codePoint: number): string {
   return folded;
 }
 
-/** Where a key is written code by code before it becomes a string (grown for a longer text). */
-let keyUnits = new Uint16Array(4096);
-/** The key's units are ASCII letters and digits, so reading them as UTF-16 gives them back as they are. */
-const UTF16 = new TextDecoder('utf-16le');
-
-/**
- * `letterKey` without the memo (for a long text asked for once), read code by code: no normalised or
- * lower-cased copies of the text, no expressions, no array of codes.
- */
-export function computeLetterKey(text: string): string {
-  let units = keyUnits;
-  let length = 0;
+/** The letter key read code by code: no normalised or lower-cased copies of the text, no expressions. */
+function foldedLetterKey(text: string): string {
+  const codes: number[] = [];
   for (let index = 0; index < text.length; index++) {
     const unit = text.charCodeAt(index);
-    // Room for the longest folding of one character (NFKD gives at most 18).
-    if (length + 18 > units.length) {
-      units = new Uint16Array(Math.max(2 * units.length, length + 18 + text.length - index));
-      units.set(keyUnits.subarray(0, length));
-      keyUnits = units;
-    }
-    if ((unit >= 0x61 && unit <= 0x7a) || (unit >= 0x30 && unit <= 0x39)) units[length++] = unit;
-    else if (unit >= 0x41 && unit <= 0x5a) units[length++] = unit + 0x20;
+    if ((unit >= 0x61 && unit <= 0x7a) || (unit >= 0x30 && unit <= 0x39)) codes.push(unit);
+    else if (unit >= 0x41 && unit <= 0x5a) codes.push(unit + 0x20);
     else if (unit >= 0x80) {
       const codePoint = text.codePointAt(index)!;
       if (codePoint > 0xffff) index++;
       const folded = foldedCodePoint(codePoint);
-      for (let at = 0; at < folded.length; at++) units[length++] = folded.charCodeAt(at);
+      for (let at = 0; at < folded.length; at++) codes.push(folded.charCodeAt(at));
     }
   }
-  return UTF16.decode(units.subarray(0, length));
+  // In chunks: String.fromCharCode takes its codes as arguments, and a long paragraph has many.
+  let key = '';
+  for (let start = 0; start < codes.length; start += 8192) key += String.fromCharCode(...codes.slice(start, start + 8192));
+  return key;
+}
+
+/** `letterKey` without the memo: for a long text asked for once. */
+export function computeLetterKey(text: string): string {
+  // NFKD and the accent strip change nothing in ASCII text, the common case.
+  return foldedLetterKey(text);
 }
 
 export function isBlank(line: string): boolean {
