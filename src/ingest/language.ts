@@ -90,10 +90,12 @@ interface ScriptModels {
   trigramId: Uint16Array;
   /** By trigram slot: a scratch count, zeroed again after each call (a sample has at most 2,048 trigrams). */
   counts: Uint16Array;
-  /** Postings of trigram `id` at `offsets[id]..offsets[id + 1]`: language index and rank of the trigram in that model. */
+  /**
+   * Postings of trigram `id` at `offsets[id]..offsets[id + 1]`, two numbers each, side by side (one cache line
+   * holds a trigram's): language index, and rank of the trigram in that model plus one.
+   */
   offsets: Int32Array;
-  postingLanguage: Int32Array;
-  postingRank: Int32Array;
+  postings: Int32Array;
 }
 
 /** Letters of the alphabet below this index (space and the common letters) make trigrams in a small dense block. */
@@ -138,21 +140,20 @@ function buildScriptModels(models: Record<string, string>): ScriptModels {
   const counts = new Uint16Array(trigramId.length);
   const offsets = new Int32Array(postings.size + 1);
   const total = [...postings.values()].reduce((sum, list) => sum + list.length / 2, 0);
-  const postingLanguage = new Int32Array(total);
-  const postingRank = new Int32Array(total);
+  const pairs = new Int32Array(2 * total);
   let id = 0;
   let at = 0;
   for (const [trigram, list] of postings) {
     trigramId[trigramSlot(letter[trigram.charCodeAt(0)]!, letter[trigram.charCodeAt(1)]!, letter[trigram.charCodeAt(2)]!, radix)] = id + 1;
     offsets[id] = at;
-    for (let i = 0; i < list.length; i += 2, at++) {
-      postingLanguage[at] = list[i]!;
-      postingRank[at] = list[i + 1]!;
+    for (let i = 0; i < list.length; i += 2, at += 2) {
+      pairs[at] = list[i]!;
+      pairs[at + 1] = list[i + 1]! + 1;
     }
     id++;
   }
   offsets[id] = at;
-  return { languages, letter, radix, trigramId, counts, offsets, postingLanguage, postingRank };
+  return { languages, letter, radix, trigramId, counts, offsets, postings: pairs };
 }
 
 const MODELS_BY_SCRIPT = new Map<string, ScriptModels>(
@@ -218,8 +219,9 @@ export function closestLanguage(sample: string): string {
   const models = MODELS_BY_SCRIPT.get(topScript);
   if (models === undefined) return topCount === 0 ? 'und' : topScript;
   // trigram-utils' asTuples: punctuation and digits to spaces, white space collapsed, lower case, padded.
-  const cleaned = ` ${value.replace(/[\u0021-\u0040]+/g, ' ').replace(/\s+/g, ' ').trim().toLowerCase()} `;
-  const { letter, radix, trigramId, counts, offsets, postingLanguage, postingRank } = models;
+  // (Only the white space that `/\s+/g` -> ' ' changes is replaced: not each single space.)
+  const cleaned = ` ${value.replace(/[\u0021-\u0040]+/g, ' ').replace(WHITE_SPACE_TO_COLLAPSE, ' ').trim().toLowerCase()} `;
+  const { letter, radix, trigramId, counts, offsets, postings } = models;
   const seen: number[] = [];
   // Trigrams with a character outside the alphabet are in no model: only how many distinct ones there are counts.
   const outside = new Set<string>();
@@ -241,8 +243,8 @@ export function closestLanguage(sample: string): string {
     counts[slot] = 0;
     const id = trigramId[slot]!;
     if (id === 0) continue;
-    for (let at = offsets[id - 1]!, end = offsets[id]!; at < end; at++) {
-      distances[postingLanguage[at]!]! += Math.abs(count - postingRank[at]! - 1) - FRANC_MAX_DIFFERENCE;
+    for (let at = offsets[id - 1]!, end = offsets[id]!; at < end; at += 2) {
+      distances[postings[at]!]! += Math.abs(count - postings[at + 1]!) - FRANC_MAX_DIFFERENCE;
     }
   }
   let best = 0;
