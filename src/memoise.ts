@@ -7,7 +7,9 @@
 export function memoise<T>(compute: (key: string) => T, limit = 4096): (key: string) => T {
   const cache = new Map<string, T>();
   return (key) => {
-    if (cache.has(key)) return cache.get(key) as T;
+    // One look-up for a hit (a result may itself be undefined, hence the second test).
+    const known = cache.get(key);
+    if (known !== undefined || cache.has(key)) return known as T;
     const value = compute(key);
     if (cache.size >= limit) cache.clear();
     cache.set(key, value);

@@ -150,7 +150,7 @@ export function assembleArticle(input: ArticleInput): { article: Article | null;
     frontMatter.language !== undefined ? { value: frontMatter.language, provenance: { origin: 'front-matter', rule: 'language/front-matter', line: null } }
     : catalogue.language !== undefined ? { value: catalogue.language, provenance: { origin: 'catalogue', rule: 'language/catalogue', line: null } }
     : input.pageLanguage;
-  const language = chooseLanguage(declaredLanguage, input.body.plainParagraphs.join('\n'));
+  const language = chooseLanguage(declaredLanguage, input.body.plainParagraphs);
   provenance.language = language.provenance;
 
   const slug = input.slug ?? slugify(title);

@@ -45,6 +45,8 @@ export function isBrokenSentence(previous: string, next: string): boolean {
 }
 
 export function cleanParagraph(raw: string): string {
+  // Both link expressions need a '[': most paragraphs have none.
+  if (!raw.includes('[')) return collapseSpaces(raw);
   return collapseSpaces(raw.replace(DEAD_LINK, '$1').replace(CONVERTER_LINK_TARGET, ''));
 }
 

@@ -51,7 +51,7 @@ import {
   URL_ANYWHERE,
   URL_ONLY_LINE,
 } from './patterns.ts';
-import { endsSentence, hasMoreWords, isBlank, isSpaceUnit, letterKey, plainText, stripControls, titleCaseRatio, wordCount } from './text.ts';
+import { endsSentence, hasMoreWords, isBlank, isSpaceUnit, letterKey, plainText, stripControls, titleCaseRatio, trimmedEndLength, wordCount } from './text.ts';
 
 export interface ClassifyOptions {
   /** Lines taken by front matter at the top of the text. */
@@ -159,12 +159,18 @@ export function classifyLines(text: string, options: ClassifyOptions): Classific
  * Width at which the text was hard-wrapped (w3m, lynx and friends wrap at a fixed column),
  * or Infinity when lines were not wrapped.
  */
-/** Whether a line has a word (white-space-separated) longer than CLASSIFY_LIMITS.unbreakableWordMinChars. */
+/**
+ * Whether a line has a word (white-space-separated) longer than CLASSIFY_LIMITS.unbreakableWordMinChars.
+ * Reads backwards from the last character such a word could end with: a space found there rules out every
+ * word through it, so in prose most characters are never read.
+ */
 function hasUnbreakableWord(line: string): boolean {
-  let run = 0;
-  for (let index = 0; index < line.length; index++) {
-    run = isSpaceUnit(line.charCodeAt(index)) ? 0 : run + 1;
-    if (run > CLASSIFY_LIMITS.unbreakableWordMinChars) return true;
+  const run = CLASSIFY_LIMITS.unbreakableWordMinChars + 1;
+  for (let end = run - 1; end < line.length;) {
+    let index = end;
+    while (index > end - run && !isSpaceUnit(line.charCodeAt(index))) index--;
+    if (index === end - run) return true;
+    end = index + run;
   }
   return false;
 }
@@ -173,7 +179,7 @@ export function detectWrapWidth(lines: string[]): number {
   // A line holding a long address cannot be wrapped, so its length says nothing about the wrap column.
   const lengths: number[] = [];
   for (const line of lines) {
-    const length = line.trimEnd().length;
+    const length = trimmedEndLength(line);
     if (length >= 40 && !hasUnbreakableWord(line)) lengths.push(length);
   }
   if (lengths.length < 5) return Infinity;

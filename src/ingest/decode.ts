@@ -31,12 +31,17 @@ export function sniffBinary(bytes: Uint8Array): string | null {
   if (signature !== undefined) return signature[0];
   const head = bytes.subarray(0, BINARY_SNIFF_BYTES);
   let control = 0;
-  for (const byte of head) {
+  for (let index = 0; index < head.length; index++) {
+    const byte = head[index]!;
     if (byte === 0) return 'binary data';
     if ((byte < 0x20 && byte !== 0x09 && byte !== 0x0a && byte !== 0x0d && byte !== 0x0c && byte !== 0x1b) || byte === 0x7f) control++;
   }
   return head.length > 0 && control / head.length > BINARY_CONTROL_SHARE ? 'binary data' : null;
 }
+
+/** Made once: a decoder without `stream` keeps no state between calls. */
+const STRICT_UTF8 = new TextDecoder('utf-8', { fatal: true });
+const LENIENT_UTF8 = new TextDecoder('utf-8');
 
 export function decode(file: string, bytes: Uint8Array): Decoded {
   const diagnostics: Diagnostic[] = [];
@@ -59,9 +64,9 @@ export function decode(file: string, bytes: Uint8Array): Decoded {
   let invalidUtf8 = false;
   if (encoding === 'utf-8') {
     try {
-      text = new TextDecoder('utf-8', { fatal: true }).decode(bytes.subarray(start));
+      text = STRICT_UTF8.decode(bytes.subarray(start));
     } catch {
-      text = new TextDecoder('utf-8').decode(bytes.subarray(start));
+      text = LENIENT_UTF8.decode(bytes.subarray(start));
       if (mostlyUtf8(text)) {
         // UTF-8 with a few broken bytes: keep the good characters, mark the broken ones.
         invalidUtf8 = true;
@@ -156,10 +161,14 @@ function sniffEncoding(bytes: Uint8Array): { encoding: Encoding; start: number }
 
 /** CRLF and lone CR -> LF, no-break and other odd spaces -> space, zero-width characters dropped, NFC. */
 export function normaliseText(text: string): string {
-  return text
-    .replace(/^\uFEFF/, '')
-    .replace(/\r\n?/g, '\n')
+  let normal = text.replace(/^\uFEFF/, '');
+  if (normal.includes('\r')) normal = normal.replace(/\r\n?/g, '\n');
+  // Every other change is to a character outside ASCII, and ASCII text is in NFC: most texts stop here.
+  if (!NON_ASCII.test(normal)) return normal;
+  return normal
     .replace(/[\u00A0\u2007\u202F\u2000-\u200A\u3000]/g, ' ')
     .replace(/[\u200B\u200C\u200D\u2060\uFEFF\u00AD]/g, '')
     .normalize('NFC');
 }
+
+const NON_ASCII = /[^\x00-\x7f]/;

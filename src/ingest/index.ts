@@ -50,8 +50,9 @@ export interface FolderOptions extends IngestOptions {
   read?: (absolutePath: string) => Promise<ReadResult>;
   /**
    * Worker threads beside this one (pool.ts; `workerCount` suggests one per other core for a large folder).
-   * Defaults to 0, this thread only: on the shared 2-core machine the workers' start-up (tsx compiling the
-   * modules again, 1-2 s of CPU each) and copying cost more than they saved (README, Performance).
+   * Defaults to 0, this thread only: on the shared 2-core machine the workers' start-up (tsx loading the
+   * modules again, about 0.5 s of CPU each, then the compiler warming up again) and copying cost more than
+   * they saved (README, Performance).
    */
   workers?: number;
 }

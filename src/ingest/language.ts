@@ -37,14 +37,24 @@ export function detectLanguage(text: string): string | null {
   return iso6393To1[code] ?? code;
 }
 
+/**
+ * The paragraphs joined by line breaks, only as far as `length` characters or a little more: detectLanguage
+ * reads no further, so a long body is not copied whole.
+ */
+function joinedStart(paragraphs: string[], length: number): string {
+  let text = '';
+  for (let index = 0; index < paragraphs.length && text.length < length; index++) text += (index === 0 ? '' : '\n') + paragraphs[index];
+  return text;
+}
+
 function collapseForSample(text: string): string {
   return text.replace(WHITE_SPACE_TO_COLLAPSE, ' ').trim();
 }
 
 /** Picks the article's language with where it came from: declared > detected > default. */
-export function chooseLanguage(declared: Found<string> | null, bodyText: string): Found<string> {
+export function chooseLanguage(declared: Found<string> | null, paragraphs: string[]): Found<string> {
   if (declared !== null) return declared;
-  const detected = detectLanguage(bodyText);
+  const detected = detectLanguage(joinedStart(paragraphs, LANGUAGE_LIMITS.maxSampleChars * 2));
   if (detected !== null) return { value: detected, provenance: provenance('text', 'language/detected') };
   return { value: DEFAULT_LANGUAGE, provenance: provenance('inferred', 'language/default') };
 }
@@ -74,14 +84,18 @@ interface ScriptModels {
   /** Alphabet size plus one (see `trigramSlot`). */
   radix: number;
   /**
-   * By trigram slot: the trigram's number in the postings plus one (0: in no model) at `2 * slot`, and a
-   * scratch count at `2 * slot + 1`, zeroed again after each call. Side by side, one cache line holds both.
+   * By trigram slot: the trigram's number in the postings plus one (0: in no model). Two bytes a slot, so
+   * the slots of common letters fit in 64 kB and stay in the cache.
    */
-  slots: Int32Array;
-  /** Postings of trigram `id` at `offsets[id]..offsets[id + 1]`: language index and rank of the trigram in that model. */
+  trigramId: Uint16Array;
+  /** By trigram slot: a scratch count, zeroed again after each call (a sample has at most 2,048 trigrams). */
+  counts: Uint16Array;
+  /**
+   * Postings of trigram `id` at `offsets[id]..offsets[id + 1]`, two numbers each, side by side (one cache line
+   * holds a trigram's): language index, and rank of the trigram in that model plus one.
+   */
   offsets: Int32Array;
-  postingLanguage: Int32Array;
-  postingRank: Int32Array;
+  postings: Int32Array;
 }
 
 /** Letters of the alphabet below this index (space and the common letters) make trigrams in a small dense block. */
@@ -121,24 +135,25 @@ function buildScriptModels(models: Record<string, string>): ScriptModels {
   const letter = new Uint8Array(0x10000);
   for (const [code, index] of alphabet) letter[code] = index;
   const radix = alphabet.size + 1;
-  const slots = new Int32Array(2 * (COMMON_LETTERS ** 3 + radix * radix * radix));
+  if (postings.size >= 0xffff) throw new Error('franc-min models have too many trigrams');
+  const trigramId = new Uint16Array(COMMON_LETTERS ** 3 + radix * radix * radix);
+  const counts = new Uint16Array(trigramId.length);
   const offsets = new Int32Array(postings.size + 1);
   const total = [...postings.values()].reduce((sum, list) => sum + list.length / 2, 0);
-  const postingLanguage = new Int32Array(total);
-  const postingRank = new Int32Array(total);
+  const pairs = new Int32Array(2 * total);
   let id = 0;
   let at = 0;
   for (const [trigram, list] of postings) {
-    slots[2 * trigramSlot(letter[trigram.charCodeAt(0)]!, letter[trigram.charCodeAt(1)]!, letter[trigram.charCodeAt(2)]!, radix)] = id + 1;
+    trigramId[trigramSlot(letter[trigram.charCodeAt(0)]!, letter[trigram.charCodeAt(1)]!, letter[trigram.charCodeAt(2)]!, radix)] = id + 1;
     offsets[id] = at;
-    for (let i = 0; i < list.length; i += 2, at++) {
-      postingLanguage[at] = list[i]!;
-      postingRank[at] = list[i + 1]!;
+    for (let i = 0; i < list.length; i += 2, at += 2) {
+      pairs[at] = list[i]!;
+      pairs[at + 1] = list[i + 1]! + 1;
     }
     id++;
   }
   offsets[id] = at;
-  return { languages, letter, radix, slots, offsets, postingLanguage, postingRank };
+  return { languages, letter, radix, trigramId, counts, offsets, postings: pairs };
 }
 
 const MODELS_BY_SCRIPT = new Map<string, ScriptModels>(
@@ -204,8 +219,9 @@ export function closestLanguage(sample: string): string {
   const models = MODELS_BY_SCRIPT.get(topScript);
   if (models === undefined) return topCount === 0 ? 'und' : topScript;
   // trigram-utils' asTuples: punctuation and digits to spaces, white space collapsed, lower case, padded.
-  const cleaned = ` ${value.replace(/[\u0021-\u0040]+/g, ' ').replace(/\s+/g, ' ').trim().toLowerCase()} `;
-  const { letter, radix, slots, offsets, postingLanguage, postingRank } = models;
+  // (Only the white space that `/\s+/g` -> ' ' changes is replaced: not each single space.)
+  const cleaned = ` ${value.replace(/[\u0021-\u0040]+/g, ' ').replace(WHITE_SPACE_TO_COLLAPSE, ' ').trim().toLowerCase()} `;
+  const { letter, radix, trigramId, counts, offsets, postings } = models;
   const seen: number[] = [];
   // Trigrams with a character outside the alphabet are in no model: only how many distinct ones there are counts.
   const outside = new Set<string>();
@@ -218,17 +234,17 @@ export function closestLanguage(sample: string): string {
       continue;
     }
     const slot = trigramSlot(a, b, c, radix);
-    if (slots[2 * slot + 1] === 0) seen.push(slot);
-    slots[2 * slot + 1]!++;
+    if (counts[slot] === 0) seen.push(slot);
+    counts[slot]!++;
   }
   const distances = new Array<number>(models.languages.length).fill((seen.length + outside.size) * FRANC_MAX_DIFFERENCE);
   for (const slot of seen) {
-    const count = slots[2 * slot + 1]!;
-    slots[2 * slot + 1] = 0;
-    const id = slots[2 * slot]!;
+    const count = counts[slot]!;
+    counts[slot] = 0;
+    const id = trigramId[slot]!;
     if (id === 0) continue;
-    for (let at = offsets[id - 1]!, end = offsets[id]!; at < end; at++) {
-      distances[postingLanguage[at]!]! += Math.abs(count - postingRank[at]! - 1) - FRANC_MAX_DIFFERENCE;
+    for (let at = offsets[id - 1]!, end = offsets[id]!; at < end; at += 2) {
+      distances[postings[at]!]! += Math.abs(count - postings[at + 1]!) - FRANC_MAX_DIFFERENCE;
     }
   }
   let best = 0;

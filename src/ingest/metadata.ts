@@ -282,6 +282,9 @@ function findUrl(blocks: TaggedBlock[], title: Found<string> | null): Found<stri
   return null;
 }
 
+/** A dot before the first letter of a top-level domain BARE_DOMAIN knows (com, co.uk, info, net, org, news, in, ca, ie). */
+const DOMAIN_ENDING_DOT = /\.[cinoCINO]/;
+
 /** Evidence that makes a host the page's own site (a link counts 1, an e-mail address 3). */
 const MIN_SITE_HOST_EVIDENCE = 3;
 
@@ -309,7 +312,8 @@ function findFrequentSiteLabel(blocks: TaggedBlock[]): Found<string> | null {
       for (const match of withoutUrls.matchAll(EMAIL_HOST)) add(hostOf(`https://${match[1]}`), 3, block.line);
       withoutUrls = withoutUrls.replace(EMAIL_HOST, ' ');
     }
-    for (const match of withoutUrls.matchAll(BARE_DOMAIN)) add(hostOf(`https://${match[1]}`), 1, block.line);
+    // Every domain BARE_DOMAIN knows ends in a '.' and c, i, n or o: prose has few such dots.
+    if (DOMAIN_ENDING_DOT.test(withoutUrls)) for (const match of withoutUrls.matchAll(BARE_DOMAIN)) add(hostOf(`https://${match[1]}`), 1, block.line);
   }
   const ranked = [...counts.entries()].sort((a, b) => b[1].count - a[1].count || (a[0] < b[0] ? -1 : 1));
   const top = ranked[0];

@@ -212,10 +212,13 @@ export const BRACKETED_URL = /\[(?:https?:\/\/|\/)[^\]\s]*\]/g;
 /** `# Title` (ATX) or a Setext underline. */
 export const MARKDOWN_HEADING = /^(#{1,6})\s+(.*?)\s*#*$/;
 export const SETEXT_UNDERLINE = /^(?:=+|-+)$/;
+/** Closing quotes, brackets and emphasis that may follow the end of a sentence. */
+const SENTENCE_CLOSERS = `"'”’)\\]*_`;
+export const SENTENCE_CLOSER = new RegExp(`[${SENTENCE_CLOSERS}]`);
 /** Punctuation that ends a sentence, maybe followed by a closing quote or bracket. */
-export const SENTENCE_END = /[.!?…:;]["'”’)\]*_]*$|["”’]$/;
+export const SENTENCE_END = new RegExp(`[.!?…:;][${SENTENCE_CLOSERS}]*$|["”’]$`);
 /** A line that ends a sentence with a full stop (headlines rarely do). */
-export const ENDS_WITH_PERIOD = /\.["'”’)\]*_]*$/;
+export const ENDS_WITH_PERIOD = new RegExp(`\\.[${SENTENCE_CLOSERS}]*$`);
 /** A lower-case letter (or a digit) that continues a broken sentence. */
 export const STARTS_LOWER_CASE = /^[\p{Ll}]/u;
 /** Words that mark a news lede rather than a summary dek: news time and attribution. */

@@ -10,7 +10,8 @@ import type { IngestOptions, IngestResult } from './index.ts';
 export const POOL_LIMITS = {
   /**
    * Fewer files than this are ingested on the calling thread alone: a worker's start (tsx compiling the ingest
-   * modules again, their models; 1-2 s of CPU, the work of several hundred articles) costs more than it saves.
+   * modules again, their models, the compiler warming up; about 1 s of CPU, the work of several hundred
+   * articles) costs more than it saves.
    */
   minFiles: 1000,
   /** Files sent to a worker in one message: fewer messages, and still an even share at the end. */

@@ -2,7 +2,8 @@
 // ("9to5mac.com" -> "9to5Mac"), else the host split into English words ("themoscowtimes" -> "The Moscow Times").
 import WordsNinja from 'wordsninja';
 import { HOST_PADDING_WORDS, HOST_SEGMENT_SHORT_WORDS } from './patterns.ts';
-import { letterKey, toTitleCase } from './text.ts';
+import { memoise } from '../memoise.ts';
+import { computeLetterKey, letterKey, toTitleCase } from './text.ts';
 import { normaliseHost } from './catalogue.ts';
 
 /** Second-level labels of country domains ("co.uk", "com.au"): the name is the label before them. */
@@ -35,6 +36,9 @@ export function siteLabel(host: string): string | null {
 export function findHostNameInText(label: string, text: string): string | null {
   const key = letterKey(label);
   if (key.length < 3) return null;
+  // A phrase's key is a stretch of the whole text's key (separators have no letters): without the label's
+  // letters there, no phrase can match.
+  if (!computeLetterKey(text).includes(key)) return null;
   const tokens = text.split(/[\s|•·/]+/).filter((token) => token !== '');
   let best: string | null = null;
   for (let start = 0; start < tokens.length; start++) {
@@ -59,7 +63,10 @@ export function findHostNameInText(label: string, text: string): string | null {
 let ninja: WordsNinja | null = null;
 
 /** 'themoscowtimes' -> 'The Moscow Times'; null when the split does not read as words. */
-export function segmentHostLabel(label: string): string | null {
+// An archive has few sites and many articles from each: a label is split once.
+export const segmentHostLabel = memoise(splitHostLabel, 1024);
+
+function splitHostLabel(label: string): string | null {
   if (!/^[a-z]+$/.test(label) || label.length < 4) return null;
   if (ninja === null) {
     ninja = new WordsNinja();

@@ -6,6 +6,7 @@ import {
   INLINE_MARKUP,
   MARKDOWN_HEADING,
   MARKDOWN_LINK,
+  SENTENCE_CLOSER,
   SENTENCE_END,
   TITLE_CASE_MINOR_WORDS,
 } from './patterns.ts';
@@ -112,11 +113,30 @@ export function hasMoreWords(text: string, limit: number): boolean {
 }
 
 export function endsSentence(text: string): boolean {
-  return SENTENCE_END.test(text.trim());
+  return SENTENCE_END.test(sentenceTail(text));
 }
 
 export function endsWithPeriod(text: string): boolean {
-  return ENDS_WITH_PERIOD.test(text.trim());
+  return ENDS_WITH_PERIOD.test(sentenceTail(text));
+}
+
+/**
+ * The end of the trimmed text from its last character that is not a SENTENCE_CLOSER: SENTENCE_END and
+ * ENDS_WITH_PERIOD match the trimmed text exactly when they match this (their punctuation is no closer and
+ * can only stand there), and a paragraph is not read whole for them.
+ */
+function sentenceTail(text: string): string {
+  const end = trimmedEndLength(text);
+  let start = end - 1;
+  while (start > 0 && SENTENCE_CLOSER.test(text.charAt(start))) start--;
+  return text.slice(Math.max(start, 0), end);
+}
+
+/** `text.trimEnd().length`, without the copy. */
+export function trimmedEndLength(text: string): number {
+  let end = text.length;
+  while (end > 0 && isSpaceUnit(text.charCodeAt(end - 1))) end--;
+  return end;
 }
 
 /** Share of the words of four letters or more that start with a capital ("Title Case" headlines). */
@@ -178,7 +198,8 @@ function foldedLetterKey(text: string): string {
   return key;
 }
 
-function computeLetterKey(text: string): string {
+/** `letterKey` without the memo: for a long text asked for once. */
+export function computeLetterKey(text: string): string {
   // NFKD and the accent strip change nothing in ASCII text, the common case.
   return foldedLetterKey(text);
 }
