@@ -27,7 +27,10 @@ if (form && input && status && list && more) {
   const filterSelects = selects.filter((select) => select.name !== 'sort');
   const sortSelect = form.querySelector('select[name="sort"]');
 
-  form.hidden = false;
+  // Shown only now: without this script the form could not search.
+  form.classList.add('is-ready');
+  more.hidden = true;
+  document.getElementById('search-more-wrap')?.classList.add('is-ready');
   document.getElementById('search-needs-js')?.setAttribute('hidden', '');
 
   // The address's search, into the form. A filter value the list leaves out (past its most-named

@@ -5,7 +5,7 @@ import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import type { Page } from 'playwright-core';
 import { humanDate } from '../../src/site/filters.ts';
-import { requireChromiumOrSkip } from '../support/chromium.ts';
+import { launchChromium, requireChromiumOrSkip } from '../support/chromium.ts';
 import { articlePath, articlesMentioning, openSite, pagefindResults, type SiteUnderTest } from '../support/site.ts';
 
 const SUITE = 'browser: search';
@@ -84,6 +84,20 @@ describe(SUITE, { skip: chromium.skipReason ?? false }, () => {
       assert.equal(new URL(page.url()).searchParams.get('publisher'), publisher, 'the address holds the filter');
     } finally {
       await page.close();
+    }
+  });
+
+  test('without JavaScript the search page shows its note and no form that could not search', async () => {
+    const noScript = await launchChromium(SUITE, { javaScriptEnabled: false });
+    assert.ok(noScript);
+    try {
+      const page = await noScript.context.newPage();
+      await page.goto(env.server.url('search/?q=Ryabkov'));
+      assert.equal(await page.locator('#search-needs-js').isVisible(), true, 'the note is shown');
+      assert.equal(await page.locator('#search').isVisible(), false, 'the form is not');
+      assert.equal(await page.locator('#search-more').isVisible(), false, 'nor the more button');
+    } finally {
+      await noScript.close();
     }
   });
 

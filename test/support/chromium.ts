@@ -80,7 +80,7 @@ export interface BrowserSession {
  */
 export async function launchChromium(
   suite = 'browser tests',
-  options: { bypassCSP?: boolean } = {},
+  options: { bypassCSP?: boolean; javaScriptEnabled?: boolean } = {},
 ): Promise<BrowserSession | null> {
   const location = requireChromiumOrSkip(suite);
   if (location.path === null) return null;
@@ -94,6 +94,7 @@ export async function launchChromium(
       timeout: 30_000,
       // Only for tools injected by the tests themselves (axe-core); the site's own CSP is tested with it on.
       bypassCSP: options.bypassCSP ?? false,
+      javaScriptEnabled: options.javaScriptEnabled ?? true,
     });
   } catch (error) {
     rmSync(userDataDir, { recursive: true, force: true });
