@@ -35,6 +35,9 @@ export const json = (value: unknown, indent = 0): string =>
 export const searchLabel = (text: string): string => text.replace(/</g, '‹').replace(/>/g, '›');
 
 
+/** The quotes of an article whose speaker was found, in the text's order. */
+export const attributedQuotes = <Q extends { speaker: string | null }>(quotes: readonly Q[] | undefined): Q[] => (quotes ?? []).filter((q) => q.speaker !== null);
+
 /** Registers every filter; `.eleventy.ts` adds this as a plugin. */
 export function filtersPlugin(eleventyConfig: UserConfig): void {
   eleventyConfig.addFilter('humanDate', humanDate);
@@ -45,6 +48,7 @@ export function filtersPlugin(eleventyConfig: UserConfig): void {
   eleventyConfig.addFilter('markdown', renderMarkdown);
   eleventyConfig.addFilter('webUrl', webUrl);
   eleventyConfig.addFilter('searchLabel', searchLabel);
+  eleventyConfig.addFilter('attributedQuotes', attributedQuotes);
   eleventyConfig.addFilter('jsonFeed', (site: SiteData) => json(jsonFeed(site), 2));
   eleventyConfig.addFilter('feedItems', feedItems);
 }

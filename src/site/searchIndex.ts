@@ -96,19 +96,14 @@ export async function indexArticles(outDir: string, site: SiteData, shards = 1):
       const index = await createIndex();
       // In URL order: Pagefind numbers pages in the order they arrive. Several records are in flight at
       // once (they still arrive in order, down one pipe), so the build does not wait a round trip for each.
-      let inFlight: Array<Promise<void>> = [];
-      for (const entry of entries.slice(n * perShard, (n + 1) * perShard)) {
-        if (inFlight.length >= RECORDS_IN_FLIGHT) {
-          await Promise.all(inFlight);
-          inFlight = [];
-        }
-        inFlight.push(
-          index.addCustomRecord(searchRecord(entry, site)).then((added) => {
-            if (added.errors.length > 0) throw new SearchIndexError(`addCustomRecord ${entry.article.slug}`, added.errors);
-          }),
-        );
+      const ofShard = entries.slice(n * perShard, (n + 1) * perShard);
+      for (let start = 0; start < ofShard.length; start += RECORDS_IN_FLIGHT) {
+        const batch = ofShard.slice(start, start + RECORDS_IN_FLIGHT);
+        const answers = await Promise.all(batch.map((entry) => index.addCustomRecord(searchRecord(entry, site))));
+        answers.forEach((added, i) => {
+          if (added.errors.length > 0) throw new SearchIndexError(`addCustomRecord ${batch[i]!.article.slug}`, added.errors);
+        });
       }
-      await Promise.all(inFlight);
       const { pages, unordered: why } = await writeShard(index, outDir, n);
       indexed += pages;
       if (why !== null) unordered.push(why);
