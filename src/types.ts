@@ -522,7 +522,7 @@ export interface EntityIndexPage {
   nextUrl: string | null;
 }
 
-/** What an article page shows of the entities it names. */
+/** What an article page shows of the entities it names; each kind most named in the article first. */
 export interface ArticleEntities {
   people: EntityLink[];
   organizations: EntityLink[];

@@ -111,7 +111,12 @@ export function buildEntitySite(
       }
       return quote;
     });
-    const entityLinks = (keysOf[index] ?? []).flatMap((key) => linkOf.get(key) ?? []);
+    // Most named first (ties in the order first named), so a page that shows only the first few of a
+    // kind shows the ones the article is most about.
+    const timesNamed = new Map<string, number>();
+    for (const m of mentions[index] ?? []) timesNamed.set(m.key, (timesNamed.get(m.key) ?? 0) + 1);
+    const byTimesNamed = [...(keysOf[index] ?? [])].sort((x, y) => (timesNamed.get(y) ?? 0) - (timesNamed.get(x) ?? 0));
+    const entityLinks = byTimesNamed.flatMap((key) => linkOf.get(key) ?? []);
     byArticle[article.slug] = {
       people: entityLinks.filter((e) => e.kind === 'person'),
       organizations: entityLinks.filter((e) => e.kind === 'organization'),

@@ -111,6 +111,32 @@ describe('merged entities of the seeds', () => {
   });
 });
 
+describe('the names of an article', () => {
+  it('list each kind most named first, ties in the order first named', () => {
+    const { clusters, mentions } = resolveEntities(seeds.map((a) => articleCandidates(textUnits(a), DEFAULT_METHOD)), catalogue.entities);
+    let reordered = 0;
+    seeds.forEach((a, i) => {
+      const timesNamed = new Map<string, number>();
+      const firstNamed: string[] = [];
+      for (const m of mentions[i] ?? []) {
+        const name = clusters.get(m.key)!.name;
+        timesNamed.set(name, (timesNamed.get(name) ?? 0) + 1);
+        if (!firstNamed.includes(name)) firstNamed.push(name);
+      }
+      const ents = site.byArticle[a.slug]!;
+      for (const list of [ents.people, ents.organizations, ents.places]) {
+        const names = list.map((e) => e.name);
+        for (let n = 1; n < names.length; n++) {
+          const [before, after] = [timesNamed.get(names[n - 1]!)!, timesNamed.get(names[n]!)!];
+          assert.ok(before > after || (before === after && firstNamed.indexOf(names[n - 1]!) < firstNamed.indexOf(names[n]!)), `${a.slug}: ${names[n - 1]} (${before}) before ${names[n]} (${after})`);
+        }
+        if (names.join() !== firstNamed.filter((name) => names.includes(name)).join()) reordered++;
+      }
+    });
+    assert.ok(reordered > 0, 'on the seeds, some list is not in the order first named');
+  });
+});
+
 describe('search filters of people and places', () => {
   it('on the seeds, every person and place is a filter value and no organisation is', () => {
     const entities = site.pages.filter((p) => p.pageNumber === 1).map((p) => p.entity);
