@@ -48,13 +48,15 @@ export default function (eleventyConfig: UserConfig): void {
   eleventyConfig.addPlugin(transformsPlugin);
 
   // exports and search: on its own (CLI), write the archive-wide exports (streamed, not templates:
-  // src/site/exports.ts) and index the output with Pagefind after every build.
+  // src/site/exports.ts) and index the articles with Pagefind after every build, from the site data as
+  // src/build.ts does (an article page shows only some of the names the search filters hold).
   if (!handedIn) {
     eleventyConfig.on('eleventy.after', async ({ directories }) => {
+      if (!standaloneSite) return;
       const { writeExports } = await import('./src/site/exports.ts');
-      if (standaloneSite) await writeExports(directories.output, standaloneSite);
-      const { indexSite } = await import('./src/site/searchIndex.ts');
-      await indexSite(directories.output);
+      await writeExports(directories.output, standaloneSite);
+      const { indexArticles } = await import('./src/site/searchIndex.ts');
+      await indexArticles(directories.output, standaloneSite);
     });
   }
 }

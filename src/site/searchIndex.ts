@@ -1,4 +1,4 @@
-// Builds the Pagefind search bundle (<out>/pagefind/) with Pagefind's node API: from records of the site data, or from the pages Eleventy wrote.
+// Builds the Pagefind search bundle (<out>/pagefind/) with Pagefind's node API, from records of the site data.
 // Every call returns errors[]: each is checked, and any error fails the build with Pagefind's own words.
 //
 // Pagefind's indexing process holds the whole index in memory (about 0.3 MB per article page), so a
@@ -63,22 +63,6 @@ async function writeShard(index: pagefind.PagefindIndex, outDir: string, n: numb
   // Pagefind writes its filter index in a different order each run: fix it, so equal inputs give equal bytes.
   const unordered = await fixSearchIndexOrder(written.outputPath);
   return { pages: await indexedPageCount(written.outputPath), unordered };
-}
-
-/**
- * Indexes the built pages of `outDir` that mark a search body, as one bundle at `<outDir>/pagefind/`:
- * Pagefind reads the folder itself. For Eleventy run on its own (CLI, dev server), without site data.
- */
-export async function indexSite(outDir: string): Promise<SearchIndexResult> {
-  try {
-    const index = await createIndex();
-    const added = await index.addDirectory({ path: outDir });
-    if (added.errors.length > 0) throw new SearchIndexError('addDirectory', added.errors);
-    const { pages, unordered } = await writeShard(index, outDir, 0);
-    return { pages, outputPath: join(outDir, searchShardPath(0)), unordered };
-  } finally {
-    await pagefind.close();
-  }
 }
 
 /**
