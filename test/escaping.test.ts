@@ -56,8 +56,9 @@ describe('hostile input', () => {
         for (const [name, value] of tag.attributes) {
           assert.ok(!name.startsWith('on'), `${file}: <${tag.name} ${name}=…> is an event handler`);
           if (['href', 'src', 'action', 'formaction', 'srcset', 'poster', 'cite'].includes(name)) {
-            // Only the site's own root-relative addresses, in-page fragments and http(s) links: no other scheme in any spelling.
-            assert.match(decodeEntities(value), /^(?:\/(?!\/)|#|https?:\/\/[^/\s])/i, `${file}: <${tag.name} ${name}="${value}">`);
+            // Only the site's own root-relative addresses, paths relative to the page (a word before any '/', so
+            // no scheme), in-page fragments and http(s) links: no other scheme in any spelling.
+            assert.match(decodeEntities(value), /^(?:\/(?!\/)|#|https?:\/\/[^/\s]|[\w.-]+(?:\/|$))/i, `${file}: <${tag.name} ${name}="${value}">`);
           }
         }
       }

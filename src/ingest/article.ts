@@ -198,11 +198,15 @@ function toPublished(value: string | undefined): PublishedDate | undefined {
 
 /** The first paragraphs as plain text, cut at a word boundary near EXCERPT_MAX_CHARS. */
 export function makeExcerpt(paragraphs: string[]): string {
-  const text = excerptSource(paragraphs);
-  if (text.length <= EXCERPT_MAX_CHARS) return text;
-  const cut = text.slice(0, EXCERPT_MAX_CHARS - 1);
+  return cutAtWord(excerptSource(paragraphs), EXCERPT_MAX_CHARS);
+}
+
+/** `text` if it has at most `max` characters, else cut at a word boundary before them, with '…'. */
+export function cutAtWord(text: string, max: number): string {
+  if (text.length <= max) return text;
+  const cut = text.slice(0, max - 1);
   const lastSpace = cut.lastIndexOf(' ');
-  return `${(lastSpace > EXCERPT_MAX_CHARS / 2 ? cut.slice(0, lastSpace) : cut).replace(/[\s,;:.-]+$/, '')}…`;
+  return `${(lastSpace > max / 2 ? cut.slice(0, lastSpace) : cut).replace(/[\s,;:.-]+$/, '')}…`;
 }
 
 /**

@@ -5,6 +5,7 @@ import { format } from 'date-fns/format';
 import { parseISO } from 'date-fns/parseISO';
 import type { UserConfig } from '@11ty/eleventy';
 import type { DatePrecision, SiteData } from '../types.ts';
+import { cutAtWord } from '../ingest/article.ts';
 import { feedItems, jsonFeed } from './feeds.ts';
 import { renderMarkdown, webUrl } from './markdown.ts';
 
@@ -35,6 +36,12 @@ export const json = (value: unknown, indent = 0): string =>
 export const searchLabel = (text: string): string => text.replace(/</g, '‹').replace(/>/g, '›');
 
 
+/** About as much of a description as a search engine shows: the rest would only weigh on every page. */
+const META_DESCRIPTION_MAX_CHARS = 160;
+
+/** A page's meta description: `text` cut at a word boundary within META_DESCRIPTION_MAX_CHARS. */
+export const metaDescription = (text: string): string => cutAtWord(text, META_DESCRIPTION_MAX_CHARS);
+
 /** The quotes of an article whose speaker was found, in the text's order. */
 export const attributedQuotes = <Q extends { speaker: string | null }>(quotes: readonly Q[] | undefined): Q[] => (quotes ?? []).filter((q) => q.speaker !== null);
 
@@ -48,6 +55,7 @@ export function filtersPlugin(eleventyConfig: UserConfig): void {
   eleventyConfig.addFilter('markdown', renderMarkdown);
   eleventyConfig.addFilter('webUrl', webUrl);
   eleventyConfig.addFilter('searchLabel', searchLabel);
+  eleventyConfig.addFilter('metaDescription', metaDescription);
   eleventyConfig.addFilter('attributedQuotes', attributedQuotes);
   eleventyConfig.addFilter('jsonFeed', (site: SiteData) => json(jsonFeed(site), 2));
   eleventyConfig.addFilter('feedItems', feedItems);

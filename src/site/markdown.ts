@@ -34,6 +34,10 @@ md.renderer.rules.link_open = (tokens, idx, options, env, self) => {
   return defaultLinkOpen(tokens, idx, options, env, self);
 };
 
+// Text between tags needs only & < > escaped: a quotation mark stays one byte, not the six of &quot;
+// (news text is full of them). Attribute values are escaped in full by markdown-it as before.
+md.renderer.rules.text = (tokens, idx) => (tokens[idx]?.content ?? '').replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+
 /** Markdown to HTML; the only input-derived HTML a template may mark `| safe`. */
 export function renderMarkdown(markdown: string): string {
   return md.render(markdown);

@@ -1,6 +1,8 @@
 // What Pagefind indexes for each article, taken from the site data rather than parsed back out of the
 // written pages: the same URL, title, meta, filters and sort as the article page's data-pagefind-*
-// attributes (templates/articles.njk), and its searchable text. Pagefind then parses no HTML.
+// attributes (templates/articles.njk), and its searchable text. Pagefind then parses no HTML. The person
+// and place filters are the records' alone: a page shows only the names it is most about, and carries
+// no filter attribute for them (partials/entities.njk).
 import MarkdownIt from 'markdown-it';
 import type { SiteArticle, SiteData } from '../types.ts';
 import { humanDate, searchLabel } from './filters.ts';
@@ -33,8 +35,9 @@ export function markdownText(markdown: string): string {
 }
 
 /**
- * The Pagefind filters of one article: the values its page's data-pagefind-filter attributes hold, and
- * what the search page's filter lists offer (src/site/searchFacets.ts).
+ * The Pagefind filters of one article: the values its page's data-pagefind-filter attributes hold, every
+ * person and place it names that is a filter value (SEARCH_FILTER_VALUES), and what the search page's
+ * filter lists offer (src/site/searchFacets.ts).
  */
 export function searchFilters(entry: SiteArticle, site: SiteData): Record<string, string[]> {
   const a = entry.article;

@@ -29,17 +29,17 @@ after(() => site?.cleanup());
 const escapeHtml = (text: string): string => text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/'/g, '&#39;');
 
 describe('source.txt', () => {
-  it('is each seed byte for byte, and its sha256 is the one the article page and its provenance page show and link', () => {
+  it('is each seed byte for byte, linked from the article page, and its sha256 is the one its provenance page shows', () => {
     assert.equal(articles.length, 5);
     for (const a of articles) {
       const served = readFileSync(join(site.outDir, 'articles', a.slug, 'source.txt'));
       assert.ok(served.equals(readFileSync(join(SEEDS, a.sourceFile))), `${a.slug}: source.txt differs from ${a.sourceFile}`);
-      for (const page of [`articles/${a.slug}/index.html`, `articles/${a.slug}/provenance/index.html`]) {
-        const html = site.read(page);
-        const shown = pick(html, /<code class="hash">([0-9a-f]{64})<\/code>/);
-        assert.equal(createHash('sha256').update(served).digest('hex'), shown, page);
-        assert.match(html, new RegExp(`<a href="/articles/${a.slug}/source.txt" class="source-link"`), page);
-      }
+      const provenance = site.read(`articles/${a.slug}/provenance/index.html`);
+      assert.equal(createHash('sha256').update(served).digest('hex'), pick(provenance, /<code class="hash">([0-9a-f]{64})<\/code>/), a.slug);
+      assert.match(provenance, new RegExp(`<a href="/articles/${a.slug}/source.txt" class="source-link"`), a.slug);
+      const page = site.read(`articles/${a.slug}/index.html`);
+      assert.ok(page.includes(`<code>${escapeHtml(a.sourceFile)}</code> (<a href="source.txt" type="text/plain">raw capture</a>)`), a.slug);
+      assert.doesNotMatch(page, /class="hash"/, `${a.slug}: the hash is on the provenance page only`);
     }
   });
 
@@ -59,7 +59,7 @@ describe('the provenance page', () => {
   it('is linked from the article page, which counts the lines kept out of the body', () => {
     for (const a of articles) {
       const section = pick(site.read(`articles/${a.slug}/index.html`), /<section class="provenance"[^>]*>([\s\S]*?)<\/section>/);
-      assert.ok(section.includes(`<a href="/articles/${a.slug}/provenance/">Full provenance</a>`), a.slug);
+      assert.ok(section.includes('<a href="provenance/">Full provenance</a>'), a.slug);
       if (a.removed.length > 0) assert.ok(htmlText(section).includes(`the ${a.removed.length} line${a.removed.length === 1 ? '' : 's'} kept out of the body`), a.slug);
       assert.doesNotMatch(section, /class="removed"|<table/, `${a.slug}: the lists stay on the provenance page`);
     }
@@ -78,7 +78,7 @@ describe('the provenance page', () => {
 
   it('links the original in the Wayback Machine at the publication day, only for an http(s) URL', () => {
     for (const a of articles) {
-      const html = site.read(`articles/${a.slug}/index.html`);
+      const html = site.read(`articles/${a.slug}/provenance/index.html`);
       if (a.url === null) {
         assert.doesNotMatch(html, /class="wayback-link"/, a.slug);
         continue;
@@ -92,11 +92,11 @@ describe('the provenance page', () => {
   });
 
   it('holds the quotes the article page links to: the count it gives, each in the body and under its speaker', () => {
-    const quoted = articles.filter((a) => site.read(`articles/${a.slug}/index.html`).includes(`<a href="/articles/${a.slug}/provenance/#quotes">`));
+    const quoted = articles.filter((a) => site.read(`articles/${a.slug}/index.html`).includes('<a href="provenance/#quotes">'));
     assert.ok(quoted.length > 0, 'some seed has attributed quotes');
     for (const a of quoted) {
       const page = site.read(`articles/${a.slug}/index.html`);
-      const count = Number(pick(page, /<a href="[^"]*\/provenance\/#quotes">(\d+) quotes? and their speakers<\/a>/));
+      const count = Number(pick(page, /<a href="provenance\/#quotes">(\d+) quotes? and their speakers<\/a>/));
       const list = pick(site.read(`articles/${a.slug}/provenance/index.html`), /<dl class="quotes-by-speaker">([\s\S]*?)<\/dl>/);
       const quotes = [...list.matchAll(/<blockquote>“([\s\S]*?)”<\/blockquote>/g)].map((m) => htmlText(m[1]!));
       assert.equal(quotes.length, count, a.slug);
@@ -133,21 +133,29 @@ describe('head metadata and the Cite block', () => {
     }
   });
 
-  it('shows three reference styles and links the three machine formats, one click each, not copied inline', () => {
+  it('shows APA on the article page and three reference styles a click away, and links the three machine formats, not copied inline', () => {
+    const referencesIn = (cite: string): string[] => [...cite.matchAll(/class="reference">([\s\S]*?)<\/span>/g)].map((m) => htmlText(m[1]!));
+    const downloadsIn = (cite: string): string[][] => [...cite.matchAll(/<a href="([^"]+)" download>([^<]+)<\/a>/g)].map((m) => [m[1]!, m[2]!]);
     for (const a of articles) {
       const html = site.read(`articles/${a.slug}/index.html`);
       const cite = pick(html, /<section class="cite"[^>]*>([\s\S]*?)<\/section>/);
-      for (const label of ['APA', 'MLA', 'Chicago']) assert.ok(cite.includes(label), `${a.slug}: ${label}`);
+      const [apa, ...others] = referencesIn(cite);
+      assert.ok(cite.includes('APA') && apa !== undefined, a.slug);
+      assert.deepEqual(others, [], `${a.slug}: one style on the article page`);
+      assert.ok(cite.includes('<a href="provenance/#cite">In MLA and Chicago style</a>'), a.slug);
+      const full = pick(site.read(`articles/${a.slug}/provenance/index.html`), /<section class="cite"[^>]*>([\s\S]*?)<\/section>/);
+      for (const label of ['APA', 'MLA', 'Chicago']) assert.ok(full.includes(label), `${a.slug}: ${label}`);
       // Each reference names the article (its title may be re-cased or quoted, so compare the first word).
-      const references = [...cite.matchAll(/class="reference">([\s\S]*?)<\/(?:span|p)>/g)].map((m) => htmlText(m[1]!));
+      const references = referencesIn(full);
       assert.equal(references.length, 3, a.slug);
+      assert.equal(references[0], apa, `${a.slug}: the same APA reference on both pages`);
       for (const r of references) assert.ok(r.toLowerCase().includes(a.title.split(' ')[0]!.toLowerCase()), `${a.slug}: ${r}`);
-      const links = [...cite.matchAll(/<a href="([^"]+)" download="[^"]+">([^<]+)<\/a>/g)].map((m) => [m[1], m[2]]);
-      assert.deepEqual(links, [
-        [`/articles/${a.slug}/citation.bib`, 'BibTeX (.bib)'],
-        [`/articles/${a.slug}/citation.ris`, 'RIS (.ris)'],
-        [`/articles/${a.slug}/citation.json`, 'CSL-JSON (.json)'],
+      assert.deepEqual(downloadsIn(cite), [
+        ['citation.bib', 'BibTeX (.bib)'],
+        ['citation.ris', 'RIS (.ris)'],
+        ['citation.json', 'CSL-JSON (.json)'],
       ]);
+      assert.deepEqual(downloadsIn(full).map(([href]) => href), ['../citation.bib', '../citation.ris', '../citation.json']);
       const bib = site.read(`articles/${a.slug}/citation.bib`);
       assert.deepEqual((new Cite(bib).data as Array<{ title: string }>).map((e) => e.title), [a.title]);
       assert.ok(!cite.includes(escapeHtml(bib.trim())), `${a.slug}: the .bib is a download, not a copy in every page`);

@@ -10,7 +10,7 @@ import { gunzipSync } from 'node:zlib';
 import * as pagefind from 'pagefind';
 import { markdownText } from '../../src/site/searchIndexRecords.ts';
 import { SEEDS_DIR } from '../support/build.ts';
-import { buildInto, type TempBuild } from './helpers.ts';
+import { buildInto, htmlText, pick, type TempBuild } from './helpers.ts';
 
 interface Fragment {
   url: string;
@@ -55,11 +55,23 @@ describe('search records', () => {
   it('give each article the meta, filters and sort its page gives Pagefind', () => {
     for (const record of fromRecords) {
       const page = fromPages.get(record.url)!;
+      const filters = Object.fromEntries(Object.entries(record.filters).filter(([name]) => name !== 'person' && name !== 'place'));
       assert.deepEqual(record.meta, page.meta, record.url);
-      assert.deepEqual(record.filters, page.filters, record.url);
+      assert.deepEqual(filters, page.filters, record.url);
       assert.deepEqual(record.sort, page.sort, record.url);
     }
     assert.ok(fromRecords.some((f) => (f.filters['person'] ?? []).length > 0), 'the seeds name people');
+  });
+
+  // An article page shows only the names it is most about, with no filter attribute: the record holds the
+  // person and place filters, each a name its provenance page lists in full.
+  it('give each article a person and place filter value for names it holds', () => {
+    for (const record of fromRecords) {
+      const names = pick(site.read(`${record.url.slice(1)}provenance/index.html`), /<section class="article-entities"[^>]*>([\s\S]*?)<\/section>/);
+      const listed = (section: string): string[] => [...names.matchAll(new RegExp(`<a href="/${section}/[^"]+/">([^<]*)</a>`, 'g'))].map((m) => htmlText(m[1]!));
+      assert.deepEqual(record.filters['person'] ?? [], listed('people'), record.url);
+      assert.deepEqual(record.filters['place'] ?? [], listed('places'), record.url);
+    }
   });
 
   it('hold only words the page shows, and the whole body', () => {
