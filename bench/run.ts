@@ -1,14 +1,14 @@
 // The benchmark: for each corpus size, generate the corpus, build it with Dossier (`scripts/build.ts`,
 // the `npm run build` path) and with the baseline (bench/baseline: Eleventy + the Pagefind CLI), each in
 // child processes so memory is measured per process, and compare.
-import { mkdir, readdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { mkdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { totalmem } from 'node:os';
 import { join } from 'node:path';
 import { generateCorpus, readSeedTexts } from './corpus.ts';
 import { measure, median, outputStats, type OutputStats, type ProcessRun } from './measure.ts';
 import { DOSSIER_SEARCH, PAGEFIND_UI_SEARCH, searchBytes, type ServedBytes } from './searchBytes.ts';
 import type { BuildTimings } from '../src/types.ts';
-import { pageBytes } from '../src/site/stylesheets.ts';
+import { ARTICLE_PAGE_BUDGET, articlePageWeights, summariseArticlePages, type ArticlePageSummary } from '../src/site/stylesheets.ts';
 
 const ROOT = join(import.meta.dirname, '..');
 const BIN = (name: string): string => join(ROOT, 'node_modules', '.bin', name);
@@ -34,7 +34,8 @@ export interface StepResult {
     ingestPerSecond: number;
     perArticleMs: number;
     output: OutputStats;
-    articlePage: { html: number; css: number };
+    /** Every article page, its HTML and linked stylesheets, against ARTICLE_PAGE_BUDGET. */
+    articlePages: ArticlePageSummary;
   };
   /** Null above BenchOptions.baselineMax articles. */
   baseline: { medianMs: number; phases: Record<string, number>; peakRss: number; peakRssByProgram: Record<string, number>; output: OutputStats } | null;
@@ -146,14 +147,6 @@ const searchCost = (measured: { page: ServedBytes; search: ServedBytes; results:
         results: measured.results,
       };
 
-/** The largest article page's own bytes and its stylesheets' (those it links): what a reader downloads to read one article. */
-async function articlePageBytes(out: string): Promise<{ html: number; css: number }> {
-  // The article folders, not articles.json: at 100,000 articles that file (1 GB) is past V8's longest string.
-  const slugs = (await readdir(join(out, 'articles'), { withFileTypes: true })).filter((e) => e.isDirectory()).map((e) => e.name).sort();
-  const pages = slugs.slice(0, 50).map((slug) => pageBytes(out, '/', join('articles', slug, 'index.html')));
-  return pages.reduce((largest, p) => (p.html + p.css > largest.html + largest.css ? p : largest), { html: 0, css: 0 });
-}
-
 export async function benchStep(articles: number, options: BenchOptions): Promise<StepResult> {
   const corpus = join(options.workDir, `corpus-${articles}`);
   const dossierOut = join(options.workDir, `dossier-${articles}`);
@@ -191,12 +184,16 @@ export async function benchStep(articles: number, options: BenchOptions): Promis
       ingestPerSecond: articles / ((dossier.phases['ingest'] ?? NaN) / 1000),
       perArticleMs: dossier.medianMs / articles,
       output: outputStats(dossierOut),
-      articlePage: await articlePageBytes(dossierOut),
+      articlePages: summariseArticlePages(articlePageWeights(dossierOut, '/')),
     },
     baseline: baseline ? { ...baseline, output: outputStats(baselineOut) } : null,
     ratio: baseline ? dossier.medianMs / baseline.medianMs : null,
     search,
   };
+  const weights = result.dossier.articlePages;
+  options.log(
+    `bench: ${articles} articles: article page + CSS: largest ${weights.largest?.total ?? 0} B (${weights.largest?.slug ?? '–'}), median ${weights.median} B, ${weights.over} of ${weights.pages} over ${ARTICLE_PAGE_BUDGET} B`,
+  );
   if (!options.keep) {
     for (const dir of [corpus, dossierOut, baselineOut]) await rm(dir, { recursive: true, force: true });
   }
@@ -218,12 +215,13 @@ export async function runBench(options: BenchOptions): Promise<StepResult[]> {
 
 const mb = (bytes: number): string => `${(bytes / 1024 / 1024).toFixed(0)} MB`;
 const kb = (bytes: number): string => `${(bytes / 1024).toFixed(0)} KB`;
+const kb1 = (bytes: number): string => `${(bytes / 1024).toFixed(1)} KB`;
 const s = (ms: number): string => `${(ms / 1000).toFixed(1)} s`;
 
 /** The figures as a Markdown table (what the README shows). */
 export function formatTable(results: readonly StepResult[]): string {
   const rows = [
-    '| articles | runs | ingest/s | ingest | site data | Eleventy | search index | total | ms/article | baseline | ratio | peak RSS (program) | baseline peak RSS | output | largest page | article page + CSS | search KB (baseline) | gzip: search KB (baseline) |',
+    '| articles | runs | ingest/s | ingest | site data | Eleventy | search index | total | ms/article | baseline | ratio | peak RSS (program) | baseline peak RSS | output | largest page | article page + CSS: largest (median, over 30,000 B) | search KB (baseline) | gzip: search KB (baseline) |',
     '|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|---|---:|---|---:|---:|---:|',
   ];
   for (const r of results) {
@@ -232,7 +230,7 @@ export function formatTable(results: readonly StepResult[]): string {
     const search = r.search?.dossier ? `${kb(r.search.dossier.searchBytes)} (${r.search.baseline ? kb(r.search.baseline.searchBytes) : '–'})` : '–';
     const searchGzip = r.search?.dossier ? `${kb(r.search.dossier.searchGzipBytes)} (${r.search.baseline ? kb(r.search.baseline.searchGzipBytes) : '–'})` : '–';
     rows.push(
-      `| ${r.articles} | ${r.runs} | ${Math.round(d.ingestPerSecond)} | ${s(d.phases['ingest'] ?? NaN)} | ${s(d.phases['siteData'] ?? NaN)} | ${s(d.phases['eleventy'] ?? NaN)} | ${s(d.phases['searchIndex'] ?? NaN)} | ${s(d.medianMs)} | ${d.perArticleMs.toFixed(2)} | ${r.baseline ? s(r.baseline.medianMs) : '–'} | ${r.ratio === null ? '–' : r.ratio.toFixed(2)} | ${mb(d.peakRss)} (${top(d.peakRssByProgram)}) | ${r.baseline ? `${mb(r.baseline.peakRss)} (${top(r.baseline.peakRssByProgram)})` : 'not built'} | ${mb(d.output.bytes)} | ${d.output.largestPage.path} ${kb(d.output.largestPage.bytes)} | ${kb(d.articlePage.html + d.articlePage.css)} | ${search} | ${searchGzip} |`,
+      `| ${r.articles} | ${r.runs} | ${Math.round(d.ingestPerSecond)} | ${s(d.phases['ingest'] ?? NaN)} | ${s(d.phases['siteData'] ?? NaN)} | ${s(d.phases['eleventy'] ?? NaN)} | ${s(d.phases['searchIndex'] ?? NaN)} | ${s(d.medianMs)} | ${d.perArticleMs.toFixed(2)} | ${r.baseline ? s(r.baseline.medianMs) : '–'} | ${r.ratio === null ? '–' : r.ratio.toFixed(2)} | ${mb(d.peakRss)} (${top(d.peakRssByProgram)}) | ${r.baseline ? `${mb(r.baseline.peakRss)} (${top(r.baseline.peakRssByProgram)})` : 'not built'} | ${mb(d.output.bytes)} | ${d.output.largestPage.path} ${kb(d.output.largestPage.bytes)} | ${d.articlePages.largest ? kb1(d.articlePages.largest.total) : '–'} (${kb1(d.articlePages.median)}, ${d.articlePages.over} of ${d.articlePages.pages}) | ${search} | ${searchGzip} |`,
     );
   }
   return rows.join('\n');
