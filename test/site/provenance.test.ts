@@ -135,7 +135,7 @@ describe('head metadata and the Cite block', () => {
 
   it('shows APA on the article page and three reference styles a click away, and links the three machine formats, not copied inline', () => {
     const referencesIn = (cite: string): string[] => [...cite.matchAll(/class="reference">([\s\S]*?)<\/span>/g)].map((m) => htmlText(m[1]!));
-    const downloadsIn = (cite: string): string[][] => [...cite.matchAll(/<a href="([^"]+)" download>([^<]+)<\/a>/g)].map((m) => [m[1]!, m[2]!]);
+    const downloadsIn = (cite: string): string[][] => [...cite.matchAll(/<a href="([^"]+)" download="([^"]+)">([^<]+)<\/a>/g)].map((m) => [m[1]!, m[2]!, m[3]!]);
     for (const a of articles) {
       const html = site.read(`articles/${a.slug}/index.html`);
       const cite = pick(html, /<section class="cite"[^>]*>([\s\S]*?)<\/section>/);
@@ -151,9 +151,9 @@ describe('head metadata and the Cite block', () => {
       assert.equal(references[0], apa, `${a.slug}: the same APA reference on both pages`);
       for (const r of references) assert.ok(r.toLowerCase().includes(a.title.split(' ')[0]!.toLowerCase()), `${a.slug}: ${r}`);
       assert.deepEqual(downloadsIn(cite), [
-        ['citation.bib', 'BibTeX (.bib)'],
-        ['citation.ris', 'RIS (.ris)'],
-        ['citation.json', 'CSL-JSON (.json)'],
+        ['citation.bib', 'citation.bib', 'BibTeX (.bib)'],
+        ['citation.ris', 'citation.ris', 'RIS (.ris)'],
+        ['citation.json', 'citation.json', 'CSL-JSON (.json)'],
       ]);
       assert.deepEqual(downloadsIn(full).map(([href]) => href), ['../citation.bib', '../citation.ris', '../citation.json']);
       const bib = site.read(`articles/${a.slug}/citation.bib`);
