@@ -16,6 +16,8 @@ export const POOL_LIMITS = {
   minFiles: 1000,
   /** Files sent to a worker in one message: fewer messages, and still an even share at the end. */
   batchFiles: 25,
+  /** Batches sent to a worker before its first answer (see ingestOnWorkers). */
+  batchesInFlight: 3,
 } as const;
 
 export interface IngestJob {
@@ -75,16 +77,21 @@ export async function ingestOnWorkers(
     new Promise((resolve, reject) => {
       const worker = new Worker(WORKER_BOOT, { eval: true, workerData: setup satisfies WorkerSetup });
       let finished = false;
+      let pending = 0;
       const send = (): void => {
+        if (finished) return;
         if (next >= batches.length) {
+          if (pending > 0) return;
           finished = true;
           void worker.terminate().then(() => resolve());
           return;
         }
         const batch = next++;
+        pending++;
         worker.postMessage({ batch, jobs: batches[batch]! } satisfies WorkerBatch);
       };
       worker.on('message', (answer: WorkerAnswer) => {
+        pending--;
         answers[answer.batch] = answer.results;
         send();
       });
@@ -92,7 +99,11 @@ export async function ingestOnWorkers(
       worker.on('exit', (code) => {
         if (!finished) reject(new Error(`an ingest worker stopped with exit code ${code}`));
       });
-      worker.once('online', send);
+      // Batches in flight: the worker's next batch is already waiting when it answers, so it does not sit
+      // idle until this thread finishes its own batch and reads the answer.
+      worker.once('online', () => {
+        for (let sent = 0; sent < POOL_LIMITS.batchesInFlight; sent++) send();
+      });
     });
   const runHere = async (): Promise<void> => {
     while (ingestHere !== null && next < batches.length) {

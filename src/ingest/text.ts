@@ -211,16 +211,22 @@ export function computeLetterKey(text: string): string {
 }
 
 /**
- * The first `length` characters of `letterKey(text)`, reading only as much of the text as they need: the key
- * of a start of the text is a start of its key (each character folds on its own; half a surrogate pair left at
- * the cut folds to nothing).
+ * The first `length` characters of `letterKey(text)`, reading only as much of the text as they need (each
+ * character folds on its own, so the key is built from the start).
  */
 export function letterKeyPrefix(text: string, length: number): string {
-  for (let end = length + 16; ; end *= 2) {
-    if (end >= text.length) return letterKey(text).slice(0, length);
-    const key = computeLetterKey(text.slice(0, end));
-    if (key.length >= length) return key.slice(0, length);
+  let key = '';
+  for (let index = 0; index < text.length && key.length < length; index++) {
+    const unit = text.charCodeAt(index);
+    // Digits and lower-case letters keep the 0x20 bit; upper-case letters gain it.
+    if ((unit >= 0x61 && unit <= 0x7a) || (unit >= 0x30 && unit <= 0x39) || (unit >= 0x41 && unit <= 0x5a)) key += String.fromCharCode(unit | 0x20);
+    else if (unit >= 0x80) {
+      const codePoint = text.codePointAt(index)!;
+      if (codePoint > 0xffff) index++;
+      key += foldedCodePoint(codePoint);
+    }
   }
+  return key.length > length ? key.slice(0, length) : key;
 }
 
 /** Whether `letterKey(text) === key`, reading no further into a long text than the key's length needs. */
