@@ -73,6 +73,9 @@ function isAsciiLetterOrDigit(unit: number): boolean {
   return (unit >= 0x61 && unit <= 0x7a) || (unit >= 0x41 && unit <= 0x5a) || (unit >= 0x30 && unit <= 0x39);
 }
 
+/** What an ASCII code unit is to `wordCount`: 0 another character, 1 white space, 2 a letter or digit. */
+const ASCII_WORD_KIND = new Uint8Array(0x80).map((_, unit) => (isSpaceUnit(unit) ? 1 : isAsciiLetterOrDigit(unit) ? 2 : 0));
+
 /**
  * How many `words` (white-space-separated runs with a letter or number), in one pass without splitting:
  * an ASCII letter or digit settles most runs; only a run without one and with other characters is tested
@@ -81,24 +84,24 @@ function isAsciiLetterOrDigit(unit: number): boolean {
 export function wordCount(text: string): number {
   let count = 0;
   let start = -1;
-  let settled = false;
-  let nonAscii = false;
-  for (let index = 0; index <= text.length; index++) {
-    const unit = index < text.length ? text.charCodeAt(index) : 0x20;
-    if (isSpaceUnit(unit)) {
-      if (start >= 0 && (settled || (nonAscii && LETTER_OR_NUMBER.test(text.slice(start, index))))) count++;
+  // 0 nothing yet, 1 characters other than ASCII, 2 an ASCII letter or digit (the run is a word).
+  let found = 0;
+  for (let index = 0; index < text.length; index++) {
+    const unit = text.charCodeAt(index);
+    const kind = unit < 0x80 ? ASCII_WORD_KIND[unit]! : isSpaceUnit(unit) ? 1 : 3;
+    if (kind === 1) {
+      if (start >= 0 && (found === 2 || (found === 1 && LETTER_OR_NUMBER.test(text.slice(start, index))))) count++;
       start = -1;
       continue;
     }
     if (start < 0) {
       start = index;
-      settled = false;
-      nonAscii = false;
+      found = 0;
     }
-    if (settled) continue;
-    if (isAsciiLetterOrDigit(unit)) settled = true;
-    else if (unit >= 0x80) nonAscii = true;
+    if (kind === 2) found = 2;
+    else if (kind === 3 && found === 0) found = 1;
   }
+  if (start >= 0 && (found === 2 || (found === 1 && LETTER_OR_NUMBER.test(text.slice(start))))) count++;
   return count;
 }
 
