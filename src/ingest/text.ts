@@ -200,7 +200,7 @@ function foldRun(run: string): string {
 /**
  * The letter key by two native replaces: runs of other characters than ASCII folded (to ASCII letters and
  * digits only; a surrogate pair is never split, both halves being in a run), then all but ASCII letters and
- * digits dropped and the rest lower-cased. Reading code by code in script cost several times as much.
+ * digits dropped and the rest lower-cased, cheaper than reading code by code in script.
  */
 function foldedLetterKey(text: string): string {
   const ascii = NON_ASCII.test(text) ? text.replace(NON_ASCII_RUN, foldRun) : text;
