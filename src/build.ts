@@ -23,6 +23,8 @@ export interface SiteBuildOptions extends BuildOptions {
   searchShardPages?: number;
   /** Where to write the phase timings as JSON (outside the site, so builds stay byte-identical). */
   timingsFile?: string;
+  /** Ingest worker threads beside the main one (0: none); by default one per idle core for a large folder (src/ingest/pool.ts). */
+  ingestWorkers?: number;
 }
 
 export type Log = (line: string) => void;
@@ -59,7 +61,7 @@ export async function build(options: SiteBuildOptions, log: Log = stderrLog): Pr
   await checkOutDir(options.outDir);
 
   let t = performance.now();
-  const { archive, site, ingestMs } = await loadSite(options.seedsDir, where, options.today === undefined ? {} : { today: options.today });
+  const { archive, site, ingestMs } = await loadSite(options.seedsDir, where, { ...(options.today === undefined ? {} : { today: options.today }), workers: options.ingestWorkers ?? 'auto' });
   const siteDataMs = performance.now() - t - ingestMs;
   log(`ingest  ${plural(archive.report.files.length, 'file')} → ${plural(archive.articles.length, 'article')} (${seconds(ingestMs)}; site data ${seconds(siteDataMs)})`);
 

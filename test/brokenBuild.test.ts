@@ -93,4 +93,9 @@ describe('npm run build on the seeds plus broken inputs', () => {
     assert.notEqual(strict.code, 0, strict.log);
     assert.match(strict.log, /--strict/);
   });
+  it('refuses an --ingest-workers that is not a whole number', async () => {
+    const refused = await npmBuild(['--seeds', input, '--out', outStrict, '--ingest-workers', 'two']);
+    assert.equal(refused.code, 2, refused.log);
+    assert.match(refused.log, /--ingest-workers must be a whole number of 0 or more, not "two"/);
+  });
 });

@@ -51,7 +51,7 @@ import {
   URL_ANYWHERE,
   URL_ONLY_LINE,
 } from './patterns.ts';
-import { endsSentence, hasMoreWords, isBlank, isSpaceUnit, letterKey, plainText, stripControls, titleCaseRatio, trimmedEndLength, wordCount } from './text.ts';
+import { endsSentence, hasMoreWords, isBlank, hasLetterKey, isSpaceUnit, letterKey, letterKeyPrefix, plainText, stripControls, titleCaseRatio, trimmedEndLength, wordCount } from './text.ts';
 
 export interface ClassifyOptions {
   /** Lines taken by front matter at the top of the text. */
@@ -332,18 +332,21 @@ function urlLetterKeys(text: string): string[] {
   });
 }
 
-/** Letter keys of every block, indexed so that echo and equality look-ups cost a binary search, not a scan. */
+/**
+ * Letter keys of every block, indexed so that echo and equality look-ups cost a binary search, not a scan.
+ * Only the keys' first `length` letters are kept (one more than the longest key looked up), which answers
+ * the same: a paragraph's whole key is not needed to tell whether it starts with or equals a headline's.
+ */
 interface KeyIndex {
-  keys: string[];
   sorted: string[];
   counts: Map<string, number>;
 }
 
-function indexKeys(blocks: Block[]): KeyIndex {
-  const keys = blocks.map((block) => letterKey(block.text));
+function indexKeys(blocks: Block[], length: number): KeyIndex {
+  const keys = blocks.map((block) => letterKeyPrefix(block.text, length));
   const counts = new Map<string, number>();
   for (const key of keys) counts.set(key, (counts.get(key) ?? 0) + 1);
-  return { keys, sorted: [...keys].sort(), counts };
+  return { sorted: keys.sort(), counts };
 }
 
 /** Whether another block's key starts with this block's key (the sorted keys sharing a prefix are contiguous). */
@@ -382,7 +385,7 @@ function slugOverlap(text: string, slugs: Set<string>[]): number {
   return best;
 }
 
-function headlineScore(blocks: Block[], index: number, mainStart: number, urls: string[], slugs: Set<string>[], keyIndex: KeyIndex): number {
+function headlineScore(blocks: Block[], index: number, key: string, mainStart: number, urls: string[], slugs: Set<string>[], keyIndex: KeyIndex): number {
   const block = blocks[index]!;
   let score = 0;
   if (/^#\s/.test(block.raw)) score += 3;
@@ -390,7 +393,6 @@ function headlineScore(blocks: Block[], index: number, mainStart: number, urls: 
   // A third-level heading or deeper heads a section of the article.
   else if (/^#{3,6}\s/.test(block.raw)) score -= 1;
   // The headline's letters in a URL of the page (its slug, or a share link that quotes it).
-  const key = keyIndex.keys[index]!;
   if (key.length >= 12 && urls.some((url) => url.includes(key))) score += 3;
   // Most of the headline's words in a URL's slug ("Friday-State-Swim-Results-123.html").
   else if (slugOverlap(block.text, slugs) >= CLASSIFY_LIMITS.headlineSlugOverlap) score += 2;
@@ -441,7 +443,7 @@ function findPageTitleEcho(blocks: Block[], zoneEnd: number): number | null {
     const key = letterKey(title);
     // The echo may end with a full stop: the page title says it is the headline.
     const index = blocks.findIndex(
-      (block, i) => i > 0 && i < zoneEnd && letterKey(block.text) === key && (isHeadlineCandidate(block) || isHeadlineCandidate({ ...block, text: block.text.replace(/\.$/, '') })),
+      (block, i) => i > 0 && i < zoneEnd && hasLetterKey(block.text, key) && (isHeadlineCandidate(block) || isHeadlineCandidate({ ...block, text: block.text.replace(/\.$/, '') })),
     );
     if (index >= 0) return index;
   }
@@ -451,7 +453,7 @@ function findPageTitleEcho(blocks: Block[], zoneEnd: number): number | null {
 function findHeadline(blocks: Block[], zoneEnd: number, knownTitle: string | null): number | null {
   if (knownTitle !== null) {
     const key = letterKey(knownTitle);
-    const index = blocks.findIndex((block, i) => i < zoneEnd && letterKey(block.text) === key);
+    const index = blocks.findIndex((block, i) => i < zoneEnd && hasLetterKey(block.text, key));
     if (index >= 0) return index;
   }
   const echo = findPageTitleEcho(blocks, zoneEnd);
@@ -464,15 +466,20 @@ function findHeadline(blocks: Block[], zoneEnd: number, knownTitle: string | nul
   const allText = blocks.map((block) => block.raw).join('\n');
   const urls = urlLetterKeys(allText);
   const slugs = urlSlugWords(allText);
-  const keyIndex = indexKeys(blocks);
-  let best: { index: number; score: number } | null = null;
   // Only the blocks nearest the prose compete: far ones lose on distance, and scoring thousands is slow.
+  const candidates: number[] = [];
   for (let index = Math.max(0, mainStart - CLASSIFY_LIMITS.headlineSearchMaxBlocks); index < mainStart; index++) {
     if (!isHeadlineCandidate(blocks[index]!)) continue;
     // The names after a lone "By" are the byline.
     if (index > 0 && BYLINE_ALONE.test(blocks[index - 1]!.raw)) continue;
-    const score = headlineScore(blocks, index, mainStart, urls, slugs, keyIndex);
-    if (best === null || score > best.score) best = { index, score };
+    candidates.push(index);
+  }
+  const keys = candidates.map((index) => letterKey(blocks[index]!.text));
+  const keyIndex = candidates.length === 0 ? null : indexKeys(blocks, Math.max(...keys.map((key) => key.length)) + 1);
+  let best: { index: number; score: number } | null = null;
+  for (let at = 0; at < candidates.length; at++) {
+    const score = headlineScore(blocks, candidates[at]!, keys[at]!, mainStart, urls, slugs, keyIndex!);
+    if (best === null || score > best.score) best = { index: candidates[at]!, score };
   }
   if (best !== null) return best.index;
   return knownTitle === null && mainStart > 0 && isHeadlineCandidate(blocks[0]!) ? 0 : null;
@@ -554,7 +561,7 @@ function tagHeadlineRepeats(blocks: Block[], tags: (Tag | null)[], headline: num
   const key = letterKey(blocks[headline]!.text);
   if (key.length < 12) return;
   for (let index = headline + 1; index < to; index++) {
-    if (tags[index] === null && letterKey(blocks[index]!.text) === key) tags[index] = { class: 'chrome', rule: 'chrome/headline-repeat' };
+    if (tags[index] === null && hasLetterKey(blocks[index]!.text, key)) tags[index] = { class: 'chrome', rule: 'chrome/headline-repeat' };
   }
 }
 
@@ -565,7 +572,8 @@ function tagCaptionDuplicates(blocks: Block[], tags: (Tag | null)[], from: numbe
     const caption = letterKey(blocks[index]!.text);
     for (let other = Math.max(from, index - 2); other <= Math.min(to - 1, index + 2); other++) {
       if (other === index || tags[other] !== null) continue;
-      const key = letterKey(blocks[other]!.text);
+      // The other block's key, if it is no longer than the caption's (else it cannot start it).
+      const key = letterKeyPrefix(blocks[other]!.text, caption.length + 1);
       if (key.length >= 12 && caption.startsWith(key)) tags[other] = { class: 'caption', rule: 'caption/duplicate' };
     }
   }
@@ -704,6 +712,9 @@ function endsBody(tag: Tag | null): boolean {
   return tag?.rule === 'chrome/other-articles' || tag?.rule === 'chrome/comment-form' || tag?.rule === 'chrome/comments-heading';
 }
 
+/** Letters of a paragraph's key that tell most paragraphs apart (see tagBody). */
+const DUPLICATE_KEY_START = 64;
+
 function tagBody(blocks: Block[], tags: (Tag | null)[], bodyStart: number, to: number): void {
   let end = to;
   for (let index = bodyStart + 1; index < to; index++) {
@@ -728,19 +739,23 @@ function tagBody(blocks: Block[], tags: (Tag | null)[], bodyStart: number, to: n
   }
   // A paragraph printed again: a caption shown twice, or the whole article printed a second time (a page's
   // hidden copy); a copy that comes after a good stretch of text ends the article.
-  const seen = new Map<string, number>();
+  const seen = new Map<string, { text: string; wordsBefore: number }[]>();
   let wordsSoFar = 0;
   for (let index = bodyStart; index < end; index++) {
     const block = blocks[index]!;
     if (tags[index] !== null) continue;
     wordsSoFar += block.words;
     if (block.words < CLASSIFY_LIMITS.proseMinWords) continue;
-    const key = letterKey(block.text);
-    const wordsBefore = seen.get(key);
-    if (wordsBefore === undefined) {
-      seen.set(key, wordsSoFar - block.words);
+    // Paragraphs are told apart by the start of their letter keys; only those that share it are compared whole.
+    const start = letterKeyPrefix(block.text, DUPLICATE_KEY_START);
+    const same = seen.get(start);
+    const first = same?.find((other) => start.length < DUPLICATE_KEY_START || letterKey(other.text) === letterKey(block.text));
+    if (first === undefined) {
+      if (same === undefined) seen.set(start, [{ text: block.text, wordsBefore: wordsSoFar - block.words }]);
+      else same.push({ text: block.text, wordsBefore: wordsSoFar - block.words });
       continue;
     }
+    const wordsBefore = first.wordsBefore;
     if (wordsSoFar - block.words - wordsBefore >= CLASSIFY_LIMITS.repeatedArticleMinWords) {
       end = index;
       break;

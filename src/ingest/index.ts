@@ -23,7 +23,7 @@ import { readFrontMatter } from './frontMatter.ts';
 import { extractMetadata } from './metadata.ts';
 import { assignUniqueSlugs, type SlugCollision } from './slug.ts';
 import { overlayPageMetadata, readHtml } from './html.ts';
-import { ingestOnWorkers, type IngestJob } from './pool.ts';
+import { ingestOnWorkers, workerCount, type IngestJob } from './pool.ts';
 import { INPUT_EXTENSIONS, inputKind, listFiles, readBytes, readOptionalText, sha256Hex, type ReadResult } from './read.ts';
 
 export { emptyCatalogue, parseCatalogue, CATALOGUE_FILE } from './catalogue.ts';
@@ -49,12 +49,10 @@ export interface FolderOptions extends IngestOptions {
   /** Reads one file's bytes (tests inject read errors here); defaults to the disk. */
   read?: (absolutePath: string) => Promise<ReadResult>;
   /**
-   * Worker threads beside this one (pool.ts; `workerCount` suggests one per other core for a large folder).
-   * Defaults to 0, this thread only: on the shared 2-core machine the workers' start-up (tsx loading the
-   * modules again, about 0.5 s of CPU each, then the compiler warming up again) and copying cost more than
-   * they saved (README, Performance).
+   * Worker threads beside this one (pool.ts), or 'auto': `workerCount` of the files to ingest, one per core
+   * left idle for a large folder. Defaults to 0, this thread only (the build passes 'auto').
    */
-  workers?: number;
+  workers?: number | 'auto';
 }
 
 export interface IngestResult {
@@ -198,7 +196,7 @@ export async function ingestFolder(dir: string, options: FolderOptions = {}): Pr
     jobs.push({ sourceFile: file.path, bytes: bytes.bytes, report: reports.length });
     reports.push({ file: file.path, outcome: 'skipped', reason: null, slug: null, diagnostics: [] });
   }
-  const results = await ingestJobs(jobs, loaded.catalogue, options.today === undefined ? {} : { today: options.today }, options.workers ?? 0);
+  const results = await ingestJobs(jobs, loaded.catalogue, options.today === undefined ? {} : { today: options.today }, workersFor(options.workers ?? 0, jobs.length));
   jobs.forEach((job, index) => {
     const result = results[index]!;
     if (result.article === null) {
@@ -250,6 +248,10 @@ async function ingestJobs(jobs: IngestJob[], catalogue: Catalogue, options: Inge
     }
   }
   return jobs.map(ingestHere);
+}
+
+function workersFor(workers: number | 'auto', files: number): number {
+  return workers === 'auto' ? workerCount(files) : workers;
 }
 
 /** slug/collision: two files ask for one page address; says which keeps it and how to make either permanent. */

