@@ -6,12 +6,16 @@
 import { createWriteStream } from 'node:fs';
 import { performance } from 'node:perf_hooks';
 import { parseArgs } from 'node:util';
+import { setFlagsFromString } from 'node:v8';
+import { HEAP_GROWING_PERCENT } from '../src/build.ts';
 import { ingestFolder, loadCatalogue } from '../src/ingest/index.ts';
 import { siteDataOf } from '../src/site/loadSiteData.ts';
 
 const { values } = parseArgs({ options: { seeds: { type: 'string', default: 'seeds' }, runs: { type: 'string', default: '1' }, dump: { type: 'string' } } });
 const runs = Number(values.runs);
 const where = { siteUrl: 'http://localhost:8080', base: '/' };
+// As the build sets it, so memory is measured as it would be there.
+setFlagsFromString(`--heap-growing-percent=${HEAP_GROWING_PERCENT}`);
 
 const [archive, { catalogue }] = await Promise.all([ingestFolder(values.seeds, { today: '2026-01-01' }), loadCatalogue(values.seeds)]);
 const count = archive.articles.length;

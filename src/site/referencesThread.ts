@@ -4,6 +4,8 @@
 // data takes about that much less wall time. Byte-identical: the worker runs the same formatReferences
 // on the same items. toSiteData is synchronous, so the references are waited for by blocking (Atomics.wait)
 // and taken with receiveMessageOnPort; the worker always signals, with an answer or an error.
+// Related articles and events (about 0.7 ms an article) stay on this thread: they read the bodies, and a copy
+// of every body in the worker raised the peak memory by about 250 MB at 5,000 articles.
 import { isDeepStrictEqual } from 'node:util';
 import { MessageChannel, receiveMessageOnPort, Worker, type MessagePort } from 'node:worker_threads';
 import type { CslItem } from '../types.ts';
