@@ -54,7 +54,8 @@ export function resolveEntities(candidatesByArticle: Candidate[][], corrections:
   const ignored = new Set(corrections.ignore.map(foldName));
   const kept = new Set(corrections.split.map(foldName));
   const mergeTo = new Map(Object.entries(corrections.merge).map(([variant, canonical]) => [foldName(variant), canonical]));
-  const rename = (name: string): string => mergeTo.get(foldName(name)) ?? name;
+  // Without merges in the catalogue (the common case) a name is its own: no look-up.
+  const rename = (name: string): string => (mergeTo.size === 0 ? name : (mergeTo.get(foldName(name)) ?? name));
   // Each candidate's name after the catalogue's merges, and that folded: found once, read by every step below.
   const renamedOf = candidatesByArticle.map((candidates) => candidates.map((c) => rename(c.name)));
   const foldedOf = renamedOf.map((names) => names.map(foldName));
