@@ -37,6 +37,8 @@ interface Token {
   end: number;
   /** Position among the unit's tokens. */
   index: number;
+  /** The word folded (foldedToken), once it was asked for. */
+  folded: string | null;
 }
 
 /** Words, acronyms with full stops ('U.S.'), and single other characters. */
@@ -53,10 +55,12 @@ const STARTS_LOWER_CASE = /^\p{Ll}/u;
 const HYPHEN_LOWER_CASE = /[-‐‑]\p{Ll}/u;
 const isCapitalised = (token: string): boolean => STARTS_CAPITALISED.test(token) && !HYPHEN_LOWER_CASE.test(token);
 const fold = (word: string): string => foldName(word.replace(POSSESSIVE, ''));
+/** fold of a token's text, found once per token (a run's words are read several times). */
+const foldedToken = (token: Token): string => (token.folded ??= fold(token.text));
 
 function tokenize(text: string): Token[] {
   const tokens: Token[] = [];
-  for (const m of text.matchAll(TOKEN)) tokens.push({ text: m[0], start: m.index, end: m.index + m[0].length, index: tokens.length });
+  for (const m of text.matchAll(TOKEN)) tokens.push({ text: m[0], start: m.index, end: m.index + m[0].length, index: tokens.length, folded: null });
   return tokens;
 }
 
@@ -107,7 +111,7 @@ function capitalisedRuns(text: string, tokens: Token[]): Token[][] {
   return runs;
 }
 
-const words = (run: Token[]): string[] => run.map((t) => fold(t.text));
+const words = (run: Token[]): string[] => run.map(foldedToken);
 
 /** The lower-case word right before or after a run, if the two are separated by spaces only. */
 function neighbour(text: string, tokens: Token[], index: number): string | null {
@@ -135,7 +139,7 @@ export function findCandidates(text: string, unit: number): Candidate[] {
   for (let run of capitalisedRuns(text, tokens)) {
     // Capitals at the start of a sentence say nothing: drop the common words there.
     if (run[0] && atSentenceStart(text, run[0].start)) {
-      while (run.length > 0 && (NOT_NAMES.has(fold(run[0]?.text ?? '')) || NAME_CONNECTORS.has(run[0]?.text ?? ''))) run = run.slice(1);
+      while (run.length > 0 && (NOT_NAMES.has(foldedToken(run[0] as Token)) || NAME_CONNECTORS.has(run[0]?.text ?? ''))) run = run.slice(1);
     }
     while (run.length > 0 && NAME_CONNECTORS.has(run.at(-1)?.text ?? '')) run = run.slice(0, -1);
     if (run.length === 0) continue;
@@ -176,7 +180,7 @@ export function findCandidates(text: string, unit: number): Candidate[] {
       if (plain && (byTitle || tail.length >= 2)) {
         const head = run.slice(0, split + 1);
         const headWords = words(head);
-        for (const token of head) if (COUNTRY_SHORT_FORMS[fold(token.text)] !== undefined) emit([token], 'place', 'strong');
+        for (const token of head) if (COUNTRY_SHORT_FORMS[foldedToken(token)] !== undefined) emit([token], 'place', 'strong');
         if (!byTitle && head.length >= 2) emit(head, 'organization', 'weak');
         else if (headWords.some((w) => ORG_WORDS.has(w)) && !headWords.every((w) => TITLE_WORDS.has(w))) {
           const orgEnd = headWords.length - 1 - [...headWords].reverse().findIndex((w) => ORG_WORDS.has(w));

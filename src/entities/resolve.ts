@@ -54,7 +54,11 @@ export function resolveEntities(candidatesByArticle: Candidate[][], corrections:
   const ignored = new Set(corrections.ignore.map(foldName));
   const kept = new Set(corrections.split.map(foldName));
   const mergeTo = new Map(Object.entries(corrections.merge).map(([variant, canonical]) => [foldName(variant), canonical]));
-  const rename = (name: string): string => mergeTo.get(foldName(name)) ?? name;
+  // Without merges in the catalogue (the common case) a name is its own: no look-up.
+  const rename = (name: string): string => (mergeTo.size === 0 ? name : (mergeTo.get(foldName(name)) ?? name));
+  // Each candidate's name after the catalogue's merges, and that folded: found once, read by every step below.
+  const renamedOf = candidatesByArticle.map((candidates) => candidates.map((c) => rename(c.name)));
+  const foldedOf = renamedOf.map((names) => names.map(foldName));
   // The words of each folded name, split once per name rather than once per mention.
   const tokens = new Map<string, string[]>();
   const tokensOf = (folded: string): string[] => {
@@ -68,15 +72,15 @@ export function resolveEntities(candidatesByArticle: Candidate[][], corrections:
 
   // 1. Kinds voted per folded name across the archive: a name the rules are sure of somewhere decides elsewhere.
   const votes = new Map<string, Record<EntityKind, number>>();
-  for (const candidates of candidatesByArticle) {
-    for (const c of candidates) {
-      if (c.kind === null) continue;
-      const folded = foldName(rename(c.name));
+  candidatesByArticle.forEach((candidates, article) => {
+    candidates.forEach((c, order) => {
+      if (c.kind === null) return;
+      const folded = foldedOf[article]![order]!;
       const tally = votes.get(folded) ?? { person: 0, organization: 0, place: 0 };
       tally[c.kind] += EVIDENCE_WEIGHT[c.evidence];
       votes.set(folded, tally);
-    }
-  }
+    });
+  });
   const winners = new Map<string, EntityKind | null>();
   const voted = (folded: string): EntityKind | null => {
     let winner = winners.get(folded);
@@ -88,27 +92,28 @@ export function resolveEntities(candidatesByArticle: Candidate[][], corrections:
     }
     return winner;
   };
-  const kindOf = (c: Candidate): EntityKind | null => (c.evidence === 'strong' ? c.kind : (voted(foldName(rename(c.name))) ?? c.kind));
+  /** The candidate's kind: its own when the rule was sure, else the archive's vote on its (folded) name. */
+  const kindOf = (c: Candidate, folded: string): EntityKind | null => (c.evidence === 'strong' ? c.kind : (voted(folded) ?? c.kind));
 
   // 2. People with full names, and an index from each surname (every word but the first) to them.
   const surnameIndex = new Map<string, Map<string, string>>();
-  const fullNames = candidatesByArticle.map((candidates) =>
+  const fullNames = candidatesByArticle.map((candidates, article) =>
     candidates.flatMap((c, order) => {
-      const folded = foldName(rename(c.name));
-      if (kindOf(c) !== 'person' || tokensOf(folded).length < 2 || ignored.has(folded)) return [];
+      const folded = foldedOf[article]![order]!;
+      if (kindOf(c, folded) !== 'person' || tokensOf(folded).length < 2 || ignored.has(folded)) return [];
+      const name = renamedOf[article]![order]!;
       for (const surname of tokensOf(folded).slice(1)) {
         const names = surnameIndex.get(surname) ?? new Map<string, string>();
-        names.set(folded, rename(c.name));
+        names.set(folded, name);
         surnameIndex.set(surname, names);
       }
-      return [{ folded, name: rename(c.name), order }];
+      return [{ folded, name, order }];
     }),
   );
 
   // 3. Every candidate to a kind and a folded name; lone surnames to the person they stand for.
   const clusters = new Map<string, Cluster>();
-  const add = (kind: EntityKind, name: string, written: string | null, article: number): string => {
-    const folded = foldName(name);
+  const add = (kind: EntityKind, name: string, folded: string, written: string | null, article: number): string => {
     const key = keyOf(kind, folded);
     const cluster = clusters.get(key) ?? { key, kind, name, variants: new Map<string, Set<number>>(), mentions: 0 };
     if (written !== null) cluster.variants.set(written, (cluster.variants.get(written) ?? new Set<number>()).add(article));
@@ -127,10 +132,10 @@ export function resolveEntities(candidatesByArticle: Candidate[][], corrections:
       }
     }
     return candidates.flatMap((c, order): Resolved[] => {
-      const name = rename(c.name);
-      const folded = foldName(name);
+      const name = renamedOf[article]![order]!;
+      const folded = foldedOf[article]![order]!;
       if (ignored.has(folded) || folded === '') return [];
-      let kind = kindOf(c);
+      let kind = kindOf(c, folded);
       let target = name;
       if (tokensOf(folded).length === 1 && (c.evidence === 'weak' || kind === 'person') && !kept.has(folded)) {
         // The nearest earlier full name of the article with this surname, else the first later one.
@@ -147,7 +152,7 @@ export function resolveEntities(candidatesByArticle: Candidate[][], corrections:
         }
       }
       if (kind === null) return [];
-      const key = add(kind, target, target === name ? c.name : null, article);
+      const key = add(kind, target, target === name ? folded : foldName(target), target === name ? c.name : null, article);
       return [{ kind, key, unit: c.unit, start: c.start, end: c.end, surface: c.name }];
     });
   });

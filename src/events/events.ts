@@ -54,8 +54,14 @@ interface Anchor {
   sentence: string;
 }
 
+// Patterns are module constants: the TypeScript loader turns a literal with \p{...} into a RegExp built at each evaluation.
+const MARK = /\p{M}/gu;
+const SENTENCE_START = /[.!?]["”’)]*\s+(?=["“‘(]?\p{Lu})|\n/gu;
+const STARTS_CAPITALISED = /^\p{Lu}/u;
+const LOWER_CASE = /\p{Ll}/u;
+
 /** Lower-case, accents dropped: 'Guaidó' and 'Guaido' are one key. */
-const fold = (term: string): string => term.normalize('NFD').replace(/\p{M}/gu, '').toLocaleLowerCase('en');
+const fold = (term: string): string => term.normalize('NFD').replace(MARK, '').toLocaleLowerCase('en');
 
 const lede = (a: Article): string =>
   a.body
@@ -66,7 +72,7 @@ const lede = (a: Article): string =>
 
 /** The sentence of `text` around `index`. */
 export function sentenceAt(text: string, index: number): string {
-  const starts = [...text.slice(0, index).matchAll(/[.!?]["”’)]*\s+(?=["“‘(]?\p{Lu})|\n/gu)].map((m) => m.index + m[0].length);
+  const starts = [...text.slice(0, index).matchAll(SENTENCE_START)].map((m) => m.index + m[0].length);
   const start = starts.at(-1) ?? 0;
   const rest = text.slice(index);
   const end = /[.!?]["”’)]*(?=\s|$)|\n/u.exec(rest);
@@ -331,7 +337,7 @@ export function labelEvent(
     places.set(place, entry);
   };
   const specificKeys = new Set(terms.map(([key]) => key));
-  const isSpecific = (place: string): boolean => place.split(/\s+/).every((word) => specificKeys.has(fold(word)) || !/^\p{Lu}/u.test(word));
+  const isSpecific = (place: string): boolean => place.split(/\s+/).every((word) => specificKeys.has(fold(word)) || !STARTS_CAPITALISED.test(word));
   for (const m of all.matchAll(EVENT_IN_PLACE)) if (isSpecific(m[2]!)) seen(m[2]!, m[1]!, m.index);
   for (const m of all.matchAll(PLACE_EVENT)) if (isSpecific(m[1]!)) seen(m[1]!, m[2]!, m.index);
   const [place, placeEntry] = [...places].sort(([, a], [, b]) => b.count - a.count || a.first - b.first)[0] ?? [null, null];
@@ -345,7 +351,7 @@ export function labelEvent(
   // People and bodies, not abbreviations ('U.S', 'TASS') or places.
   const candidates = new Map<string, { surface: string; inAnchor: boolean; speaks: boolean; score: number }>();
   for (const [key, surface] of terms) {
-    if (candidates.has(key) || notNames.has(key) || !/\p{Ll}/u.test(surface) || surface.includes('.')) continue;
+    if (candidates.has(key) || notNames.has(key) || !LOWER_CASE.test(surface) || surface.includes('.')) continue;
     const inAnchor = occurrences(anchorText, surface) > 0;
     const speaks = speakers.has(key);
     if (inAnchor || speaks) candidates.set(key, { surface, inAnchor, speaks, score: occurrences(all, surface) * weight(key) });

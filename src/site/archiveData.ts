@@ -15,7 +15,7 @@ import type {
   Timeline,
   TimelineMonth,
 } from '../types.ts';
-import { articleCitations, citationKeys } from './citations.ts';
+import { articleCitations, citationKeys, formatReferences, type ReferencesSource } from './citations.ts';
 import { webUrl } from './markdown.ts';
 import { assertSafeSlugs } from './outputPaths.ts';
 import { articleSource } from './provenance.ts';
@@ -147,6 +147,7 @@ export function toSiteData(
   info: ArchiveInfo | null,
   where: SiteLocation,
   entityCorrections: EntityCorrections = NO_CORRECTIONS,
+  references: ReferencesSource = formatReferences,
 ): SiteData {
   assertSafeSlugs(archive.articles);
   const articles = inTimeOrder(archive.articles);
@@ -163,7 +164,7 @@ export function toSiteData(
   const datedIndex = new Map(datedOrder.map((a, i) => [a.slug, i]));
   const keys = citationKeys(articles.map((a) => a.slug));
   const root = rootUrl(where);
-  const citations = articleCitations(articles, keys, root);
+  const citations = articleCitations(articles, keys, root, references);
 
   const siteArticles: SiteArticle[] = articles.map((article, index) => {
     const position = datedIndex.get(article.slug);

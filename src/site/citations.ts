@@ -179,6 +179,18 @@ function referenceBatch(items: readonly CslItem[], style: CitationStyle): string
   );
 }
 
+/** The three formatted references of each item (APA, MLA, Chicago), in the items' order. */
+export interface FormattedReferences {
+  apa: string[];
+  mla: string[];
+  chicago: string[];
+}
+
+/** What gives the references of an archive's items: formatReferences here, or a worker thread (referencesThread.ts). */
+export type ReferencesSource = (items: readonly CslItem[]) => FormattedReferences;
+
+export const formatReferences: ReferencesSource = (items) => ({ apa: references(items, 'apa'), mla: references(items, 'mla'), chicago: references(items, 'chicago') });
+
 /** One formatted reference as HTML (see references). */
 export const reference = (item: CslItem, style: CitationStyle): string => references([item], style)[0]!;
 
@@ -242,10 +254,19 @@ export function newsArticleJsonLd(article: Article, pageUrl: string | null): Rec
   };
 }
 
+/** The CSL-JSON item of each article, in the order of `articles`; keys by slug (citationKeys). */
+export const citationItems = (articles: readonly Article[], keys: ReadonlyMap<string, string>): CslItem[] =>
+  articles.map((article) => cslItem(article, keys.get(article.slug) ?? article.slug));
+
 /** Everything each article page offers for citing it, in the order of `articles`; keys by slug (citationKeys). */
-export function articleCitations(articles: readonly Article[], keys: ReadonlyMap<string, string>, rootUrl: string): ArticleCitation[] {
-  const items = articles.map((article) => cslItem(article, keys.get(article.slug) ?? article.slug));
-  const [apa, mla, chicago] = (['apa', 'mla', 'chicago'] as const).map((style) => references(items, style)) as [string[], string[], string[]];
+export function articleCitations(
+  articles: readonly Article[],
+  keys: ReadonlyMap<string, string>,
+  rootUrl: string,
+  format: ReferencesSource = formatReferences,
+): ArticleCitation[] {
+  const items = citationItems(articles, keys);
+  const { apa, mla, chicago } = format(items);
   return articles.map((article, i) => {
     const csl = items[i]!;
     const pageUrl = pageUrlOf(article.slug, rootUrl);

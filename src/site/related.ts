@@ -29,6 +29,9 @@ export const MAX_SHARED_SHOWN = 4;
 
 /** A run of capitalised words on one line ("Deputy Foreign Minister Sergei Ryabkov", "Venezuela"). */
 const CAPITALISED_RUN = /\p{Lu}(?:[\p{L}\p{N}'’-]|\.(?=\p{L}))*(?:[ \t]+\p{Lu}(?:[\p{L}\p{N}'’-]|\.(?=\p{L}))*)*/gu;
+const POSSESSIVE_END = /['’]s$/u;
+const MARKS_END = /[.'’-]+$/u;
+const DIGIT = /\d/u;
 
 /**
  * The names/terms of one text, keyed lower-case: the last word of each run of capitalised words (the
@@ -36,11 +39,14 @@ const CAPITALISED_RUN = /\p{Lu}(?:[\p{L}\p{N}'’-]|\.(?=\p{L}))*(?:[ \t]+\p{Lu}
  */
 export function extractTerms(text: string): Map<string, string> {
   const terms = new Map<string, string>();
-  for (const match of text.matchAll(CAPITALISED_RUN)) {
-    const words = match[0].split(/[ \t]+/);
-    const word = (words.at(-1) ?? '').replace(/['’]s$/u, '').replace(/[.'’-]+$/u, '');
-    if (word.length < 3 || /\d/u.test(word)) continue;
-    const key = word.toLocaleLowerCase('en');
+  CAPITALISED_RUN.lastIndex = 0;
+  for (let match = CAPITALISED_RUN.exec(text); match !== null; match = CAPITALISED_RUN.exec(text)) {
+    // The run's last word: after its last space or tab (a run holds no other blank).
+    const run = match[0];
+    const word = run.slice(Math.max(run.lastIndexOf(' '), run.lastIndexOf('\t')) + 1).replace(POSSESSIVE_END, '').replace(MARKS_END, '');
+    if (word.length < 3 || DIGIT.test(word)) continue;
+    // toLowerCase is toLocaleLowerCase('en'): English has no case rules of its own, and it costs half as much.
+    const key = word.toLowerCase();
     if (COMMON_CAPITALISED.has(key) || terms.has(key)) continue;
     terms.set(key, word);
   }

@@ -1,0 +1,34 @@
+// The references formatted on a worker thread are those formatted here, for the seeds' items and for items
+// that would break a careless copy (hostile titles, no author, no date).
+import { describe, it } from 'node:test';
+import assert from 'node:assert/strict';
+import { join } from 'node:path';
+import { ingestFolder } from '../../src/ingest/index.ts';
+import { inTimeOrder } from '../../src/site/archiveData.ts';
+import { citationItems, citationKeys, formatReferences } from '../../src/site/citations.ts';
+import { REFERENCES_THREAD_MIN_ITEMS, referencesOnThread, referencesSource } from '../../src/site/referencesThread.ts';
+import { HOSTILE, makeArticle } from '../fixtures/site/archive.ts';
+
+const SEEDS = join(import.meta.dirname, '..', '..', 'seeds');
+
+describe('references on a worker thread', () => {
+  it('gives the seeds and hostile records the references formatted on this thread, in order', async () => {
+    const archive = await ingestFolder(SEEDS, { today: '2026-01-01' });
+    const articles = inTimeOrder([...archive.articles, makeArticle({ slug: 'hostile', title: HOSTILE, authors: [], published: null })]);
+    const items = citationItems(articles, citationKeys(articles.map((a) => a.slug)));
+    const here = formatReferences(items);
+    assert.equal(here.apa.length, articles.length);
+    assert.deepEqual(referencesOnThread(items)(items), here);
+  });
+
+  it('formats on this thread when asked for other items than it was started with', () => {
+    const items = citationItems([makeArticle({ slug: 'a', title: 'First' })], new Map([['a', 'a']]));
+    const other = citationItems([makeArticle({ slug: 'b', title: 'Second' })], new Map([['b', 'b']]));
+    assert.deepEqual(referencesOnThread(items)(other), formatReferences(other));
+  });
+
+  it('starts no thread for a small archive', () => {
+    assert.equal(referencesSource([]), formatReferences);
+    assert.ok(REFERENCES_THREAD_MIN_ITEMS > 1);
+  });
+});
