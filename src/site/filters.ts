@@ -42,6 +42,15 @@ const META_DESCRIPTION_MAX_CHARS = 160;
 /** A page's meta description: `text` cut at a word boundary within META_DESCRIPTION_MAX_CHARS. */
 export const metaDescription = (text: string): string => cutAtWord(text, META_DESCRIPTION_MAX_CHARS);
 
+/** The host of a web address, to name the original site in a link whose href holds the whole address. */
+export const urlHost = (url: string): string => {
+  try {
+    return new URL(url).host || url;
+  } catch {
+    return url;
+  }
+};
+
 /** The quotes of an article whose speaker was found, in the text's order. */
 export const attributedQuotes = <Q extends { speaker: string | null }>(quotes: readonly Q[] | undefined): Q[] => (quotes ?? []).filter((q) => q.speaker !== null);
 
@@ -57,6 +66,7 @@ export function filtersPlugin(eleventyConfig: UserConfig): void {
   eleventyConfig.addFilter('searchLabel', searchLabel);
   eleventyConfig.addFilter('metaDescription', metaDescription);
   eleventyConfig.addFilter('attributedQuotes', attributedQuotes);
+  eleventyConfig.addFilter('urlHost', urlHost);
   eleventyConfig.addFilter('jsonFeed', (site: SiteData) => json(jsonFeed(site), 2));
   eleventyConfig.addFilter('feedItems', feedItems);
 }
