@@ -70,6 +70,10 @@ describe('hostile input', () => {
       const html = site.read(`articles/${a.slug}/index.html`);
       assert.equal(htmlText(pick(html, /<h1[^>]*>([\s\S]*?)<\/h1>/)), printed(a.title));
       assert.equal(htmlText(pick(html, /<title>([\s\S]*?)<\/title>/)), `${printed(a.title)} · Dossier`);
+      // The provenance page's title and description are computed from the headline: escaped once, not twice.
+      const provenance = site.read(`articles/${a.slug}/provenance/index.html`);
+      assert.equal(htmlText(pick(provenance, /<title>([\s\S]*?)<\/title>/)), `Provenance of “${printed(a.title)}” · Dossier`);
+      assert.ok(htmlText(pick(provenance, /<meta name="description" content="([^"]*)">/)).includes(`“${printed(a.title)}”`), a.sourceFile);
       if (a.sourceFile !== 'front-matter.md' && a.sourceFile !== 'text.txt') continue;
       assert.ok(html.includes('&lt;script&gt;alert(1)&lt;/script&gt;'), a.sourceFile);
       assert.match(html, /<meta name="description" content="[^"<>]*&lt;[^"<>]*">/);
