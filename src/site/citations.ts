@@ -153,9 +153,12 @@ export function cslItem(article: Article, key: string): CslItem {
  * italics with <i>; it also honours the few tags CSL allows inside a field (<b>, <sup>, <span class="nocase">…),
  * so every tag but <i> and </i> is dropped: a title's markup stays out of the page.
  */
-export function references(items: readonly CslItem[], style: CitationStyle): string[] {
+export function references(items: readonly CslItem[], style: CitationStyle, onBatch?: () => void): string[] {
   const result: string[] = [];
-  for (let start = 0; start < items.length; start += BATCH_SIZE) result.push(...referenceBatch(items.slice(start, start + BATCH_SIZE), style));
+  for (let start = 0; start < items.length; start += BATCH_SIZE) {
+    result.push(...referenceBatch(items.slice(start, start + BATCH_SIZE), style));
+    onBatch?.();
+  }
   return result;
 }
 
@@ -189,7 +192,12 @@ export interface FormattedReferences {
 /** What gives the references of an archive's items: formatReferences here, or a worker thread (referencesThread.ts). */
 export type ReferencesSource = (items: readonly CslItem[]) => FormattedReferences;
 
-export const formatReferences: ReferencesSource = (items) => ({ apa: references(items, 'apa'), mla: references(items, 'mla'), chicago: references(items, 'chicago') });
+/** The three styles' references of `items`; `onBatch` is called after each batch of each style (a worker's sign of life). */
+export const formatReferences = (items: readonly CslItem[], onBatch?: () => void): FormattedReferences => ({
+  apa: references(items, 'apa', onBatch),
+  mla: references(items, 'mla', onBatch),
+  chicago: references(items, 'chicago', onBatch),
+});
 
 /** One formatted reference as HTML (see references). */
 export const reference = (item: CslItem, style: CitationStyle): string => references([item], style)[0]!;

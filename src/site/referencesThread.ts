@@ -3,7 +3,8 @@
 // article, most of it APA) and nothing else in the site data reads its output, so on two cores the site
 // data takes about that much less wall time. Byte-identical: the worker runs the same formatReferences
 // on the same items. toSiteData is synchronous, so the references are waited for by blocking (Atomics.wait)
-// and taken with receiveMessageOnPort; the worker always signals, with an answer or an error.
+// and taken with receiveMessageOnPort. The worker signals with an answer or an error; one that dies without
+// either (killed for its memory) stops formatting batches, and the wait gives up after REFERENCES_STALL_MS.
 // Related articles and events (about 0.7 ms an article) stay on this thread: they read the bodies, and a copy
 // of every body in the worker raised the peak memory by about 250 MB at 5,000 articles.
 import { isDeepStrictEqual } from 'node:util';
@@ -18,7 +19,18 @@ import { formatReferences, type FormattedReferences, type ReferencesSource } fro
  */
 export const REFERENCES_THREAD_MIN_ITEMS = 1000;
 
-/** What the worker is started with (workerData): the items, where to answer, and the flag it raises when done. */
+/**
+ * A worker that formats no batch for this long is given up for lost (killed for its memory, or failed to
+ * start before it could signal): the build stops with an error instead of waiting forever. Far above a
+ * batch's time (about 2.4 s for 1,000 items) or a start on a loaded machine.
+ */
+export const REFERENCES_STALL_MS = 120_000;
+
+/** Slots of the shared flag array: set to 1 when the worker is done; batches formatted so far. */
+export const DONE = 0;
+export const PROGRESS = 1;
+
+/** What the worker is started with (workerData): the items, where to answer, and the flags it raises. */
 export interface ReferencesJob {
   items: CslItem[];
   port: MessagePort;
@@ -30,24 +42,50 @@ export type ReferencesAnswer = { references: FormattedReferences } | { error: st
  * A worker's first lines: Node 20 does not pass the loader of the starting thread (tsx) on to a worker, so it
  * registers tsx itself. A failure to load still raises the flag, so the waiting thread never waits forever.
  */
-const WORKER_BOOT = `const { workerData } = require('node:worker_threads');
-const done = () => { Atomics.store(workerData.done, 0, 1); Atomics.notify(workerData.done, 0); };
+const workerBoot = (module: URL): string => `const { workerData } = require('node:worker_threads');
+const done = () => { Atomics.store(workerData.done, ${DONE}, 1); Atomics.notify(workerData.done, ${DONE}); };
 process.on('exit', done);
 import(${JSON.stringify(import.meta.resolve('tsx/esm/api'))})
-  .then(({ register }) => { register(); return import(${JSON.stringify(new URL('./referencesWorker.ts', import.meta.url).href)}); })
+  .then(({ register }) => { register(); return import(${JSON.stringify(module.href)}); })
   .catch((error) => { workerData.port.postMessage({ error: String(error && error.stack || error) }); done(); });`;
+
+const WORKER_MODULE = new URL('./referencesWorker.ts', import.meta.url);
+
+/** Blocks until the worker is done; throws when it has made no progress for `stallMs`. */
+function waitForWorker(flags: Int32Array, stallMs: number): void {
+  const slice = Math.min(1_000, stallMs);
+  let progress = Atomics.load(flags, PROGRESS);
+  let stalledSince = Date.now();
+  while (Atomics.wait(flags, DONE, 0, slice) === 'timed-out') {
+    const now = Atomics.load(flags, PROGRESS);
+    if (now !== progress) {
+      progress = now;
+      stalledSince = Date.now();
+    } else if (Date.now() - stalledSince >= stallMs) {
+      throw new Error(`formatting the references on a worker thread failed: no batch done in ${Math.round(stallMs / 1000)} s (the worker may have run out of memory); rerun the build, or give Node more memory`);
+    }
+  }
+}
 
 /**
  * Starts formatting `items` on a worker thread and returns the ReferencesSource that waits for them. Asked
  * for other items than it was started with (it should not be), it formats those on the calling thread.
  */
-export function referencesOnThread(items: CslItem[]): ReferencesSource {
-  const done = new Int32Array(new SharedArrayBuffer(4));
+export function referencesOnThread(items: CslItem[], options: { stallMs?: number; module?: URL } = {}): ReferencesSource {
+  const done = new Int32Array(new SharedArrayBuffer(8));
   const { port1, port2 } = new MessageChannel();
-  const worker = new Worker(WORKER_BOOT, { eval: true, workerData: { items, port: port2, done } satisfies ReferencesJob, transferList: [port2] });
+  const worker = new Worker(workerBoot(options.module ?? WORKER_MODULE), { eval: true, workerData: { items, port: port2, done } satisfies ReferencesJob, transferList: [port2] });
   worker.unref();
+  // A failure is reported by the waiting thread (below); an 'error' event after that has no one to tell.
+  worker.on('error', () => {});
   return (wanted) => {
-    Atomics.wait(done, 0, 0);
+    try {
+      waitForWorker(done, options.stallMs ?? REFERENCES_STALL_MS);
+    } catch (error) {
+      void worker.terminate();
+      port1.close();
+      throw error;
+    }
     const answer = receiveMessageOnPort(port1)?.message as ReferencesAnswer | undefined;
     port1.close();
     if (answer === undefined || 'error' in answer) throw new Error(`formatting the references on a worker thread failed: ${answer?.error ?? 'the worker stopped without an answer'}`);

@@ -2,15 +2,16 @@
 // once, and raises the flag the waiting thread blocks on.
 import { workerData } from 'node:worker_threads';
 import { formatReferences } from './citations.ts';
-import type { ReferencesAnswer, ReferencesJob } from './referencesThread.ts';
+import { DONE, PROGRESS, type ReferencesAnswer, type ReferencesJob } from './referencesThread.ts';
 
 const { items, port, done } = workerData as ReferencesJob;
 try {
-  port.postMessage({ references: formatReferences(items) } satisfies ReferencesAnswer);
+  // Each batch formatted counts as progress: the waiting thread gives up on a worker that makes none.
+  port.postMessage({ references: formatReferences(items, () => Atomics.add(done, PROGRESS, 1)) } satisfies ReferencesAnswer);
 } catch (error) {
   port.postMessage({ error: String((error as Error).stack ?? error) } satisfies ReferencesAnswer);
 } finally {
   port.close();
-  Atomics.store(done, 0, 1);
-  Atomics.notify(done, 0);
+  Atomics.store(done, DONE, 1);
+  Atomics.notify(done, DONE);
 }

@@ -27,6 +27,14 @@ describe('references on a worker thread', () => {
     assert.deepEqual(referencesOnThread(items)(other), formatReferences(other));
   });
 
+  it('stops waiting, with an error, for a worker that formats nothing', () => {
+    const items = citationItems([makeArticle({ slug: 'a', title: 'First' })], new Map([['a', 'a']]));
+    const stalled = new URL('../fixtures/site/stalledReferencesWorker.ts', import.meta.url);
+    const started = Date.now();
+    assert.throws(() => referencesOnThread(items, { stallMs: 1_500, module: stalled })(items), /no batch done in 2 s/);
+    assert.ok(Date.now() - started >= 1_500);
+  });
+
   it('starts no thread for a small archive', () => {
     assert.equal(referencesSource([]), formatReferences);
     assert.ok(REFERENCES_THREAD_MIN_ITEMS > 1);
