@@ -21,6 +21,8 @@ export interface SiteRun {
   phases: Record<string, number>;
   peakRss: number;
   peakRssByProgram: Record<string, number>;
+  /** Dossier only: threads that ingested (the build's default follows the machine's load). */
+  ingestThreads?: number;
 }
 
 export interface StepResult {
@@ -109,6 +111,7 @@ export async function buildDossier(corpus: string, out: string, searchShardPages
     phases: { ingest: timings.ingestMs, siteData: timings.siteDataMs, eleventy: timings.eleventyMs, searchIndex: timings.searchIndexMs },
     peakRss: run.peakRss,
     peakRssByProgram: run.peakRssByProgram,
+    ingestThreads: timings.ingestThreads,
   };
 }
 

@@ -61,9 +61,15 @@ export async function build(options: SiteBuildOptions, log: Log = stderrLog): Pr
   await checkOutDir(options.outDir);
 
   let t = performance.now();
-  const { archive, site, ingestMs } = await loadSite(options.seedsDir, where, { ...(options.today === undefined ? {} : { today: options.today }), workers: options.ingestWorkers ?? 'auto' });
+  let ingestThreads = 1;
+  let ingestThreadsNote = '';
+  const onWorkers = (workers: number, failure: string | null): void => {
+    ingestThreads = failure === null ? workers + 1 : 1;
+    ingestThreadsNote = failure === null ? `, ${plural(ingestThreads, 'thread')}` : `, on one thread: the ${plural(workers, 'worker thread')} failed (${failure})`;
+  };
+  const { archive, site, ingestMs } = await loadSite(options.seedsDir, where, { ...(options.today === undefined ? {} : { today: options.today }), workers: options.ingestWorkers ?? 'auto', onWorkers });
   const siteDataMs = performance.now() - t - ingestMs;
-  log(`ingest  ${plural(archive.report.files.length, 'file')} → ${plural(archive.articles.length, 'article')} (${seconds(ingestMs)}; site data ${seconds(siteDataMs)})`);
+  log(`ingest  ${plural(archive.report.files.length, 'file')} → ${plural(archive.articles.length, 'article')} (${seconds(ingestMs)}${ingestThreadsNote}; site data ${seconds(siteDataMs)})`);
 
   // Render into a staging folder beside the output; only a finished build replaces the output folder.
   t = performance.now();
@@ -101,7 +107,7 @@ export async function build(options: SiteBuildOptions, log: Log = stderrLog): Pr
   const totalMs = performance.now() - started;
   log(`${failure ? '✗' : '✓'} ${formatTotal(report)} · ${options.outDir} in ${seconds(totalMs)}`);
   if (options.timingsFile !== undefined) {
-    const timings: BuildTimings = { articles: archive.articles.length, ingestMs, siteDataMs, eleventyMs: rendered.eleventyMs, searchIndexMs: rendered.searchIndexMs, totalMs };
+    const timings: BuildTimings = { articles: archive.articles.length, ingestMs, siteDataMs, eleventyMs: rendered.eleventyMs, searchIndexMs: rendered.searchIndexMs, totalMs, ingestThreads };
     await writeFile(options.timingsFile, `${JSON.stringify(timings, null, 2)}\n`);
   }
   return report;

@@ -754,4 +754,6 @@ export interface BuildTimings {
   eleventyMs: number;
   searchIndexMs: number;
   totalMs: number;
+  /** Threads that ingested: 1, or 1 + the worker threads (which depend on the machine's load). */
+  ingestThreads: number;
 }

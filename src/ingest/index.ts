@@ -53,6 +53,11 @@ export interface FolderOptions extends IngestOptions {
    * left idle for a large folder. Defaults to 0, this thread only (the build passes 'auto').
    */
   workers?: number | 'auto';
+  /**
+   * Told how many worker threads ingested beside this one, and why they stopped if they failed (the files
+   * are then ingested here: same Archive). Not part of the Archive: it depends on the machine's load.
+   */
+  onWorkers?: (workers: number, failure: string | null) => void;
 }
 
 export interface IngestResult {
@@ -196,7 +201,7 @@ export async function ingestFolder(dir: string, options: FolderOptions = {}): Pr
     jobs.push({ sourceFile: file.path, bytes: bytes.bytes, report: reports.length });
     reports.push({ file: file.path, outcome: 'skipped', reason: null, slug: null, diagnostics: [] });
   }
-  const results = await ingestJobs(jobs, loaded.catalogue, options.today === undefined ? {} : { today: options.today }, workersFor(options.workers ?? 0, jobs.length));
+  const results = await ingestJobs(jobs, loaded.catalogue, options.today === undefined ? {} : { today: options.today }, workersFor(options.workers ?? 0, jobs.length), options.onWorkers);
   jobs.forEach((job, index) => {
     const result = results[index]!;
     if (result.article === null) {
@@ -238,15 +243,24 @@ export async function ingestFolder(dir: string, options: FolderOptions = {}): Pr
  * ingestText over each job, in the jobs' order: here and on `workers` worker threads. Should the
  * workers fail to start (a runner without the TypeScript loader), the files are ingested here: same result.
  */
-async function ingestJobs(jobs: IngestJob[], catalogue: Catalogue, options: IngestOptions, workers: number): Promise<IngestResult[]> {
+async function ingestJobs(
+  jobs: IngestJob[],
+  catalogue: Catalogue,
+  options: IngestOptions,
+  workers: number,
+  onWorkers: FolderOptions['onWorkers'],
+): Promise<IngestResult[]> {
   const ingestHere = (job: IngestJob): IngestResult => ingestText(job.sourceFile, job.bytes, catalogue, options);
   if (workers > 0) {
     try {
-      return await ingestOnWorkers(jobs, { catalogue, options }, workers, ingestHere);
-    } catch {
-      // Fall through to this thread alone.
+      const results = await ingestOnWorkers(jobs, { catalogue, options }, workers, ingestHere);
+      onWorkers?.(workers, null);
+      return results;
+    } catch (error) {
+      // Fall through to this thread alone, and say so: the build is slower, not different.
+      onWorkers?.(workers, error instanceof Error ? error.message : String(error));
     }
-  }
+  } else onWorkers?.(0, null);
   return jobs.map(ingestHere);
 }
 

@@ -28,9 +28,12 @@ describe('ingest on worker threads', () => {
   });
 
   it('makes the same Archive as one thread, with the same report', async () => {
-    const alone = await ingestFolder(dir, { today: '2026-01-01', workers: 0 });
-    const pooled = await ingestFolder(dir, { today: '2026-01-01', workers: 1 });
+    const told: [number, string | null][] = [];
+    const alone = await ingestFolder(dir, { today: '2026-01-01', workers: 0, onWorkers: (n, failure) => told.push([n, failure]) });
+    const pooled = await ingestFolder(dir, { today: '2026-01-01', workers: 1, onWorkers: (n, failure) => told.push([n, failure]) });
     assert.equal(JSON.stringify(pooled), JSON.stringify(alone));
+    // The worker ran and did not fail (had it failed, the files would have been ingested here, silently but for this).
+    assert.deepEqual(told, [[0, null], [1, null]]);
     assert.equal(alone.report.counts.skipped, 1);
     assert.ok(alone.articles.some((article) => article.publisher === 'Ledger of the Catalogue'));
   });
