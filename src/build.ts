@@ -61,15 +61,15 @@ export async function build(options: SiteBuildOptions, log: Log = stderrLog): Pr
   await checkOutDir(options.outDir);
 
   let t = performance.now();
-  let ingestThreads = 1;
-  let ingestThreadsNote = '';
-  const onWorkers = (workers: number, failure: string | null): void => {
-    ingestThreads = failure === null ? workers + 1 : 1;
-    ingestThreadsNote = failure === null ? `, ${plural(ingestThreads, 'thread')}` : `, on one thread: the ${plural(workers, 'worker thread')} failed (${failure})`;
+  let workers = { started: 0, failure: null as string | null };
+  const onWorkers = (started: number, failure: string | null): void => {
+    workers = { started, failure };
   };
   const { archive, site, ingestMs } = await loadSite(options.seedsDir, where, { ...(options.today === undefined ? {} : { today: options.today }), workers: options.ingestWorkers ?? 'auto', onWorkers });
   const siteDataMs = performance.now() - t - ingestMs;
-  log(`ingest  ${plural(archive.report.files.length, 'file')} → ${plural(archive.articles.length, 'article')} (${seconds(ingestMs)}${ingestThreadsNote}; site data ${seconds(siteDataMs)})`);
+  const ingestThreads = workers.failure === null ? workers.started + 1 : 1;
+  const threadsNote = workers.failure === null ? plural(ingestThreads, 'thread') : `on one thread: the ${plural(workers.started, 'worker thread')} failed (${workers.failure})`;
+  log(`ingest  ${plural(archive.report.files.length, 'file')} → ${plural(archive.articles.length, 'article')} (${seconds(ingestMs)}, ${threadsNote}; site data ${seconds(siteDataMs)})`);
 
   // Render into a staging folder beside the output; only a finished build replaces the output folder.
   t = performance.now();

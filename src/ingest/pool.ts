@@ -3,7 +3,7 @@
 // ingesting on one thread: the same ingestText runs on each file, results are plain data (structured
 // clone keeps them as they are), and the caller assembles the Archive in file order as before.
 import { availableParallelism, loadavg } from 'node:os';
-import { Worker } from 'node:worker_threads';
+import { startTypeScriptWorker } from '../typeScriptWorker.ts';
 import type { Catalogue } from '../types.ts';
 import type { IngestOptions, IngestResult } from './index.ts';
 
@@ -42,12 +42,7 @@ export interface WorkerAnswer {
   results: IngestResult[];
 }
 
-/**
- * A worker's first lines: Node 20 does not pass the loader of the starting thread (tsx, which runs the build)
- * on to a worker, so the worker registers tsx itself before loading the TypeScript module.
- */
-const WORKER_BOOT = `import(${JSON.stringify(import.meta.resolve('tsx/esm/api'))})
-  .then(({ register }) => { register(); return import(${JSON.stringify(new URL('./ingestWorker.ts', import.meta.url).href)}); })`;
+const WORKER_MODULE = new URL('./ingestWorker.ts', import.meta.url);
 
 /**
  * How many worker threads a folder of `files` inputs gets besides the calling thread, which ingests too:
@@ -79,7 +74,7 @@ export async function ingestOnWorkers(
   let next = 0;
   const runWorker = (): Promise<void> =>
     new Promise((resolve, reject) => {
-      const worker = new Worker(WORKER_BOOT, { eval: true, workerData: setup satisfies WorkerSetup });
+      const worker = startTypeScriptWorker(WORKER_MODULE, { workerData: setup satisfies WorkerSetup });
       let finished = false;
       let pending = 0;
       const send = (): void => {

@@ -8,7 +8,8 @@
 // Related articles and events (about 0.7 ms an article) stay on this thread: they read the bodies, and a copy
 // of every body in the worker raised the peak memory by about 250 MB at 5,000 articles.
 import { isDeepStrictEqual } from 'node:util';
-import { MessageChannel, receiveMessageOnPort, Worker, type MessagePort } from 'node:worker_threads';
+import { MessageChannel, receiveMessageOnPort, type MessagePort } from 'node:worker_threads';
+import { startTypeScriptWorker } from '../typeScriptWorker.ts';
 import type { CslItem } from '../types.ts';
 import { formatReferences, type FormattedReferences, type ReferencesSource } from './citations.ts';
 
@@ -39,15 +40,12 @@ export interface ReferencesJob {
 export type ReferencesAnswer = { references: FormattedReferences } | { error: string };
 
 /**
- * A worker's first lines: Node 20 does not pass the loader of the starting thread (tsx) on to a worker, so it
- * registers tsx itself. A failure to load still raises the flag, so the waiting thread never waits forever.
+ * The worker's boot: the done flag is raised when its thread exits, and a failure to load answers with the
+ * error, so the waiting thread is woken either way.
  */
-const workerBoot = (module: URL): string => `const { workerData } = require('node:worker_threads');
-const done = () => { Atomics.store(workerData.done, ${DONE}, 1); Atomics.notify(workerData.done, ${DONE}); };
-process.on('exit', done);
-import(${JSON.stringify(import.meta.resolve('tsx/esm/api'))})
-  .then(({ register }) => { register(); return import(${JSON.stringify(module.href)}); })
-  .catch((error) => { workerData.port.postMessage({ error: String(error && error.stack || error) }); done(); });`;
+const RAISE_DONE_ON_EXIT = `const done = () => { Atomics.store(workerData.done, ${DONE}, 1); Atomics.notify(workerData.done, ${DONE}); };
+process.on('exit', done);`;
+const ANSWER_LOAD_ERROR = 'workerData.port.postMessage({ error: String(error && error.stack || error) }); done();';
 
 const WORKER_MODULE = new URL('./referencesWorker.ts', import.meta.url);
 
@@ -74,7 +72,7 @@ function waitForWorker(flags: Int32Array, stallMs: number): void {
 export function referencesOnThread(items: CslItem[], options: { stallMs?: number; module?: URL } = {}): ReferencesSource {
   const done = new Int32Array(new SharedArrayBuffer(8));
   const { port1, port2 } = new MessageChannel();
-  const worker = new Worker(workerBoot(options.module ?? WORKER_MODULE), { eval: true, workerData: { items, port: port2, done } satisfies ReferencesJob, transferList: [port2] });
+  const worker = startTypeScriptWorker(options.module ?? WORKER_MODULE, { workerData: { items, port: port2, done } satisfies ReferencesJob, transferList: [port2] }, { boot: RAISE_DONE_ON_EXIT, onLoadError: ANSWER_LOAD_ERROR });
   worker.unref();
   // A failure is reported by the waiting thread (below); an 'error' event after that has no one to tell.
   worker.on('error', () => {});

@@ -67,13 +67,22 @@ function pageHead(file: string): { head: string; size: number } {
 /**
  * What a reader downloads to see a built page: its HTML and the stylesheets it links (each read from the
  * output folder, the site's `base` taken off the address). Scripts and images are not counted: an article
- * page has none. Only the page's head is read: sizes come from the file system.
+ * page has none. Only the page's head is read: sizes come from the file system, each stylesheet's once per
+ * `cssSizes` (pages share a few sheets).
  */
-export function pageBytes(outDir: string, base: string, htmlFile: string): { html: number; css: number } {
+export function pageBytes(outDir: string, base: string, htmlFile: string, cssSizes = new Map<string, number>()): { html: number; css: number } {
   const { head, size } = pageHead(join(outDir, htmlFile));
+  const sheetSize = (href: string): number => {
+    let bytes = cssSizes.get(href);
+    if (bytes === undefined) {
+      bytes = statSync(join(outDir, href.startsWith(base) ? href.slice(base.length) : href)).size;
+      cssSizes.set(href, bytes);
+    }
+    return bytes;
+  };
   const css = linkedStylesheets(head)
-    .map((href) => statSync(join(outDir, href.startsWith(base) ? href.slice(base.length) : href)).size)
-    .reduce((sum, size) => sum + size, 0);
+    .map(sheetSize)
+    .reduce((sum, bytes) => sum + bytes, 0);
   return { html: size, css };
 }
 
@@ -90,8 +99,9 @@ export interface ArticlePageWeight {
  */
 export function articlePageWeights(outDir: string, base: string): ArticlePageWeight[] {
   const slugs = readdirSync(join(outDir, 'articles'), { withFileTypes: true }).filter((e) => e.isDirectory()).map((e) => e.name).sort();
+  const cssSizes = new Map<string, number>();
   return slugs.map((slug) => {
-    const { html, css } = pageBytes(outDir, base, join('articles', slug, 'index.html'));
+    const { html, css } = pageBytes(outDir, base, join('articles', slug, 'index.html'), cssSizes);
     return { slug, html, css, total: html + css };
   });
 }
