@@ -70,7 +70,7 @@ for (let run = 0; run < runs; run++) {
   start = performance.now();
   cpu = cpuMs();
   main = mainThreadMs();
-  const pooled = await ingestFolder(dir, { today: TODAY, workers: workerCount(count, 0) });
+  const pooled = await ingestFolder(dir, { today: TODAY, workers: workerCount(count) });
   poolMain.push(mainThreadMs() - main);
   poolTimes.push(performance.now() - start);
   poolCpu.push(cpuMs() - cpu);
@@ -81,6 +81,6 @@ process.stdout.write(`ingest of ${count} articles, median of ${runs}:\n`);
 process.stdout.write(`  ingestText   wall ${perSecond(median(textTimes))}, CPU ${perSecond(median(textCpu))}\n`);
 const perArticle = (ms: number): string => `${(ms / count).toFixed(2)} ms an article`;
 process.stdout.write(`  ingestFolder, one thread      wall ${perSecond(median(folderTimes))}, CPU ${perSecond(median(folderCpu))}\n`);
-process.stdout.write(`  ingestFolder with ${workerCount(count, 0)} worker thread(s) beside the main one (${availableParallelism()} cores)\n`);
+process.stdout.write(`  ingestFolder with ${workerCount(count)} worker thread(s) beside the main one (${availableParallelism()} cores)\n`);
 process.stdout.write(`               wall ${perSecond(median(poolTimes))}, CPU of all threads ${perArticle(median(poolCpu))} (one thread: ${perArticle(median(folderCpu))})\n`);
 process.stdout.write(`               main thread CPU ${perArticle(median(poolMain))} (one thread: ${perArticle(median(folderMain))})\n`);

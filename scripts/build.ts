@@ -14,8 +14,8 @@ const USAGE = `usage: npm run build -- [--seeds DIR] [--out DIR] [--base /prefix
   --search-shard-pages N  most pages in one search index (default 4000): fewer need less build memory, more
                    make a search on a large archive download less (the search page merges the shards)
   --timings FILE   also write the phase timings as JSON to FILE (for npm run bench)
-  --ingest-workers N  worker threads that ingest beside the main one (default: one per idle core
-                   from 1,000 files on; 0 turns them off); the site is the same either way
+  --ingest-workers N  worker threads that ingest beside the main one (default: one per other
+                   core from 1,000 files on; 0 turns them off); the site is the same either way
   --help           show this help`;
 
 async function main(): Promise<void> {

@@ -23,7 +23,7 @@ export interface SiteBuildOptions extends BuildOptions {
   searchShardPages?: number;
   /** Where to write the phase timings as JSON (outside the site, so builds stay byte-identical). */
   timingsFile?: string;
-  /** Ingest worker threads beside the main one (0: none); by default one per idle core for a large folder (src/ingest/pool.ts). */
+  /** Ingest worker threads beside the main one (0: none); by default one per other core for a large folder (src/ingest/pool.ts). */
   ingestWorkers?: number;
 }
 

@@ -49,8 +49,8 @@ export interface FolderOptions extends IngestOptions {
   /** Reads one file's bytes (tests inject read errors here); defaults to the disk. */
   read?: (absolutePath: string) => Promise<ReadResult>;
   /**
-   * Worker threads beside this one (pool.ts), or 'auto': `workerCount` of the files to ingest, one per core
-   * left idle for a large folder. Defaults to 0, this thread only (the build passes 'auto').
+   * Worker threads beside this one (pool.ts), or 'auto': `workerCount` of the files to ingest, one per other core
+   * for a large folder. Defaults to 0, this thread only (the build passes 'auto').
    */
   workers?: number | 'auto';
   /**

@@ -2,7 +2,7 @@
 // files are shared out in batches and the results put back in the folder's order. Byte-identical to
 // ingesting on one thread: the same ingestText runs on each file, results are plain data (structured
 // clone keeps them as they are), and the caller assembles the Archive in file order as before.
-import { availableParallelism, loadavg } from 'node:os';
+import { availableParallelism } from 'node:os';
 import { startTypeScriptWorker } from '../typeScriptWorker.ts';
 import type { Catalogue } from '../types.ts';
 import type { IngestOptions, IngestResult } from './index.ts';
@@ -46,14 +46,13 @@ const WORKER_MODULE = new URL('./ingestWorker.ts', import.meta.url);
 
 /**
  * How many worker threads a folder of `files` inputs gets besides the calling thread, which ingests too:
- * none for a small folder, else one per core that the last minute's `load` (average of runnable
- * threads) left idle besides this thread. On a busy machine a worker only adds CPU (its start-up, its own
- * heap and compiler) and saves no time: its thread waits for a core like this one does.
+ * none for a small folder, else one per other core. Not fewer on a busy machine: Linux's load average
+ * also counts threads waiting on the disk, so it read about 1 on an idle 2-core VM and gave no worker at
+ * all; a worker that has to share a core costs only its start-up (about 0.5 s of CPU).
  */
-export function workerCount(files: number, load: number = loadavg()[0]!): number {
+export function workerCount(files: number): number {
   if (files < POOL_LIMITS.minFiles) return 0;
-  const idle = Math.round(availableParallelism() - 1 - load);
-  return Math.max(0, Math.min(availableParallelism() - 1, idle, Math.ceil(files / POOL_LIMITS.batchFiles) - 1));
+  return Math.max(0, Math.min(availableParallelism() - 1, Math.ceil(files / POOL_LIMITS.batchFiles) - 1));
 }
 
 /**
