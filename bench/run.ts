@@ -53,6 +53,8 @@ export interface SearchCost {
   /** The same two as a host that compresses text would send them (bench/searchBytes.ts ServedBytes.gzipped). */
   pageGzipBytes: number;
   searchGzipBytes: number;
+  /** searchBytes by what they are (bench/searchBytes.ts searchBundleKind). */
+  searchByKind: ServedBytes['byKind'];
   results: number;
 }
 
@@ -147,6 +149,7 @@ const searchCost = (measured: { page: ServedBytes; search: ServedBytes; results:
         searchBytes: measured.search.total,
         pageGzipBytes: measured.page.gzipped,
         searchGzipBytes: measured.search.gzipped,
+        searchByKind: measured.search.byKind,
         results: measured.results,
       };
 
@@ -193,6 +196,9 @@ export async function benchStep(articles: number, options: BenchOptions): Promis
     ratio: baseline ? dossier.medianMs / baseline.medianMs : null,
     search,
   };
+  for (const [site, cost] of Object.entries(search ?? {})) {
+    if (cost) options.log(`bench: ${articles} articles: one search on the ${site} site: ${Object.entries(cost.searchByKind).map(([kind, bytes]) => `${kind} ${bytes} B`).join(', ')}`);
+  }
   const weights = result.dossier.articlePages;
   options.log(
     `bench: ${articles} articles: article page + CSS: largest ${weights.largest?.total ?? 0} B (${weights.largest?.slug ?? '–'}), median ${weights.median} B, ${weights.over} of ${weights.pages} over ${ARTICLE_PAGE_BUDGET} B`,

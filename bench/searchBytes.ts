@@ -23,14 +23,30 @@ export interface ServedBytes {
    * the rest as they are (Pagefind's index, fragment, filter and WASM files are gzip already).
    */
   gzipped: number;
-  /** Bytes of files under pagefind/ (the search bundle: script, wasm, metadata, index chunks, fragments). */
-  searchBundle: number;
+  /** The bytes by what they are: files of the search bundle (pagefind/) by searchBundleKind, the site's own files as 'site'. */
+  byKind: Record<SearchFileKind | 'site', number>;
   requests: number;
 }
 
+export type SearchFileKind = 'code' | 'metadata' | 'index' | 'fragments';
+
+/**
+ * What a file of a Pagefind bundle is: its code (script, worker, WASM: the same whatever the archive),
+ * metadata (entry, page list, filters: grow with the pages), word index chunks (grow with how often the
+ * searched words occur), or result fragments (one per result shown).
+ */
+export function searchBundleKind(path: string): SearchFileKind {
+  if (path.endsWith('.pf_index')) return 'index';
+  if (path.endsWith('.pf_fragment')) return 'fragments';
+  if (path.endsWith('.pf_meta') || path.endsWith('.pf_filter') || path.endsWith('pagefind-entry.json')) return 'metadata';
+  return 'code';
+}
+
+const noBytes = (): ServedBytes => ({ total: 0, gzipped: 0, byKind: { code: 0, metadata: 0, index: 0, fragments: 0, site: 0 }, requests: 0 });
+
 /** A static server over `root` that counts what it sends. */
-export function startStaticServer(root: string): Promise<{ server: Server; url: string; served: ServedBytes; reset(): void }> {
-  const served: ServedBytes = { total: 0, gzipped: 0, searchBundle: 0, requests: 0 };
+function startStaticServer(root: string): Promise<{ server: Server; url: string; served: ServedBytes; reset(): void }> {
+  let served = noBytes();
   const server = createServer((request, response) => {
     const path = decodeURIComponent(new URL(request.url ?? '/', 'http://x').pathname);
     let file = join(root, normalize(path));
@@ -40,7 +56,7 @@ export function startStaticServer(root: string): Promise<{ server: Server; url: 
       served.total += size;
       served.gzipped += extname(file) in TYPES && !extname(file).endsWith('wasm') ? gzipSync(readFileSync(file)).length : size;
       served.requests += 1;
-      if (path.includes('/pagefind/')) served.searchBundle += size;
+      served.byKind[path.includes('/pagefind/') ? searchBundleKind(path) : 'site'] += size;
       response.writeHead(200, { 'content-type': TYPES[extname(file)] ?? 'application/octet-stream', 'content-length': size, 'cache-control': 'no-store' });
       createReadStream(file).pipe(response);
     } catch {
@@ -53,12 +69,11 @@ export function startStaticServer(root: string): Promise<{ server: Server; url: 
       resolve({
         server,
         url: `http://127.0.0.1:${port}`,
-        served,
+        get served() {
+          return served;
+        },
         reset() {
-          served.total = 0;
-          served.gzipped = 0;
-          served.searchBundle = 0;
-          served.requests = 0;
+          served = noBytes();
         },
       });
     });
@@ -87,7 +102,7 @@ export async function searchBytes(root: string, searchPath: string, query: strin
   try {
     const page = await browser.context.newPage();
     await page.goto(`${site.url}${searchPath}`, { waitUntil: 'networkidle' });
-    const pageBytes = { ...site.served };
+    const pageBytes = site.served;
     site.reset();
     await page.fill(selectors.input, query);
     await page.waitForSelector(selectors.result, { timeout: 60_000 });
@@ -95,7 +110,7 @@ export async function searchBytes(root: string, searchPath: string, query: strin
     // Pagefind loads result fragments as results appear: give them a moment to settle.
     await page.waitForTimeout(1000);
     const results = await page.locator(selectors.result).count();
-    return { page: pageBytes, search: { ...site.served }, results };
+    return { page: pageBytes, search: site.served, results };
   } finally {
     await browser.close();
     await new Promise((resolve) => site.server.close(resolve));

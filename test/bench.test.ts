@@ -8,6 +8,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { generateCorpus, readSeedTexts, seededRandom } from '../bench/corpus.ts';
 import { buildBaseline, writeCorpus } from '../bench/run.ts';
+import { searchBundleKind } from '../bench/searchBytes.ts';
 import { ingestFolder } from '../src/ingest/index.ts';
 
 const SEEDS = readSeedTexts(join(import.meta.dirname, '..', 'seeds'));
@@ -79,5 +80,22 @@ describe('bench corpus through Dossier and the baseline', () => {
     for (const slug of pages) assert.ok(index.includes(`href="/articles/${slug}/"`), slug);
     const entry = JSON.parse(readFileSync(join(out, 'pagefind', 'pagefind-entry.json'), 'utf8')) as { languages: Record<string, { page_count: number }> };
     assert.equal(Object.values(entry.languages).reduce((n, l) => n + l.page_count, 0), 12);
+  });
+
+  it("sorts every file of the baseline's search bundle into code, metadata, index chunks or fragments", () => {
+    const bundle = join(root, 'baseline', 'pagefind');
+    const files = readdirSync(bundle, { recursive: true, withFileTypes: true }).filter((entry) => entry.isFile());
+    const byKind = new Map<string, typeof files>();
+    for (const file of files) {
+      const kind = searchBundleKind(join(file.parentPath, file.name));
+      byKind.set(kind, [...(byKind.get(kind) ?? []), file]);
+    }
+    // 12 pages: one fragment each; word index chunks of about 20,000 word positions (12 articles make one or two).
+    assert.equal(byKind.get('fragments')?.length, 12);
+    assert.ok((byKind.get('index')?.length ?? 0) >= 1);
+    assert.ok(byKind.get('metadata')?.some((file) => file.name.endsWith('.pf_meta')));
+    assert.ok(byKind.get('code')?.some((file) => file.name === 'pagefind.js'));
+    assert.ok(byKind.get('code')?.some((file) => file.name.startsWith('wasm.')));
+    assert.deepEqual(byKind.get('code')?.filter((file) => /\.pf_/.test(file.name)) ?? [], []);
   });
 });
