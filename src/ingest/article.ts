@@ -18,7 +18,7 @@ import { findImpossibleDate } from './dates.ts';
 import { withConfidence } from './confidence.ts';
 import { chooseLanguage } from './language.ts';
 import { slugify } from './slug.ts';
-import { wordCount } from './text.ts';
+import { collapseWhiteSpace, wordCount } from './text.ts';
 
 export { slugify } from './slug.ts';
 
@@ -214,7 +214,7 @@ export function cutAtWord(text: string, max: number): string {
  * EXCERPT_MAX_CHARS (the rest could not change those characters), so a long body is not copied whole.
  */
 function excerptSource(paragraphs: string[]): string {
-  const collapse = (text: string): string => text.replace(/\s+/g, ' ').trim();
+  const collapse = collapseWhiteSpace;
   let joined = '';
   for (let index = 0; index < paragraphs.length; index++) {
     joined += (index === 0 ? '' : ' ') + paragraphs[index];

@@ -51,7 +51,7 @@ import {
   URL_ANYWHERE,
   URL_ONLY_LINE,
 } from './patterns.ts';
-import { endsSentence, hasMoreWords, isBlank, hasLetterKey, isSpaceUnit, letterKey, letterKeyPrefix, plainText, stripControls, titleCaseRatio, trimmedEndLength, wordCount } from './text.ts';
+import { computePlainText, endsSentence, hasMoreWords, isBlank, hasLetterKey, isSpaceUnit, letterKey, letterKeyPrefix, plainText, stripControls, titleCaseRatio, trimmedEndLength, wordCount } from './text.ts';
 
 export interface ClassifyOptions {
   /** Lines taken by front matter at the top of the text. */
@@ -222,7 +222,7 @@ export function groupBlocks(lines: string[], from: number): Block[] {
   const flush = (): void => {
     if (current === null) return;
     const raw = stripControls(current.parts.join(' '));
-    const text = plainText(raw);
+    const text = computePlainText(raw);
     blocks.push({ start: current.start, end: current.end, raw, text, words: wordCount(text) });
     current = null;
   };
@@ -422,6 +422,18 @@ function headlineScore(blocks: Block[], index: number, key: string, mainStart: n
   return score - CLASSIFY_LIMITS.headlineDistanceWeight * Math.log2(1 + Math.max(0, mainStart - index));
 }
 
+const PADDING = /\s{3,}/;
+
+/**
+ * A block's plain text up to the first run of three white spaces (`plainText(raw.trim().split(/\s{3,}/)[0])`):
+ * most blocks have no such run, and their plain text is already on the block.
+ */
+export function beforePadding(block: Block): string {
+  const trimmed = block.raw.trim();
+  const padding = PADDING.exec(trimmed);
+  return padding === null ? block.text : plainText(trimmed.slice(0, padding.index));
+}
+
 /**
  * Headlines named by the page's own title at the top of a saved page: "Headline | Site" (cut at the
  * padding a converter adds), or the title of the article's comments feed ("Site » Headline Comments Feed").
@@ -430,7 +442,7 @@ export function pageTitleHeadlines(blocks: Block[]): string[] {
   const first = blocks[0];
   if (first === undefined) return [];
   const titles: string[] = [];
-  const bare = TITLE_SITE_SUFFIX.exec(plainText(first.raw.trim().split(/\s{3,}/)[0] ?? ''))?.[1];
+  const bare = TITLE_SITE_SUFFIX.exec(beforePadding(first))?.[1];
   if (bare !== undefined) titles.push(bare);
   const raw = first.raw.replace(/\[\d+\]/g, ' ');
   for (const match of raw.matchAll(COMMENTS_FEED_TITLE)) if (match[1] !== undefined) titles.push(plainText(match[1]));

@@ -10,6 +10,7 @@ import { expressions } from 'franc-min/expressions.js';
 import { iso6393To1 } from 'iso-639-3/iso6393-to-1.js';
 import type { FieldProvenance } from '../types.ts';
 import type { Found } from './metadata.ts';
+import { collapseWhiteSpace, WHITE_SPACE_TO_COLLAPSE } from './text.ts';
 
 /** BCP 47 tag used when a text is too short to tell. */
 export const DEFAULT_LANGUAGE = 'en';
@@ -21,15 +22,12 @@ export const LANGUAGE_LIMITS = {
   maxSampleChars: 4000,
 } as const;
 
-/** What `/\s+/g` -> ' ' changes: runs of two or more, or with a white space other than ' ' (a lone space stays). */
-const WHITE_SPACE_TO_COLLAPSE = /\s*[^\S ]\s*| {2,}/g;
-
 /** The body's language as a BCP 47 tag ('es'), or null when it is too short or franc cannot tell. */
 export function detectLanguage(text: string): string | null {
   // franc reads only its first FRANC_MAX_SAMPLE characters: collapsing a shorter stretch first gives the same
   // start (a collapsed prefix is a prefix of the collapsed text) unless white space ate too much of it.
-  const short = collapseForSample(text.slice(0, FRANC_MAX_SAMPLE + 64));
-  const sample = short.length > FRANC_MAX_SAMPLE ? short : collapseForSample(text.slice(0, LANGUAGE_LIMITS.maxSampleChars * 2)).slice(0, LANGUAGE_LIMITS.maxSampleChars);
+  const short = collapseWhiteSpace(text.slice(0, FRANC_MAX_SAMPLE + 64));
+  const sample = short.length > FRANC_MAX_SAMPLE ? short : collapseWhiteSpace(text.slice(0, LANGUAGE_LIMITS.maxSampleChars * 2)).slice(0, LANGUAGE_LIMITS.maxSampleChars);
   if (sample.length < LANGUAGE_LIMITS.minDetectChars) return null;
   const code = closestLanguage(sample);
   if (code === 'und') return null;
@@ -45,10 +43,6 @@ function joinedStart(paragraphs: string[], length: number): string {
   let text = '';
   for (let index = 0; index < paragraphs.length && text.length < length; index++) text += (index === 0 ? '' : '\n') + paragraphs[index];
   return text;
-}
-
-function collapseForSample(text: string): string {
-  return text.replace(WHITE_SPACE_TO_COLLAPSE, ' ').trim();
 }
 
 /** Picks the article's language with where it came from: declared > detected > default. */

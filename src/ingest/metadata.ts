@@ -2,7 +2,7 @@
 // Catalogue and front matter are applied later (article.ts); this step only reads the text.
 import type { Caption, DatePrecision, FieldOrigin, FieldProvenance } from '../types.ts';
 import { cleanParagraph } from './body.ts';
-import type { Block, Classification } from './classify.ts';
+import { beforePadding, type Block, type Classification } from './classify.ts';
 import { findDate, findDateInUrl, findFullDate, findPublishedInLine, isDateOnly, type FoundDate } from './dates.ts';
 import { splitLeadIn, type LeadIn } from './leadIn.ts';
 import {
@@ -36,7 +36,7 @@ import {
   URL_ONLY_LINE,
 } from './patterns.ts';
 import { findHostNameInText, hostOf, nameFromLabel, segmentHostLabel, siteLabel } from './publisher.ts';
-import { letterKey, plainText, wordCount } from './text.ts';
+import { hasLetterKeyPrefix, letterKey, plainText, wordCount } from './text.ts';
 
 export interface Found<T> {
   value: T;
@@ -363,7 +363,11 @@ function findTitleSuffix(blocks: TaggedBlock[], title: Found<string> | null): Fo
   const key = letterKey(title.value);
   for (const block of blocks) {
     // Converters pad the page title out to the width of the page before what follows it on the line.
-    const match = TITLE_SITE_SUFFIX.exec(plainText(block.raw.trim().split(/\s{3,}/)[0] ?? ''));
+    const line = beforePadding(block);
+    // The part before the bar starts the line, so the line's letter key starts with the headline's: a
+    // cheap test that spares the expression most paragraphs.
+    if (!hasLetterKeyPrefix(line, key)) continue;
+    const match = TITLE_SITE_SUFFIX.exec(line);
     if (match?.[1] !== undefined && match[2] !== undefined && letterKey(match[1]) === key && !TITLE_SUFFIX_NOT_SITE.test(match[2].trim())) {
       return found(match[2].trim(), 'publisher/title-suffix', block.line);
     }

@@ -16,7 +16,11 @@ import { memoise } from '../memoise.ts';
 // The steps ask for the plain text and the letter key of the same block several times (classify, metadata, body).
 export const plainText = memoise(computePlainText);
 
-function computePlainText(line: string): string {
+/**
+ * `plainText` without the memo: for a new block, whose text is kept on the block (a memo would only hash and
+ * copy a whole paragraph it is never asked for again).
+ */
+export function computePlainText(line: string): string {
   let text = line.trim();
   const heading = MARKDOWN_HEADING.exec(text);
   if (heading !== null) text = heading[2] ?? '';
@@ -53,6 +57,17 @@ const SPACE_RUN_TO_COLLAPSE = /[ \t]*\t[ \t]*| {2,}/g;
 export function collapseSpaces(text: string): string {
   if (!text.includes('\t') && !text.includes('  ')) return text.trim();
   return text.replace(SPACE_RUN_TO_COLLAPSE, ' ').trim();
+}
+
+/** What `/\s+/g` -> ' ' changes: runs of two or more, or with a white space other than ' ' (a lone space stays). */
+export const WHITE_SPACE_TO_COLLAPSE = /\s*[^\S ]\s*| {2,}/g;
+
+/**
+ * `text.replace(/\s+/g, ' ').trim()`, replacing only the runs that change: prose has a space between every two
+ * words, and `/\s+/g` would replace each.
+ */
+export function collapseWhiteSpace(text: string): string {
+  return text.replace(WHITE_SPACE_TO_COLLAPSE, ' ').trim();
 }
 
 export function words(text: string): string[] {
@@ -230,6 +245,11 @@ export function letterKeyPrefix(text: string, length: number): string {
     }
   }
   return key.length > length ? key.slice(0, length) : key;
+}
+
+/** Whether `letterKey(text)` starts with `key`, reading no further into the text than the key's length needs. */
+export function hasLetterKeyPrefix(text: string, key: string): boolean {
+  return letterKeyPrefix(text, key.length) === key;
 }
 
 /** Whether `letterKey(text) === key`, reading no further into a long text than the key's length needs. */
