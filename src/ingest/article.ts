@@ -18,7 +18,7 @@ import { findImpossibleDate } from './dates.ts';
 import { withConfidence } from './confidence.ts';
 import { chooseLanguage } from './language.ts';
 import { slugify } from './slug.ts';
-import { collapseWhiteSpace, wordCount } from './text.ts';
+import { collapseWhiteSpace } from './text.ts';
 
 export { slugify } from './slug.ts';
 
@@ -171,7 +171,7 @@ export function assembleArticle(input: ArticleInput): { article: Article | null;
     language: language.value,
     body: input.body.markdown,
     excerpt: makeExcerpt(input.body.plainParagraphs),
-    wordCount: input.body.plainParagraphs.reduce((sum, paragraph) => sum + wordCount(paragraph), 0),
+    wordCount: input.body.words,
     captions: text.captions,
     related: text.related,
     comments: text.comments,

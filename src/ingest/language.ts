@@ -10,7 +10,7 @@ import { expressions } from 'franc-min/expressions.js';
 import { iso6393To1 } from 'iso-639-3/iso6393-to-1.js';
 import type { FieldProvenance } from '../types.ts';
 import type { Found } from './metadata.ts';
-import { collapseWhiteSpace, WHITE_SPACE_TO_COLLAPSE } from './text.ts';
+import { collapseWhiteSpace, isSpaceUnit, WHITE_SPACE_TO_COLLAPSE } from './text.ts';
 
 /** BCP 47 tag used when a text is too short to tell. */
 export const DEFAULT_LANGUAGE = 'en';
@@ -24,10 +24,15 @@ export const LANGUAGE_LIMITS = {
 
 /** The body's language as a BCP 47 tag ('es'), or null when it is too short or franc cannot tell. */
 export function detectLanguage(text: string): string | null {
+  return detectInParagraphs([text]);
+}
+
+/** detectLanguage of the paragraphs joined by line breaks, joining no more of them than it reads. */
+function detectInParagraphs(paragraphs: string[]): string | null {
   // franc reads only its first FRANC_MAX_SAMPLE characters: collapsing a shorter stretch first gives the same
   // start (a collapsed prefix is a prefix of the collapsed text) unless white space ate too much of it.
-  const short = collapseWhiteSpace(text.slice(0, FRANC_MAX_SAMPLE + 64));
-  const sample = short.length > FRANC_MAX_SAMPLE ? short : collapseWhiteSpace(text.slice(0, LANGUAGE_LIMITS.maxSampleChars * 2)).slice(0, LANGUAGE_LIMITS.maxSampleChars);
+  const short = collapseWhiteSpace(joinedStart(paragraphs, FRANC_MAX_SAMPLE + 64).slice(0, FRANC_MAX_SAMPLE + 64));
+  const sample = short.length > FRANC_MAX_SAMPLE ? short : collapseWhiteSpace(joinedStart(paragraphs, LANGUAGE_LIMITS.maxSampleChars * 2).slice(0, LANGUAGE_LIMITS.maxSampleChars * 2)).slice(0, LANGUAGE_LIMITS.maxSampleChars);
   if (sample.length < LANGUAGE_LIMITS.minDetectChars) return null;
   const code = closestLanguage(sample);
   if (code === 'und') return null;
@@ -48,7 +53,7 @@ function joinedStart(paragraphs: string[], length: number): string {
 /** Picks the article's language with where it came from: declared > detected > default. */
 export function chooseLanguage(declared: Found<string> | null, paragraphs: string[]): Found<string> {
   if (declared !== null) return declared;
-  const detected = detectLanguage(joinedStart(paragraphs, LANGUAGE_LIMITS.maxSampleChars * 2));
+  const detected = detectInParagraphs(paragraphs);
   if (detected !== null) return { value: detected, provenance: provenance('text', 'language/detected') };
   return { value: DEFAULT_LANGUAGE, provenance: provenance('inferred', 'language/default') };
 }
@@ -64,6 +69,58 @@ export function languageTag(value: string | null): string | null {
   if (!/^[a-z]{2,3}(?:-[a-z0-9]{2,8})*$/i.test(tag)) return null;
   const [language, ...rest] = tag.split('-');
   return [language!.toLowerCase(), ...rest.map((part) => (part.length === 2 ? part.toUpperCase() : part))].join('-');
+}
+
+/**
+ * Characters whose lower case is not one code unit of its own: İ (two units), Σ (ς or σ by what follows) and
+ * the halves of surrogate pairs (a pair lowers as one character).
+ */
+const NOT_LOWERED_ALONE = /[\u0130\u03A3\uD800-\uDFFF]/;
+/** Code unit -> its lower case (a unit: see NOT_LOWERED_ALONE), filled in as units are met (0: not yet known). */
+const LOWER_UNIT = new Uint16Array(0x10000);
+
+function lowerUnit(unit: number): number {
+  let lower = LOWER_UNIT[unit]!;
+  if (lower === 0) {
+    lower = String.fromCharCode(unit).toLowerCase().charCodeAt(0);
+    LOWER_UNIT[unit] = lower;
+  }
+  return lower;
+}
+
+/**
+ * trigram-utils' asTuples cleaning, as code units: punctuation and digits (U+0021-U+0040) to spaces, white
+ * space collapsed (`/\s+/g` -> ' ') and trimmed, lower case, one space before and after. One pass, no strings;
+ * a text with a character that does not lower case on its own (NOT_LOWERED_ALONE) is cleaned by the
+ * string functions themselves.
+ */
+export function cleanedUnits(value: string): Uint16Array {
+  if (NOT_LOWERED_ALONE.test(value)) {
+    const cleaned = ` ${value.replace(/[\u0021-\u0040]+/g, ' ').replace(WHITE_SPACE_TO_COLLAPSE, ' ').trim().toLowerCase()} `;
+    const units = new Uint16Array(cleaned.length);
+    for (let index = 0; index < cleaned.length; index++) units[index] = cleaned.charCodeAt(index);
+    return units;
+  }
+  const units = new Uint16Array(value.length + 2);
+  let length = 0;
+  units[length++] = 0x20;
+  // The padding space stands for a space just written: leading white space is dropped.
+  let afterSpace = true;
+  for (let index = 0; index < value.length; index++) {
+    const unit = value.charCodeAt(index);
+    if ((unit >= 0x21 && unit <= 0x40) || isSpaceUnit(unit)) {
+      if (!afterSpace) {
+        units[length++] = 0x20;
+        afterSpace = true;
+      }
+    } else {
+      units[length++] = unit >= 0x41 && unit <= 0x5a ? unit | 0x20 : unit < 0x80 ? unit : lowerUnit(unit);
+      afterSpace = false;
+    }
+  }
+  // A trailing space was written by the last run of white space, else the padding one is.
+  if (!afterSpace) units[length++] = 0x20;
+  return units.subarray(0, length);
 }
 
 /** franc's constants: it reads at most MAX_SAMPLE characters; a trigram missing from a model costs MAX_DIFFERENCE. */
@@ -212,19 +269,18 @@ export function closestLanguage(sample: string): string {
   if (topScript === null) return 'und';
   const models = MODELS_BY_SCRIPT.get(topScript);
   if (models === undefined) return topCount === 0 ? 'und' : topScript;
-  // trigram-utils' asTuples: punctuation and digits to spaces, white space collapsed, lower case, padded.
-  // (Only the white space that `/\s+/g` -> ' ' changes is replaced: not each single space.)
-  const cleaned = ` ${value.replace(/[\u0021-\u0040]+/g, ' ').replace(WHITE_SPACE_TO_COLLAPSE, ' ').trim().toLowerCase()} `;
   const { letter, radix, trigramId, counts, offsets, postings } = models;
+  const units = cleanedUnits(value);
   const seen: number[] = [];
-  // Trigrams with a character outside the alphabet are in no model: only how many distinct ones there are counts.
-  const outside = new Set<string>();
-  for (let index = 0; index + 3 <= cleaned.length; index++) {
-    const a = letter[cleaned.charCodeAt(index)]!;
-    const b = letter[cleaned.charCodeAt(index + 1)]!;
-    const c = letter[cleaned.charCodeAt(index + 2)]!;
+  // Trigrams with a character outside the alphabet are in no model: only how many distinct ones there are
+  // counts (three code units as one number: distinct trigrams, distinct numbers).
+  const outside = new Set<number>();
+  for (let index = 0; index + 3 <= units.length; index++) {
+    const a = letter[units[index]!]!;
+    const b = letter[units[index + 1]!]!;
+    const c = letter[units[index + 2]!]!;
     if (a === 0 || b === 0 || c === 0) {
-      outside.add(cleaned.slice(index, index + 3));
+      outside.add(units[index]! * 0x100000000 + units[index + 1]! * 0x10000 + units[index + 2]!);
       continue;
     }
     const slot = trigramSlot(a, b, c, radix);
