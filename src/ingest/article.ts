@@ -18,7 +18,7 @@ import { findImpossibleDate } from './dates.ts';
 import { withConfidence } from './confidence.ts';
 import { chooseLanguage } from './language.ts';
 import { slugify } from './slug.ts';
-import { collapseWhiteSpace } from './text.ts';
+import { collapseWhiteSpace, isSpaceUnit } from './text.ts';
 
 export { slugify } from './slug.ts';
 
@@ -206,7 +206,11 @@ export function cutAtWord(text: string, max: number): string {
   if (text.length <= max) return text;
   const cut = text.slice(0, max - 1);
   const lastSpace = cut.lastIndexOf(' ');
-  return `${(lastSpace > max / 2 ? cut.slice(0, lastSpace) : cut).replace(/[\s,;:.-]+$/, '')}…`;
+  const kept = lastSpace > max / 2 ? cut.slice(0, lastSpace) : cut;
+  // `.replace(/[\s,;:.-]+$/, '')`, read from the end (the expression tries every position of the text).
+  let end = kept.length;
+  while (end > 0 && (isSpaceUnit(kept.charCodeAt(end - 1)) || ',;:.-'.includes(kept.charAt(end - 1)))) end--;
+  return `${kept.slice(0, end)}…`;
 }
 
 /**

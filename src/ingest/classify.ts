@@ -275,7 +275,7 @@ function isHeadlineCandidate(block: Block): boolean {
   if (block.words < CLASSIFY_LIMITS.headlineMinWords || block.words > CLASSIFY_LIMITS.headlineMaxWords) return false;
   if (isMenuLike(block) || COMMENT_FORM.test(block.text) || OTHER_ARTICLES_HEADING.test(block.raw)) return false;
   if (BYLINE_PREFIX.test(block.raw) || isDateOnly(block.text, 3) !== null) return false;
-  if (URL_ONLY_LINE.test(block.raw) || HAS_URL.test(block.text) || isPhotoCredit(block.text) || isCreditText(block.text)) return false;
+  if (URL_ONLY_LINE.test(block.raw) || HAS_URL.test(block.text) || isPhotoCredit(block.text) || isCreditText(block.text, block.words)) return false;
   // Headlines do not end with a full stop (they may end with ? or !).
   return !/[.:;,]$/.test(block.text);
 }
@@ -526,8 +526,10 @@ function isPhotoCredit(text: string): boolean {
   return CAPTION_KEYWORD.test(text) && CAPTION_PHOTO_CREDIT.test(text);
 }
 
-function isCreditText(text: string): boolean {
-  return !hasMoreWords(text, CLASSIFY_LIMITS.creditMaxWords) && (CREDIT_AGENCY_SLASH.test(text) || CREDIT_AGENCY_WORDS.test(text)) && !endsSentence(text.replace(/\.$/, ''));
+/** `words`: the text's `wordCount` when it is known (a block's), so a long paragraph is not read for it. */
+function isCreditText(text: string, words?: number): boolean {
+  const long = words === undefined ? hasMoreWords(text, CLASSIFY_LIMITS.creditMaxWords) : words > CLASSIFY_LIMITS.creditMaxWords;
+  return !long && (CREDIT_AGENCY_SLASH.test(text) || CREDIT_AGENCY_WORDS.test(text)) && !endsSentence(text.replace(/\.$/, ''));
 }
 
 function tagByLineRules(blocks: Block[], index: number, tags: (Tag | null)[]): Tag | null {
@@ -554,7 +556,7 @@ function tagByLineRules(blocks: Block[], index: number, tags: (Tag | null)[]): T
   }
   const bold = BOLD_ONLY_LINE.exec(raw);
   if (bold !== null && isCreditText(plainText(bold[1] ?? bold[2] ?? ''))) return { class: 'credit', rule: 'credit/photo' };
-  if (isCreditText(text) && !/[.!?]$/.test(text)) return { class: 'credit', rule: 'credit/photo' };
+  if (isCreditText(text, words) && !/[.!?]$/.test(text)) return { class: 'credit', rule: 'credit/photo' };
   if (CAPTION_KEYWORD.test(text) && (CAPTION_PHOTO_CREDIT.test(text) || (CAPTION_PHOTO_BY.test(text) && words <= 60))) return { class: 'caption', rule: 'caption/photo-credit' };
   if (PRODUCTION_CREDIT.test(text) && words <= 20) return { class: 'credit', rule: 'credit/production' };
   if (isBreadcrumb(block)) return { class: 'chrome', rule: 'chrome/breadcrumb' };

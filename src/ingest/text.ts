@@ -233,6 +233,19 @@ export function computeLetterKey(text: string): string {
  * character folds on its own, so the key is built from the start).
  */
 export function letterKeyPrefix(text: string, length: number): string {
+  // ASCII first: find where the prefix's letters end, then two native calls (no string built letter by letter).
+  let letters = 0;
+  let end = 0;
+  for (; end < text.length && letters < length; end++) {
+    const unit = text.charCodeAt(end);
+    if (unit >= 0x80) return foldedKeyPrefix(text, length);
+    if ((unit >= 0x61 && unit <= 0x7a) || (unit >= 0x30 && unit <= 0x39) || (unit >= 0x41 && unit <= 0x5a)) letters++;
+  }
+  return text.slice(0, end).replace(NOT_ASCII_LETTER_OR_DIGIT, '').toLowerCase();
+}
+
+/** letterKeyPrefix of a text with characters other than ASCII, built character by character. */
+function foldedKeyPrefix(text: string, length: number): string {
   let key = '';
   for (let index = 0; index < text.length && key.length < length; index++) {
     const unit = text.charCodeAt(index);
