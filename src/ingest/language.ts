@@ -88,6 +88,10 @@ function lowerUnit(unit: number): number {
   return lower;
 }
 
+/** What cleanedUnits makes of an ASCII code unit: -1 a space (white space, punctuation, digits), else its lower case. */
+const ASCII_CLEANED = Int32Array.from({ length: 0x80 }, (_, unit) =>
+  (unit >= 0x21 && unit <= 0x40) || isSpaceUnit(unit) ? -1 : unit >= 0x41 && unit <= 0x5a ? unit | 0x20 : unit);
+
 /**
  * trigram-utils' asTuples cleaning, as code units: punctuation and digits (U+0021-U+0040) to spaces, white
  * space collapsed (`/\s+/g` -> ' ') and trimmed, lower case, one space before and after. One pass, no strings;
@@ -108,13 +112,14 @@ export function cleanedUnits(value: string): Uint16Array {
   let afterSpace = true;
   for (let index = 0; index < value.length; index++) {
     const unit = value.charCodeAt(index);
-    if ((unit >= 0x21 && unit <= 0x40) || isSpaceUnit(unit)) {
+    const cleaned = unit < 0x80 ? ASCII_CLEANED[unit]! : isSpaceUnit(unit) ? -1 : lowerUnit(unit);
+    if (cleaned < 0) {
       if (!afterSpace) {
         units[length++] = 0x20;
         afterSpace = true;
       }
     } else {
-      units[length++] = unit >= 0x41 && unit <= 0x5a ? unit | 0x20 : unit < 0x80 ? unit : lowerUnit(unit);
+      units[length++] = cleaned;
       afterSpace = false;
     }
   }
@@ -245,6 +250,33 @@ function countNonAscii(text: string): number {
 
 const SURROGATE = /[\uD800-\uDFFF]/;
 
+/** The one script of franc's that has ASCII characters (Latin), or null should its expressions ever have more. */
+const ASCII_SCRIPT = SCRIPT_EXPRESSIONS.filter((entry) => entry.matchesAscii).length === 1 ? SCRIPT_EXPRESSIONS.find((entry) => entry.matchesAscii)! : null;
+
+/**
+ * The loop of closestLanguage in one pass, for a text (without surrogate pairs) whose characters of the ASCII
+ * script outnumber its characters outside ASCII: no other script can match more of it, so that script leads,
+ * with its share. Otherwise `topScript` null, and the loop decides.
+ */
+function onlyAsciiScriptLead(value: string): { topScript: string | null; topCount: number } {
+  const undecided = { topScript: null, topCount: -1 };
+  if (ASCII_SCRIPT === null) return undecided;
+  let nonAscii = 0;
+  let matches = 0;
+  for (let index = 0; index < value.length; index++) {
+    const unit = value.charCodeAt(index);
+    if (unit >= 0xd800 && unit <= 0xdfff) return undecided;
+    if (unit > 0x7f) nonAscii++;
+    let match = ASCII_SCRIPT.matchesUnit[unit]!;
+    if (match < 0) {
+      match = ASCII_SCRIPT.single.test(value[index]!) ? 1 : 0;
+      ASCII_SCRIPT.matchesUnit[unit] = match;
+    }
+    matches += match;
+  }
+  return matches > nonAscii ? { topScript: ASCII_SCRIPT.script, topCount: matches / value.length } : undecided;
+}
+
 /**
  * franc-min's answer for a sample of at least 120 characters (an ISO 639-3 code or 'und'), computed as franc
  * does (same script test, same trigram counts, same distance and tie order) without its per-language loop:
@@ -252,18 +284,19 @@ const SURROGATE = /[\uD800-\uDFFF]/;
  */
 export function closestLanguage(sample: string): string {
   const value = sample.slice(0, FRANC_MAX_SAMPLE);
-  let topScript: string | null = null;
-  let topCount = -1;
-  const nonAscii = countNonAscii(value);
-  const hasSurrogates = nonAscii > 0 && SURROGATE.test(value);
-  for (const entry of SCRIPT_EXPRESSIONS) {
-    // A script with no ASCII character matches at most once per non-ASCII character: when even that cannot
-    // beat the leader (in English text, every script but Latin), its characters need not be counted.
-    if (!entry.matchesAscii && nonAscii / value.length <= topCount) continue;
-    const count = !entry.matchesAscii && nonAscii === 0 ? 0 : countScript(value, entry, hasSurrogates) / value.length || 0;
-    if (count > topCount) {
-      topCount = count;
-      topScript = entry.script;
+  let { topScript, topCount } = onlyAsciiScriptLead(value);
+  if (topScript === null) {
+    const nonAscii = countNonAscii(value);
+    const hasSurrogates = nonAscii > 0 && SURROGATE.test(value);
+    for (const entry of SCRIPT_EXPRESSIONS) {
+      // A script with no ASCII character matches at most once per non-ASCII character: when even that cannot
+      // beat the leader (in English text, every script but Latin), its characters need not be counted.
+      if (!entry.matchesAscii && nonAscii / value.length <= topCount) continue;
+      const count = !entry.matchesAscii && nonAscii === 0 ? 0 : countScript(value, entry, hasSurrogates) / value.length || 0;
+      if (count > topCount) {
+        topCount = count;
+        topScript = entry.script;
+      }
     }
   }
   if (topScript === null) return 'und';
