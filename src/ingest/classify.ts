@@ -282,6 +282,8 @@ function isHeadlineCandidate(block: Block): boolean {
 
 /** Share of a line's characters inside Markdown links or bracketed link text: navigation is mostly links. */
 function linkShare(raw: string): number {
+  // Every link holds a '[': most paragraphs have none.
+  if (!raw.includes('[')) return 0;
   const inLinks = [...raw.matchAll(/\[[^\]]*\](?:\([^)]*\))?/g)].reduce((sum, match) => sum + match[0].length, 0);
   return raw.length === 0 ? 0 : inLinks / raw.length;
 }
@@ -319,10 +321,10 @@ export function findMainProse(blocks: Block[], zoneEnd: number): number | null {
   return best?.start ?? null;
 }
 
-/** The URLs of a text as letter keys (decoded, so a share link that quotes a headline matches it). */
-function urlLetterKeys(text: string): string[] {
-  return [...text.matchAll(URL_ANYWHERE)].map((match) => {
-    let url = match[0];
+/** URLs as letter keys (decoded, so a share link that quotes a headline matches it). */
+function urlLetterKeys(addresses: string[]): string[] {
+  return addresses.map((address) => {
+    let url = address;
     try {
       url = decodeURIComponent(url);
     } catch {
@@ -362,11 +364,11 @@ function hasEcho(index: KeyIndex, key: string): boolean {
   return index.sorted[low + 1]?.startsWith(key) ?? false;
 }
 
-/** The words of the URL paths of a text ("/news/Friday-State-Swim-Results-474.html" -> friday, state, swim, results). */
-function urlSlugWords(text: string): Set<string>[] {
+/** The words of URL paths ("/news/Friday-State-Swim-Results-474.html" -> friday, state, swim, results). */
+function urlSlugWords(addresses: string[]): Set<string>[] {
   const slugs: Set<string>[] = [];
-  for (const match of text.matchAll(URL_ANYWHERE)) {
-    const path = match[0].replace(/^https?:\/\/[^/]+/i, '').replace(/[?#].*$/, '');
+  for (const address of addresses) {
+    const path = address.replace(/^https?:\/\/[^/]+/i, '').replace(/[?#].*$/, '');
     const words = path.toLowerCase().split(/[^a-z0-9]+/).filter((word) => word.length >= 3 && !/^\d{5,}$/.test(word));
     if (words.length >= 3) slugs.push(new Set(words));
   }
@@ -385,7 +387,20 @@ function slugOverlap(text: string, slugs: Set<string>[]): number {
   return best;
 }
 
-function headlineScore(blocks: Block[], index: number, key: string, mainStart: number, urls: string[], slugs: Set<string>[], keyIndex: KeyIndex): number {
+/** Whether each block is a date line (`isDateOnly(text, 4)`), asked once per block: candidates share the blocks after them. */
+function dateLineTest(blocks: Block[]): (index: number) => boolean {
+  const known = new Map<number, boolean>();
+  return (index) => {
+    let dated = known.get(index);
+    if (dated === undefined) {
+      dated = isDateOnly(blocks[index]!.text, 4) !== null;
+      known.set(index, dated);
+    }
+    return dated;
+  };
+}
+
+function headlineScore(blocks: Block[], index: number, key: string, mainStart: number, urls: string[], slugs: Set<string>[], keyIndex: KeyIndex, isDateLine: (index: number) => boolean): number {
   const block = blocks[index]!;
   let score = 0;
   if (/^#\s/.test(block.raw)) score += 3;
@@ -412,7 +427,7 @@ function headlineScore(blocks: Block[], index: number, key: string, mainStart: n
   // A headline is followed closely by its byline and its date: each counts.
   const after = blocks.slice(index + 1, index + 5);
   if (after.some((other) => BYLINE_PREFIX.test(other.raw) && other.words <= CLASSIFY_LIMITS.bylineMaxWords)) score += 1.5;
-  if (after.some((other) => isDateOnly(other.text, 4) !== null)) score += 1.5;
+  if (after.some((_other, offset) => isDateLine(index + 1 + offset))) score += 1.5;
   // A saved page often starts with the page title.
   if (index === 0) score += 0.5;
   if (titleCaseRatio(block.text) >= 0.7 || /^\p{Lu}/u.test(block.text)) score += 0.5;
@@ -476,8 +491,9 @@ function findHeadline(blocks: Block[], zoneEnd: number, knownTitle: string | nul
     return candidate >= 0 ? candidate : null;
   }
   const allText = blocks.map((block) => block.raw).join('\n');
-  const urls = urlLetterKeys(allText);
-  const slugs = urlSlugWords(allText);
+  const addresses = allText.match(URL_ANYWHERE) ?? [];
+  const urls = urlLetterKeys(addresses);
+  const slugs = urlSlugWords(addresses);
   // Only the blocks nearest the prose compete: far ones lose on distance, and scoring thousands is slow.
   const candidates: number[] = [];
   for (let index = Math.max(0, mainStart - CLASSIFY_LIMITS.headlineSearchMaxBlocks); index < mainStart; index++) {
@@ -489,8 +505,9 @@ function findHeadline(blocks: Block[], zoneEnd: number, knownTitle: string | nul
   const keys = candidates.map((index) => letterKey(blocks[index]!.text));
   const keyIndex = candidates.length === 0 ? null : indexKeys(blocks, Math.max(...keys.map((key) => key.length)) + 1);
   let best: { index: number; score: number } | null = null;
+  const isDateLine = dateLineTest(blocks);
   for (let at = 0; at < candidates.length; at++) {
-    const score = headlineScore(blocks, candidates[at]!, keys[at]!, mainStart, urls, slugs, keyIndex!);
+    const score = headlineScore(blocks, candidates[at]!, keys[at]!, mainStart, urls, slugs, keyIndex!, isDateLine);
     if (best === null || score > best.score) best = { index: candidates[at]!, score };
   }
   if (best !== null) return best.index;
