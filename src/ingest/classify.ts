@@ -540,7 +540,19 @@ function isProse(block: Block): boolean {
 }
 
 function isPhotoCredit(text: string): boolean {
-  return CAPTION_KEYWORD.test(text) && CAPTION_PHOTO_CREDIT.test(text);
+  return mayEndWithCredit(text) && CAPTION_KEYWORD.test(text) && CAPTION_PHOTO_CREDIT.test(text);
+}
+
+/**
+ * What CAPTION_PHOTO_CREDIT needs, tested from the end: its colon is the text's last one, and what follows
+ * holds no '|' and, trimmed, at most 81 characters (80 and a ')'). Prose seldom ends so, and the
+ * expressions would read the whole paragraph.
+ */
+export function mayEndWithCredit(text: string): boolean {
+  const colon = text.lastIndexOf(':');
+  if (colon < 0) return false;
+  const after = text.slice(colon + 1);
+  return !after.includes('|') && after.trim().length <= 81;
 }
 
 /** `words`: the text's `wordCount` when it is known (a block's), so a long paragraph is not read for it. */
@@ -574,7 +586,10 @@ function tagByLineRules(blocks: Block[], index: number, tags: (Tag | null)[]): T
   const bold = BOLD_ONLY_LINE.exec(raw);
   if (bold !== null && isCreditText(plainText(bold[1] ?? bold[2] ?? ''))) return { class: 'credit', rule: 'credit/photo' };
   if (isCreditText(text, words) && !/[.!?]$/.test(text)) return { class: 'credit', rule: 'credit/photo' };
-  if (CAPTION_KEYWORD.test(text) && (CAPTION_PHOTO_CREDIT.test(text) || (CAPTION_PHOTO_BY.test(text) && words <= 60))) return { class: 'caption', rule: 'caption/photo-credit' };
+  const credit = mayEndWithCredit(text);
+  if ((credit || words <= 60) && CAPTION_KEYWORD.test(text) && ((credit && CAPTION_PHOTO_CREDIT.test(text)) || (words <= 60 && CAPTION_PHOTO_BY.test(text)))) {
+    return { class: 'caption', rule: 'caption/photo-credit' };
+  }
   if (PRODUCTION_CREDIT.test(text) && words <= 20) return { class: 'credit', rule: 'credit/production' };
   if (isBreadcrumb(block)) return { class: 'chrome', rule: 'chrome/breadcrumb' };
   if (GALLERY_CONTROL.test(text)) return { class: 'chrome', rule: 'chrome/gallery' };
