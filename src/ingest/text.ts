@@ -228,36 +228,31 @@ export function computeLetterKey(text: string): string {
   return foldedLetterKey(text);
 }
 
+/** Scratch letters of letterKeyPrefix: a prefix of up to KEY_PREFIX_MAX letters, and the longest fold of one character (18). */
+const KEY_PREFIX_MAX = 256;
+const KEY_PREFIX_CODES = new Uint16Array(KEY_PREFIX_MAX + 64);
+
 /**
  * The first `length` characters of `letterKey(text)`, reading only as much of the text as they need (each
- * character folds on its own, so the key is built from the start).
+ * character folds on its own, so the key is built from the start). The letters are gathered as codes and
+ * made a string once, not added to a string one by one.
  */
 export function letterKeyPrefix(text: string, length: number): string {
-  // ASCII first: find where the prefix's letters end, then two native calls (no string built letter by letter).
-  let letters = 0;
-  let end = 0;
-  for (; end < text.length && letters < length; end++) {
-    const unit = text.charCodeAt(end);
-    if (unit >= 0x80) return foldedKeyPrefix(text, length);
-    if ((unit >= 0x61 && unit <= 0x7a) || (unit >= 0x30 && unit <= 0x39) || (unit >= 0x41 && unit <= 0x5a)) letters++;
-  }
-  return text.slice(0, end).replace(NOT_ASCII_LETTER_OR_DIGIT, '').toLowerCase();
-}
-
-/** letterKeyPrefix of a text with characters other than ASCII, built character by character. */
-function foldedKeyPrefix(text: string, length: number): string {
-  let key = '';
-  for (let index = 0; index < text.length && key.length < length; index++) {
+  if (length > KEY_PREFIX_MAX) return computeLetterKey(text).slice(0, length);
+  const codes = KEY_PREFIX_CODES;
+  let count = 0;
+  for (let index = 0; index < text.length && count < length; index++) {
     const unit = text.charCodeAt(index);
     // Digits and lower-case letters keep the 0x20 bit; upper-case letters gain it.
-    if ((unit >= 0x61 && unit <= 0x7a) || (unit >= 0x30 && unit <= 0x39) || (unit >= 0x41 && unit <= 0x5a)) key += String.fromCharCode(unit | 0x20);
+    if ((unit >= 0x61 && unit <= 0x7a) || (unit >= 0x30 && unit <= 0x39) || (unit >= 0x41 && unit <= 0x5a)) codes[count++] = unit | 0x20;
     else if (unit >= 0x80) {
       const codePoint = text.codePointAt(index)!;
       if (codePoint > 0xffff) index++;
-      key += foldedCodePoint(codePoint);
+      const folded = foldedCodePoint(codePoint);
+      for (let at = 0; at < folded.length; at++) codes[count++] = folded.charCodeAt(at);
     }
   }
-  return key.length > length ? key.slice(0, length) : key;
+  return String.fromCharCode.apply(null, codes.subarray(0, Math.min(count, length)) as unknown as number[]);
 }
 
 /** Whether `letterKey(text)` starts with `key`, reading no further into the text than the key's length needs. */
