@@ -290,6 +290,8 @@ function linkShare(raw: string): number {
 
 /** Share of a block's words that are the text of Markdown links. */
 function linkTextShare(block: Block): number {
+  // Every Markdown link holds a '[': most paragraphs have none.
+  if (!block.raw.includes('[')) return 0;
   const linked = [...block.raw.matchAll(MARKDOWN_LINK)].reduce((sum, match) => sum + wordCount(plainText(match[1] ?? '')), 0);
   return block.words === 0 ? 0 : linked / block.words;
 }

@@ -156,6 +156,7 @@ interface ScriptModels {
 
 /** Letters of the alphabet below this index (space and the common letters) make trigrams in a small dense block. */
 const COMMON_LETTERS = 32;
+const COMMON_SLOTS = COMMON_LETTERS ** 3;
 
 /**
  * Where a trigram of alphabet indexes a, b, c is kept: trigrams of common letters (all of English) in the first
@@ -163,7 +164,7 @@ const COMMON_LETTERS = 32;
  */
 function trigramSlot(a: number, b: number, c: number, radix: number): number {
   if (a < COMMON_LETTERS && b < COMMON_LETTERS && c < COMMON_LETTERS) return (a << 10) | (b << 5) | c;
-  return COMMON_LETTERS ** 3 + (a * radix + b) * radix + c;
+  return COMMON_SLOTS + (a * radix + b) * radix + c;
 }
 
 function buildScriptModels(models: Record<string, string>): ScriptModels {
@@ -308,10 +309,14 @@ export function closestLanguage(sample: string): string {
   // Trigrams with a character outside the alphabet are in no model: only how many distinct ones there are
   // counts (three code units as one number: distinct trigrams, distinct numbers).
   const outside = new Set<number>();
+  // The window of three letters slides: each unit is looked up once.
+  let a = 0;
+  let b = units.length > 0 ? letter[units[0]!]! : 0;
+  let c = units.length > 1 ? letter[units[1]!]! : 0;
   for (let index = 0; index + 3 <= units.length; index++) {
-    const a = letter[units[index]!]!;
-    const b = letter[units[index + 1]!]!;
-    const c = letter[units[index + 2]!]!;
+    a = b;
+    b = c;
+    c = letter[units[index + 2]!]!;
     if (a === 0 || b === 0 || c === 0) {
       outside.add(units[index]! * 0x100000000 + units[index + 1]! * 0x10000 + units[index + 2]!);
       continue;
