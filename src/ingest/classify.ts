@@ -184,12 +184,12 @@ export function detectWrapWidth(lines: string[]): number {
   }
   if (lengths.length < 5) return Infinity;
   // The wrap column is where many lines end just short of: pick the width with the most lines in the 15 columns below it.
-  const linesOfLength = new Map<number, number>();
-  for (const length of lengths) if (length <= 130) linesOfLength.set(length, (linesOfLength.get(length) ?? 0) + 1);
+  const linesOfLength = new Int32Array(131);
+  for (const length of lengths) if (length <= 130) linesOfLength[length]!++;
   let best = { width: Infinity, count: 0 };
   for (let width = 60; width <= 130; width++) {
     let count = 0;
-    for (let length = width - 14; length <= width; length++) count += linesOfLength.get(length) ?? 0;
+    for (let length = width - 14; length <= width; length++) count += linesOfLength[length]!;
     if (count >= best.count) best = { width, count };
   }
   if (best.count < 5 || best.count / lengths.length < 0.3) return Infinity;
@@ -197,8 +197,13 @@ export function detectWrapWidth(lines: string[]): number {
   return Math.max(...lengths.filter((length) => length <= best.width + 2));
 }
 
+/** Length of the line's first word (`line.trim().split(/\s+/)[0].length`), read without splitting the line. */
 function firstWordLength(line: string): number {
-  return line.trim().split(/\s+/)[0]?.length ?? 0;
+  let start = 0;
+  while (start < line.length && isSpaceUnit(line.charCodeAt(start))) start++;
+  let end = start;
+  while (end < line.length && !isSpaceUnit(line.charCodeAt(end))) end++;
+  return end - start;
 }
 
 /** Whether `next` continues the paragraph of `previous` (no blank line between them). */
@@ -207,7 +212,7 @@ function continuesParagraph(previous: string, next: string, wrapWidth: number): 
   if (BULLET.test(next) || MARKDOWN_HEADING.test(trimmedNext) || SETEXT_UNDERLINE.test(trimmedNext)) return false;
   if (BULLET.test(previous) && /^\s{2,}\S/.test(next) && !/^\s*[•·▪◦‣∙]/.test(next)) return true;
   if (MARKDOWN_HEADING.test(previous.trim())) return false;
-  if (Number.isFinite(wrapWidth) && previous.trimEnd().length + 1 + firstWordLength(next) > wrapWidth - 2) {
+  if (Number.isFinite(wrapWidth) && trimmedEndLength(previous) + 1 + firstWordLength(next) > wrapWidth - 2) {
     // A hard wrap: the next word would not have fitted on the previous line.
     return true;
   }

@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
-import { collapseWhiteSpace, computeLetterKey, computePlainText, hasLetterKey, hasLetterKeyPrefix, letterKeyPrefix, plainText } from '../../src/ingest/text.ts';
+import { collapseWhiteSpace, computeLetterKey, computePlainText, hasLetterKey, hasLetterKeyPrefix, letterKeyPrefix, plainText, wordCount, words } from '../../src/ingest/text.ts';
 
 const SEEDS = join(import.meta.dirname, '..', '..', 'seeds');
 
@@ -44,5 +44,10 @@ describe('plain text and white space', () => {
   it("collapseWhiteSpace is `replace(/\\s+/g, ' ').trim()`, on the seeds whole and odd white space", () => {
     const texts = [...readdirSync(SEEDS).map((name) => readFileSync(join(SEEDS, name), 'utf8')), ' a  b\t c\u00a0d \u2028e\r\n\n f ', 'one two', '', '   '];
     for (const text of texts) assert.equal(collapseWhiteSpace(text), text.replace(/\s+/g, ' ').trim());
+  });
+
+  it('wordCount counts the runs between white space that hold a letter or number (`words`), with spaces only or any white space', () => {
+    const texts = [...seedLines, ...seedLines.map((line) => plainText(line)), readFileSync(join(SEEDS, readdirSync(SEEDS)[0]!), 'utf8'), '— “Yes” — 1,000 · ¿Qué? 日本 ', ' a\u00a0b\tc  -- ', '', ' '];
+    for (const text of texts) assert.equal(wordCount(text), words(text).length, text.slice(0, 40));
   });
 });
