@@ -278,11 +278,12 @@ function isBreadcrumb(block: Block): boolean {
 
 function isHeadlineCandidate(block: Block): boolean {
   if (block.words < CLASSIFY_LIMITS.headlineMinWords || block.words > CLASSIFY_LIMITS.headlineMaxWords) return false;
+  // Headlines do not end with a full stop (they may end with ? or !). Tested first: it is the cheapest test,
+  // and it rules out most sentences.
+  if (/[.:;,]$/.test(block.text)) return false;
   if (isMenuLike(block) || COMMENT_FORM.test(block.text) || OTHER_ARTICLES_HEADING.test(block.raw)) return false;
   if (BYLINE_PREFIX.test(block.raw) || isDateOnly(block.text, 3) !== null) return false;
-  if (URL_ONLY_LINE.test(block.raw) || HAS_URL.test(block.text) || isPhotoCredit(block.text) || isCreditText(block.text, block.words)) return false;
-  // Headlines do not end with a full stop (they may end with ? or !).
-  return !/[.:;,]$/.test(block.text);
+  return !(URL_ONLY_LINE.test(block.raw) || HAS_URL.test(block.text) || isPhotoCredit(block.text) || isCreditText(block.text, block.words));
 }
 
 /** Share of a line's characters inside Markdown links or bracketed link text: navigation is mostly links. */
@@ -327,6 +328,8 @@ export function findMainProse(blocks: Block[], zoneEnd: number): number | null {
   }
   return best?.start ?? null;
 }
+
+const HTTP = /http/i;
 
 /** URLs as letter keys (decoded, so a share link that quotes a headline matches it). */
 function urlLetterKeys(addresses: string[]): string[] {
@@ -497,8 +500,8 @@ function findHeadline(blocks: Block[], zoneEnd: number, knownTitle: string | nul
     const candidate = blocks.findIndex((block, i) => i < zoneEnd && isHeadlineCandidate(block));
     return candidate >= 0 ? candidate : null;
   }
-  const allText = blocks.map((block) => block.raw).join('\n');
-  const addresses = allText.match(URL_ANYWHERE) ?? [];
+  // The addresses of all blocks, in order (an address never spans two blocks); only blocks with 'http' hold one.
+  const addresses = blocks.flatMap((block) => (HTTP.test(block.raw) ? block.raw.match(URL_ANYWHERE) ?? [] : []));
   const urls = urlLetterKeys(addresses);
   const slugs = urlSlugWords(addresses);
   // Only the blocks nearest the prose compete: far ones lose on distance, and scoring thousands is slow.
