@@ -604,7 +604,8 @@ function tagByLineRules(blocks: Block[], index: number, tags: (Tag | null)[]): T
   if (isBreadcrumb(block)) return { class: 'chrome', rule: 'chrome/breadcrumb' };
   if (GALLERY_CONTROL.test(text)) return { class: 'chrome', rule: 'chrome/gallery' };
   if (GALLERY_COUNTER_CAPTION.test(text)) return { class: 'caption', rule: 'caption/gallery' };
-  const bare = raw.replace(BRACKETED_URL, ' ').trim();
+  // A bracketed address needs a '[': most blocks have none.
+  const bare = (raw.includes('[') ? raw.replace(BRACKETED_URL, ' ') : raw).trim();
   if (FILE_NAME_ONLY.test(bare)) return { class: 'chrome', rule: 'chrome/file-name' };
   if (CONTACT_ONLY.test(bare)) return { class: 'chrome', rule: 'chrome/contact' };
   if (LINK_ONLY_LINE.test(raw) && words < 4) return { class: 'chrome', rule: 'chrome/link' };
