@@ -41,12 +41,13 @@ function detectInParagraphs(paragraphs: string[]): string | null {
 }
 
 /**
- * The paragraphs joined by line breaks, only as far as `length` characters or a little more: detectLanguage
- * reads no further, so a long body is not copied whole.
+ * The paragraphs joined, only as far as `length` characters or a little more: detectLanguage reads no
+ * further, so a long body is not copied whole. Joined by a space, not a line break: the sample collapses
+ * white space, so either gives the same sample, and with spaces alone there is nothing to collapse.
  */
 function joinedStart(paragraphs: string[], length: number): string {
   let text = '';
-  for (let index = 0; index < paragraphs.length && text.length < length; index++) text += (index === 0 ? '' : '\n') + paragraphs[index];
+  for (let index = 0; index < paragraphs.length && text.length < length; index++) text += (index === 0 ? '' : ' ') + paragraphs[index];
   return text;
 }
 

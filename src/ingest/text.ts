@@ -59,6 +59,9 @@ export function collapseSpaces(text: string): string {
   return text.replace(SPACE_RUN_TO_COLLAPSE, ' ').trim();
 }
 
+/** White space other than ' ' (without it, a text's words are the runs between spaces). */
+const WHITE_SPACE_NOT_SPACE = /[^\S ]/;
+
 /** What `/\s+/g` -> ' ' changes: runs of two or more, or with a white space other than ' ' (a lone space stays). */
 export const WHITE_SPACE_TO_COLLAPSE = /\s*[^\S ]\s*| {2,}/g;
 
@@ -67,6 +70,8 @@ export const WHITE_SPACE_TO_COLLAPSE = /\s*[^\S ]\s*| {2,}/g;
  * words, and `/\s+/g` would replace each.
  */
 export function collapseWhiteSpace(text: string): string {
+  // Text with single spaces only (a paragraph's plain text) has nothing to collapse: two native searches.
+  if (!text.includes('  ') && !WHITE_SPACE_NOT_SPACE.test(text)) return text.trim();
   return text.replace(WHITE_SPACE_TO_COLLAPSE, ' ').trim();
 }
 
@@ -90,9 +95,6 @@ function isAsciiLetterOrDigit(unit: number): boolean {
 
 /** What an ASCII code unit is to `wordCount`: 0 another character, 1 white space, 2 a letter or digit. */
 const ASCII_WORD_KIND = new Uint8Array(0x80).map((_, unit) => (isSpaceUnit(unit) ? 1 : isAsciiLetterOrDigit(unit) ? 2 : 0));
-
-/** White space other than ' ': without it, a text's words are the runs between spaces. */
-const WHITE_SPACE_NOT_SPACE = /[^\S ]/;
 
 /**
  * How many `words` (white-space-separated runs with a letter or number), without splitting. Most texts (a
