@@ -2,30 +2,52 @@
 // ingestText over their bytes in memory and ingestFolder over them on disk, on one thread (as the build runs
 // it) and with worker threads (wall time and the CPU of all threads). Module import and corpus generation
 // are not timed. `--dump FILE` writes the folder's Archive as JSON, to check that a change
-// leaves the output byte-identical.
-//   node --import tsx bench/ingestSpeed.ts [--articles 2000] [--runs 3] [--dump FILE]
+// leaves the output byte-identical. `--dir DIR` times the article inputs of an existing folder instead
+// (a bench corpus written by bench/run.ts, the seeds, real pages) and reads its catalogue.yaml.
+//   node --import tsx bench/ingestSpeed.ts [--articles 2000 | --dir DIR] [--runs 3] [--dump FILE]
 import { readFileSync } from 'node:fs';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { availableParallelism, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { parseArgs } from 'node:util';
-import { emptyCatalogue, ingestFolder, ingestText } from '../src/ingest/index.ts';
+import { emptyCatalogue, ingestFolder, ingestText, loadCatalogue } from '../src/ingest/index.ts';
 import { workerCount } from '../src/ingest/pool.ts';
+import { inputKind, listFiles } from '../src/ingest/read.ts';
 import { generateCorpus, readSeedTexts } from './corpus.ts';
 
 const ROOT = join(import.meta.dirname, '..');
 const TODAY = '2026-01-01';
 
-const { values } = parseArgs({ options: { articles: { type: 'string', default: '2000' }, runs: { type: 'string', default: '3' }, dump: { type: 'string' } } });
-const count = Number(values.articles);
+const USAGE = `usage: node --import tsx bench/ingestSpeed.ts [--articles N | --dir DIR] [--runs R] [--dump FILE]
+
+Times ingest alone: ingestText over each file's bytes in memory, then ingestFolder on one thread and with
+the build's default worker threads; prints articles/s of wall and CPU time and CPU ms an article.
+  --articles N  generate N bench articles (bench/corpus.ts) into a temporary folder (default 2000)
+  --dir DIR     ingest this folder instead (its article inputs, recursively, and its catalogue.yaml)
+  --runs R      median of R runs (default 3)
+  --dump FILE   write the one-thread Archive of the first run as JSON (compare before and after a change)`;
+const { values } = parseArgs({ options: { articles: { type: 'string', default: '2000' }, dir: { type: 'string' }, runs: { type: 'string', default: '3' }, dump: { type: 'string' }, help: { type: 'boolean', short: 'h' } } });
+if (values.help === true) {
+  process.stdout.write(`${USAGE}\n`);
+  process.exit(0);
+}
 const runs = Number(values.runs);
 
-const files = [...generateCorpus(count, readSeedTexts(join(ROOT, 'seeds')))];
 const encoder = new TextEncoder();
-const inputs = files.map((file) => ({ name: file.name, bytes: encoder.encode(file.text) }));
-const dir = await mkdtemp(join(tmpdir(), 'dossier-ingest-'));
-for (const file of files) await writeFile(join(dir, file.name), file.text);
+let inputs: { name: string; bytes: Uint8Array }[];
+let dir: string;
+if (values.dir === undefined) {
+  const files = [...generateCorpus(Number(values.articles), readSeedTexts(join(ROOT, 'seeds')))];
+  inputs = files.map((file) => ({ name: file.name, bytes: encoder.encode(file.text) }));
+  dir = await mkdtemp(join(tmpdir(), 'dossier-ingest-'));
+  for (const file of files) await writeFile(join(dir, file.name), file.text);
+} else {
+  dir = values.dir;
+  const listed = (await listFiles(dir)).filter((file) => inputKind(file.path) !== null);
+  inputs = listed.map((file) => ({ name: file.path, bytes: new Uint8Array(readFileSync(file.absolutePath)) }));
+}
+const count = inputs.length;
 
 const median = (xs: number[]): number => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] as number;
 const perSecond = (ms: number): string => `${Math.round(count / (ms / 1000))} articles/s (${(ms / 1000).toFixed(2)} s)`;
@@ -50,7 +72,7 @@ const mainThreadMs = (): number => {
 };
 const folderMain: number[] = [];
 const poolMain: number[] = [];
-const catalogue = emptyCatalogue();
+const catalogue = values.dir === undefined ? emptyCatalogue() : (await loadCatalogue(dir)).catalogue;
 for (let run = 0; run < runs; run++) {
   let start = performance.now();
   let cpu = cpuMs();
@@ -76,7 +98,7 @@ for (let run = 0; run < runs; run++) {
   poolCpu.push(cpuMs() - cpu);
   if (JSON.stringify(pooled) !== JSON.stringify(archive)) throw new Error('ingestFolder on worker threads made another Archive than on one thread');
 }
-await rm(dir, { recursive: true, force: true });
+if (values.dir === undefined) await rm(dir, { recursive: true, force: true });
 process.stdout.write(`ingest of ${count} articles, median of ${runs}:\n`);
 process.stdout.write(`  ingestText   wall ${perSecond(median(textTimes))}, CPU ${perSecond(median(textCpu))}\n`);
 const perArticle = (ms: number): string => `${(ms / count).toFixed(2)} ms an article`;

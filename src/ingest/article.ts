@@ -18,7 +18,7 @@ import { findImpossibleDate } from './dates.ts';
 import { withConfidence } from './confidence.ts';
 import { chooseLanguage } from './language.ts';
 import { slugify } from './slug.ts';
-import { wordCount } from './text.ts';
+import { collapseWhiteSpace, isSpaceUnit } from './text.ts';
 
 export { slugify } from './slug.ts';
 
@@ -171,7 +171,7 @@ export function assembleArticle(input: ArticleInput): { article: Article | null;
     language: language.value,
     body: input.body.markdown,
     excerpt: makeExcerpt(input.body.plainParagraphs),
-    wordCount: input.body.plainParagraphs.reduce((sum, paragraph) => sum + wordCount(paragraph), 0),
+    wordCount: input.body.words,
     captions: text.captions,
     related: text.related,
     comments: text.comments,
@@ -206,7 +206,11 @@ export function cutAtWord(text: string, max: number): string {
   if (text.length <= max) return text;
   const cut = text.slice(0, max - 1);
   const lastSpace = cut.lastIndexOf(' ');
-  return `${(lastSpace > max / 2 ? cut.slice(0, lastSpace) : cut).replace(/[\s,;:.-]+$/, '')}…`;
+  const kept = lastSpace > max / 2 ? cut.slice(0, lastSpace) : cut;
+  // `.replace(/[\s,;:.-]+$/, '')`, read from the end (the expression tries every position of the text).
+  let end = kept.length;
+  while (end > 0 && (isSpaceUnit(kept.charCodeAt(end - 1)) || ',;:.-'.includes(kept.charAt(end - 1)))) end--;
+  return `${kept.slice(0, end)}…`;
 }
 
 /**
@@ -214,7 +218,7 @@ export function cutAtWord(text: string, max: number): string {
  * EXCERPT_MAX_CHARS (the rest could not change those characters), so a long body is not copied whole.
  */
 function excerptSource(paragraphs: string[]): string {
-  const collapse = (text: string): string => text.replace(/\s+/g, ' ').trim();
+  const collapse = collapseWhiteSpace;
   let joined = '';
   for (let index = 0; index < paragraphs.length; index++) {
     joined += (index === 0 ? '' : ' ') + paragraphs[index];

@@ -1,14 +1,23 @@
 // Body lines -> Markdown: one paragraph per block, separated by blank lines; paragraphs broken in the
 // middle of a sentence are joined again; the lead-in (outlet or dateline) leaves the first paragraph.
-import type { Classification } from './classify.ts';
+import type { Block, Classification } from './classify.ts';
 import type { LeadIn } from './leadIn.ts';
 import { BULLET, MARKDOWN_HEADING, STARTS_LOWER_CASE } from './patterns.ts';
-import { collapseSpaces, endsSentence, plainText } from './text.ts';
+import { collapseSpaces, computePlainText, endsSentence, plainText, wordCount } from './text.ts';
 
 export interface Body {
   markdown: string;
-  /** The paragraphs as plain text (for the excerpt and word count). */
+  /** The paragraphs as plain text (for the excerpt and language). */
   plainParagraphs: string[];
+  /** The words of the plain paragraphs (`wordCount` of each, summed). */
+  words: number;
+}
+
+/** A paragraph of the body, with the block it is when it is that block's text as written. */
+interface Paragraph {
+  text: string;
+  /** Its plain text and words are the block's: they are not computed again. */
+  block: Block | null;
 }
 
 /** Links whose target was lost in the copy (`[text](#)`, `[text]()`) read as their text. */
@@ -20,7 +29,7 @@ const DEAD_LINK = /\[([^\]]*)\]\((?:#?|\s*)\)/g;
 const CONVERTER_LINK_TARGET = /\s*\[(?:https?:\/\/|\/)[^\]\s]*\](?:https?:\/\/[^\s<>()[\]]+)?/g;
 
 export function buildBody(classification: Classification, leadIn: LeadIn | null): Body {
-  const paragraphs: string[] = [];
+  const paragraphs: Paragraph[] = [];
   let first = true;
   for (const block of classification.blocks) {
     const line = classification.lines[block.start];
@@ -29,19 +38,26 @@ export function buildBody(classification: Classification, leadIn: LeadIn | null)
     if (first && leadIn !== null && text.startsWith(leadIn.prefix)) text = capitaliseFirst(text.slice(leadIn.prefix.length));
     first = false;
     const previous = paragraphs[paragraphs.length - 1];
-    if (previous !== undefined && isBrokenSentence(previous, text)) {
-      paragraphs[paragraphs.length - 1] = `${previous} ${text}`;
+    if (previous !== undefined && isBrokenSentence(previous.text, text)) {
+      paragraphs[paragraphs.length - 1] = { text: `${previous.text} ${text}`, block: null };
       continue;
     }
-    if (text !== '') paragraphs.push(text);
+    // Most paragraphs are written as they are (no link, no double space): their plain text is the block's.
+    if (text !== '') paragraphs.push({ text, block: text === block.raw ? block : null });
   }
-  return { markdown: paragraphs.join('\n\n'), plainParagraphs: paragraphs.map((paragraph) => plainText(paragraph)) };
+  const plainParagraphs = paragraphs.map((paragraph) => paragraph.block?.text ?? computePlainText(paragraph.text));
+  let words = 0;
+  paragraphs.forEach((paragraph, index) => {
+    words += paragraph.block?.words ?? wordCount(plainParagraphs[index]!);
+  });
+  return { markdown: paragraphs.map((paragraph) => paragraph.text).join('\n\n'), plainParagraphs, words };
 }
 
 /** "…standpoints better" + "after the two-hour talks…": one sentence split over two paragraphs. */
 export function isBrokenSentence(previous: string, next: string): boolean {
   if (MARKDOWN_HEADING.test(previous) || BULLET.test(previous) || BULLET.test(next)) return false;
-  return !endsSentence(plainText(previous)) && STARTS_LOWER_CASE.test(next);
+  // The cheap test first: most paragraphs start with a capital.
+  return STARTS_LOWER_CASE.test(next) && !endsSentence(plainText(previous));
 }
 
 export function cleanParagraph(raw: string): string {

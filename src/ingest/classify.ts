@@ -51,7 +51,7 @@ import {
   URL_ANYWHERE,
   URL_ONLY_LINE,
 } from './patterns.ts';
-import { endsSentence, hasMoreWords, isBlank, hasLetterKey, isSpaceUnit, letterKey, letterKeyPrefix, plainText, stripControls, titleCaseRatio, trimmedEndLength, wordCount } from './text.ts';
+import { computePlainText, endsSentence, hasMoreWords, isBlank, hasLetterKey, isSpaceUnit, letterKey, letterKeyPrefix, plainText, stripControls, titleCaseRatio, trimmedEndLength, wordCount } from './text.ts';
 
 export interface ClassifyOptions {
   /** Lines taken by front matter at the top of the text. */
@@ -184,12 +184,12 @@ export function detectWrapWidth(lines: string[]): number {
   }
   if (lengths.length < 5) return Infinity;
   // The wrap column is where many lines end just short of: pick the width with the most lines in the 15 columns below it.
-  const linesOfLength = new Map<number, number>();
-  for (const length of lengths) if (length <= 130) linesOfLength.set(length, (linesOfLength.get(length) ?? 0) + 1);
+  const linesOfLength = new Int32Array(131);
+  for (const length of lengths) if (length <= 130) linesOfLength[length]!++;
   let best = { width: Infinity, count: 0 };
   for (let width = 60; width <= 130; width++) {
     let count = 0;
-    for (let length = width - 14; length <= width; length++) count += linesOfLength.get(length) ?? 0;
+    for (let length = width - 14; length <= width; length++) count += linesOfLength[length]!;
     if (count >= best.count) best = { width, count };
   }
   if (best.count < 5 || best.count / lengths.length < 0.3) return Infinity;
@@ -197,8 +197,13 @@ export function detectWrapWidth(lines: string[]): number {
   return Math.max(...lengths.filter((length) => length <= best.width + 2));
 }
 
+/** Length of the line's first word (`line.trim().split(/\s+/)[0].length`), read without splitting the line. */
 function firstWordLength(line: string): number {
-  return line.trim().split(/\s+/)[0]?.length ?? 0;
+  let start = 0;
+  while (start < line.length && isSpaceUnit(line.charCodeAt(start))) start++;
+  let end = start;
+  while (end < line.length && !isSpaceUnit(line.charCodeAt(end))) end++;
+  return end - start;
 }
 
 /** Whether `next` continues the paragraph of `previous` (no blank line between them). */
@@ -207,7 +212,7 @@ function continuesParagraph(previous: string, next: string, wrapWidth: number): 
   if (BULLET.test(next) || MARKDOWN_HEADING.test(trimmedNext) || SETEXT_UNDERLINE.test(trimmedNext)) return false;
   if (BULLET.test(previous) && /^\s{2,}\S/.test(next) && !/^\s*[•·▪◦‣∙]/.test(next)) return true;
   if (MARKDOWN_HEADING.test(previous.trim())) return false;
-  if (Number.isFinite(wrapWidth) && previous.trimEnd().length + 1 + firstWordLength(next) > wrapWidth - 2) {
+  if (Number.isFinite(wrapWidth) && trimmedEndLength(previous) + 1 + firstWordLength(next) > wrapWidth - 2) {
     // A hard wrap: the next word would not have fitted on the previous line.
     return true;
   }
@@ -222,7 +227,7 @@ export function groupBlocks(lines: string[], from: number): Block[] {
   const flush = (): void => {
     if (current === null) return;
     const raw = stripControls(current.parts.join(' '));
-    const text = plainText(raw);
+    const text = computePlainText(raw);
     blocks.push({ start: current.start, end: current.end, raw, text, words: wordCount(text) });
     current = null;
   };
@@ -273,21 +278,26 @@ function isBreadcrumb(block: Block): boolean {
 
 function isHeadlineCandidate(block: Block): boolean {
   if (block.words < CLASSIFY_LIMITS.headlineMinWords || block.words > CLASSIFY_LIMITS.headlineMaxWords) return false;
+  // Headlines do not end with a full stop (they may end with ? or !). Tested first: it is the cheapest test,
+  // and it rules out most sentences.
+  if (/[.:;,]$/.test(block.text)) return false;
   if (isMenuLike(block) || COMMENT_FORM.test(block.text) || OTHER_ARTICLES_HEADING.test(block.raw)) return false;
   if (BYLINE_PREFIX.test(block.raw) || isDateOnly(block.text, 3) !== null) return false;
-  if (URL_ONLY_LINE.test(block.raw) || HAS_URL.test(block.text) || isPhotoCredit(block.text) || isCreditText(block.text)) return false;
-  // Headlines do not end with a full stop (they may end with ? or !).
-  return !/[.:;,]$/.test(block.text);
+  return !(URL_ONLY_LINE.test(block.raw) || HAS_URL.test(block.text) || isPhotoCredit(block.text) || isCreditText(block.text, block.words));
 }
 
 /** Share of a line's characters inside Markdown links or bracketed link text: navigation is mostly links. */
 function linkShare(raw: string): number {
+  // Every link holds a '[': most paragraphs have none.
+  if (!raw.includes('[')) return 0;
   const inLinks = [...raw.matchAll(/\[[^\]]*\](?:\([^)]*\))?/g)].reduce((sum, match) => sum + match[0].length, 0);
   return raw.length === 0 ? 0 : inLinks / raw.length;
 }
 
 /** Share of a block's words that are the text of Markdown links. */
 function linkTextShare(block: Block): number {
+  // Every Markdown link holds a '[': most paragraphs have none.
+  if (!block.raw.includes('[')) return 0;
   const linked = [...block.raw.matchAll(MARKDOWN_LINK)].reduce((sum, match) => sum + wordCount(plainText(match[1] ?? '')), 0);
   return block.words === 0 ? 0 : linked / block.words;
 }
@@ -319,10 +329,12 @@ export function findMainProse(blocks: Block[], zoneEnd: number): number | null {
   return best?.start ?? null;
 }
 
-/** The URLs of a text as letter keys (decoded, so a share link that quotes a headline matches it). */
-function urlLetterKeys(text: string): string[] {
-  return [...text.matchAll(URL_ANYWHERE)].map((match) => {
-    let url = match[0];
+const HTTP = /http/i;
+
+/** URLs as letter keys (decoded, so a share link that quotes a headline matches it). */
+function urlLetterKeys(addresses: string[]): string[] {
+  return addresses.map((address) => {
+    let url = address;
     try {
       url = decodeURIComponent(url);
     } catch {
@@ -362,11 +374,11 @@ function hasEcho(index: KeyIndex, key: string): boolean {
   return index.sorted[low + 1]?.startsWith(key) ?? false;
 }
 
-/** The words of the URL paths of a text ("/news/Friday-State-Swim-Results-474.html" -> friday, state, swim, results). */
-function urlSlugWords(text: string): Set<string>[] {
+/** The words of URL paths ("/news/Friday-State-Swim-Results-474.html" -> friday, state, swim, results). */
+function urlSlugWords(addresses: string[]): Set<string>[] {
   const slugs: Set<string>[] = [];
-  for (const match of text.matchAll(URL_ANYWHERE)) {
-    const path = match[0].replace(/^https?:\/\/[^/]+/i, '').replace(/[?#].*$/, '');
+  for (const address of addresses) {
+    const path = address.replace(/^https?:\/\/[^/]+/i, '').replace(/[?#].*$/, '');
     const words = path.toLowerCase().split(/[^a-z0-9]+/).filter((word) => word.length >= 3 && !/^\d{5,}$/.test(word));
     if (words.length >= 3) slugs.push(new Set(words));
   }
@@ -385,7 +397,20 @@ function slugOverlap(text: string, slugs: Set<string>[]): number {
   return best;
 }
 
-function headlineScore(blocks: Block[], index: number, key: string, mainStart: number, urls: string[], slugs: Set<string>[], keyIndex: KeyIndex): number {
+/** Whether each block is a date line (`isDateOnly(text, 4)`), asked once per block: candidates share the blocks after them. */
+function dateLineTest(blocks: Block[]): (index: number) => boolean {
+  const known = new Map<number, boolean>();
+  return (index) => {
+    let dated = known.get(index);
+    if (dated === undefined) {
+      dated = isDateOnly(blocks[index]!.text, 4) !== null;
+      known.set(index, dated);
+    }
+    return dated;
+  };
+}
+
+function headlineScore(blocks: Block[], index: number, key: string, mainStart: number, urls: string[], slugs: Set<string>[], keyIndex: KeyIndex, isDateLine: (index: number) => boolean): number {
   const block = blocks[index]!;
   let score = 0;
   if (/^#\s/.test(block.raw)) score += 3;
@@ -412,7 +437,7 @@ function headlineScore(blocks: Block[], index: number, key: string, mainStart: n
   // A headline is followed closely by its byline and its date: each counts.
   const after = blocks.slice(index + 1, index + 5);
   if (after.some((other) => BYLINE_PREFIX.test(other.raw) && other.words <= CLASSIFY_LIMITS.bylineMaxWords)) score += 1.5;
-  if (after.some((other) => isDateOnly(other.text, 4) !== null)) score += 1.5;
+  if (after.some((_other, offset) => isDateLine(index + 1 + offset))) score += 1.5;
   // A saved page often starts with the page title.
   if (index === 0) score += 0.5;
   if (titleCaseRatio(block.text) >= 0.7 || /^\p{Lu}/u.test(block.text)) score += 0.5;
@@ -420,6 +445,18 @@ function headlineScore(blocks: Block[], index: number, key: string, mainStart: n
   if (linkShare(block.raw) >= 0.5 || /^\[\d+\]/.test(block.raw)) score -= 2;
   if (block.words <= 3 && block.text === block.text.toUpperCase() && /\p{L}/u.test(block.text)) score -= 0.5;
   return score - CLASSIFY_LIMITS.headlineDistanceWeight * Math.log2(1 + Math.max(0, mainStart - index));
+}
+
+const PADDING = /\s{3,}/;
+
+/**
+ * A block's plain text up to the first run of three white spaces (`plainText(raw.trim().split(/\s{3,}/)[0])`):
+ * most blocks have no such run, and their plain text is already on the block.
+ */
+export function beforePadding(block: Block): string {
+  const trimmed = block.raw.trim();
+  const padding = PADDING.exec(trimmed);
+  return padding === null ? block.text : plainText(trimmed.slice(0, padding.index));
 }
 
 /**
@@ -430,7 +467,7 @@ export function pageTitleHeadlines(blocks: Block[]): string[] {
   const first = blocks[0];
   if (first === undefined) return [];
   const titles: string[] = [];
-  const bare = TITLE_SITE_SUFFIX.exec(plainText(first.raw.trim().split(/\s{3,}/)[0] ?? ''))?.[1];
+  const bare = TITLE_SITE_SUFFIX.exec(beforePadding(first))?.[1];
   if (bare !== undefined) titles.push(bare);
   const raw = first.raw.replace(/\[\d+\]/g, ' ');
   for (const match of raw.matchAll(COMMENTS_FEED_TITLE)) if (match[1] !== undefined) titles.push(plainText(match[1]));
@@ -463,9 +500,10 @@ function findHeadline(blocks: Block[], zoneEnd: number, knownTitle: string | nul
     const candidate = blocks.findIndex((block, i) => i < zoneEnd && isHeadlineCandidate(block));
     return candidate >= 0 ? candidate : null;
   }
-  const allText = blocks.map((block) => block.raw).join('\n');
-  const urls = urlLetterKeys(allText);
-  const slugs = urlSlugWords(allText);
+  // The addresses of all blocks, in order (an address never spans two blocks); only blocks with 'http' hold one.
+  const addresses = blocks.flatMap((block) => (HTTP.test(block.raw) ? block.raw.match(URL_ANYWHERE) ?? [] : []));
+  const urls = urlLetterKeys(addresses);
+  const slugs = urlSlugWords(addresses);
   // Only the blocks nearest the prose compete: far ones lose on distance, and scoring thousands is slow.
   const candidates: number[] = [];
   for (let index = Math.max(0, mainStart - CLASSIFY_LIMITS.headlineSearchMaxBlocks); index < mainStart; index++) {
@@ -477,8 +515,9 @@ function findHeadline(blocks: Block[], zoneEnd: number, knownTitle: string | nul
   const keys = candidates.map((index) => letterKey(blocks[index]!.text));
   const keyIndex = candidates.length === 0 ? null : indexKeys(blocks, Math.max(...keys.map((key) => key.length)) + 1);
   let best: { index: number; score: number } | null = null;
+  const isDateLine = dateLineTest(blocks);
   for (let at = 0; at < candidates.length; at++) {
-    const score = headlineScore(blocks, candidates[at]!, keys[at]!, mainStart, urls, slugs, keyIndex!);
+    const score = headlineScore(blocks, candidates[at]!, keys[at]!, mainStart, urls, slugs, keyIndex!, isDateLine);
     if (best === null || score > best.score) best = { index: candidates[at]!, score };
   }
   if (best !== null) return best.index;
@@ -511,11 +550,25 @@ function isProse(block: Block): boolean {
 }
 
 function isPhotoCredit(text: string): boolean {
-  return CAPTION_KEYWORD.test(text) && CAPTION_PHOTO_CREDIT.test(text);
+  return mayEndWithCredit(text) && CAPTION_KEYWORD.test(text) && CAPTION_PHOTO_CREDIT.test(text);
 }
 
-function isCreditText(text: string): boolean {
-  return !hasMoreWords(text, CLASSIFY_LIMITS.creditMaxWords) && (CREDIT_AGENCY_SLASH.test(text) || CREDIT_AGENCY_WORDS.test(text)) && !endsSentence(text.replace(/\.$/, ''));
+/**
+ * What CAPTION_PHOTO_CREDIT needs, tested from the end: its colon is the text's last one, and what follows
+ * holds no '|' and, trimmed, at most 81 characters (80 and a ')'). Prose seldom ends so, and the
+ * expressions would read the whole paragraph.
+ */
+export function mayEndWithCredit(text: string): boolean {
+  const colon = text.lastIndexOf(':');
+  if (colon < 0) return false;
+  const after = text.slice(colon + 1);
+  return !after.includes('|') && after.trim().length <= 81;
+}
+
+/** `words`: the text's `wordCount` when it is known (a block's), so a long paragraph is not read for it. */
+function isCreditText(text: string, words?: number): boolean {
+  const long = words === undefined ? hasMoreWords(text, CLASSIFY_LIMITS.creditMaxWords) : words > CLASSIFY_LIMITS.creditMaxWords;
+  return !long && (CREDIT_AGENCY_SLASH.test(text) || CREDIT_AGENCY_WORDS.test(text)) && !endsSentence(text.replace(/\.$/, ''));
 }
 
 function tagByLineRules(blocks: Block[], index: number, tags: (Tag | null)[]): Tag | null {
@@ -542,13 +595,17 @@ function tagByLineRules(blocks: Block[], index: number, tags: (Tag | null)[]): T
   }
   const bold = BOLD_ONLY_LINE.exec(raw);
   if (bold !== null && isCreditText(plainText(bold[1] ?? bold[2] ?? ''))) return { class: 'credit', rule: 'credit/photo' };
-  if (isCreditText(text) && !/[.!?]$/.test(text)) return { class: 'credit', rule: 'credit/photo' };
-  if (CAPTION_KEYWORD.test(text) && (CAPTION_PHOTO_CREDIT.test(text) || (CAPTION_PHOTO_BY.test(text) && words <= 60))) return { class: 'caption', rule: 'caption/photo-credit' };
+  if (isCreditText(text, words) && !/[.!?]$/.test(text)) return { class: 'credit', rule: 'credit/photo' };
+  const credit = mayEndWithCredit(text);
+  if ((credit || words <= 60) && CAPTION_KEYWORD.test(text) && ((credit && CAPTION_PHOTO_CREDIT.test(text)) || (words <= 60 && CAPTION_PHOTO_BY.test(text)))) {
+    return { class: 'caption', rule: 'caption/photo-credit' };
+  }
   if (PRODUCTION_CREDIT.test(text) && words <= 20) return { class: 'credit', rule: 'credit/production' };
   if (isBreadcrumb(block)) return { class: 'chrome', rule: 'chrome/breadcrumb' };
   if (GALLERY_CONTROL.test(text)) return { class: 'chrome', rule: 'chrome/gallery' };
   if (GALLERY_COUNTER_CAPTION.test(text)) return { class: 'caption', rule: 'caption/gallery' };
-  const bare = raw.replace(BRACKETED_URL, ' ').trim();
+  // A bracketed address needs a '[': most blocks have none.
+  const bare = (raw.includes('[') ? raw.replace(BRACKETED_URL, ' ') : raw).trim();
   if (FILE_NAME_ONLY.test(bare)) return { class: 'chrome', rule: 'chrome/file-name' };
   if (CONTACT_ONLY.test(bare)) return { class: 'chrome', rule: 'chrome/contact' };
   if (LINK_ONLY_LINE.test(raw) && words < 4) return { class: 'chrome', rule: 'chrome/link' };

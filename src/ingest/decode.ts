@@ -165,10 +165,14 @@ export function normaliseText(text: string): string {
   if (normal.includes('\r')) normal = normal.replace(/\r\n?/g, '\n');
   // Every other change is to a character outside ASCII, and ASCII text is in NFC: most texts stop here.
   if (!NON_ASCII.test(normal)) return normal;
+  // One test for both sets of characters: most texts have none, and each replace would read the whole text.
+  if (!ODD_SPACE_OR_INVISIBLE.test(normal)) return normal.normalize('NFC');
   return normal
     .replace(/[\u00A0\u2007\u202F\u2000-\u200A\u3000]/g, ' ')
     .replace(/[\u200B\u200C\u200D\u2060\uFEFF\u00AD]/g, '')
     .normalize('NFC');
 }
+
+const ODD_SPACE_OR_INVISIBLE = /[\u00A0\u2007\u202F\u2000-\u200A\u3000\u200B\u200C\u200D\u2060\uFEFF\u00AD]/;
 
 const NON_ASCII = /[^\x00-\x7f]/;

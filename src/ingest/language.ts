@@ -10,6 +10,7 @@ import { expressions } from 'franc-min/expressions.js';
 import { iso6393To1 } from 'iso-639-3/iso6393-to-1.js';
 import type { FieldProvenance } from '../types.ts';
 import type { Found } from './metadata.ts';
+import { collapseWhiteSpace, isSpaceUnit, WHITE_SPACE_TO_COLLAPSE } from './text.ts';
 
 /** BCP 47 tag used when a text is too short to tell. */
 export const DEFAULT_LANGUAGE = 'en';
@@ -21,15 +22,17 @@ export const LANGUAGE_LIMITS = {
   maxSampleChars: 4000,
 } as const;
 
-/** What `/\s+/g` -> ' ' changes: runs of two or more, or with a white space other than ' ' (a lone space stays). */
-const WHITE_SPACE_TO_COLLAPSE = /\s*[^\S ]\s*| {2,}/g;
-
 /** The body's language as a BCP 47 tag ('es'), or null when it is too short or franc cannot tell. */
 export function detectLanguage(text: string): string | null {
+  return detectInParagraphs([text]);
+}
+
+/** detectLanguage of the paragraphs joined by line breaks, joining no more of them than it reads. */
+function detectInParagraphs(paragraphs: string[]): string | null {
   // franc reads only its first FRANC_MAX_SAMPLE characters: collapsing a shorter stretch first gives the same
   // start (a collapsed prefix is a prefix of the collapsed text) unless white space ate too much of it.
-  const short = collapseForSample(text.slice(0, FRANC_MAX_SAMPLE + 64));
-  const sample = short.length > FRANC_MAX_SAMPLE ? short : collapseForSample(text.slice(0, LANGUAGE_LIMITS.maxSampleChars * 2)).slice(0, LANGUAGE_LIMITS.maxSampleChars);
+  const short = collapseWhiteSpace(joinedStart(paragraphs, FRANC_MAX_SAMPLE + 64).slice(0, FRANC_MAX_SAMPLE + 64));
+  const sample = short.length > FRANC_MAX_SAMPLE ? short : collapseWhiteSpace(joinedStart(paragraphs, LANGUAGE_LIMITS.maxSampleChars * 2).slice(0, LANGUAGE_LIMITS.maxSampleChars * 2)).slice(0, LANGUAGE_LIMITS.maxSampleChars);
   if (sample.length < LANGUAGE_LIMITS.minDetectChars) return null;
   const code = closestLanguage(sample);
   if (code === 'und') return null;
@@ -38,23 +41,20 @@ export function detectLanguage(text: string): string | null {
 }
 
 /**
- * The paragraphs joined by line breaks, only as far as `length` characters or a little more: detectLanguage
- * reads no further, so a long body is not copied whole.
+ * The paragraphs joined, only as far as `length` characters or a little more: detectLanguage reads no
+ * further, so a long body is not copied whole. Joined by a space, not a line break: the sample collapses
+ * white space, so either gives the same sample, and with spaces alone there is nothing to collapse.
  */
 function joinedStart(paragraphs: string[], length: number): string {
   let text = '';
-  for (let index = 0; index < paragraphs.length && text.length < length; index++) text += (index === 0 ? '' : '\n') + paragraphs[index];
+  for (let index = 0; index < paragraphs.length && text.length < length; index++) text += (index === 0 ? '' : ' ') + paragraphs[index];
   return text;
-}
-
-function collapseForSample(text: string): string {
-  return text.replace(WHITE_SPACE_TO_COLLAPSE, ' ').trim();
 }
 
 /** Picks the article's language with where it came from: declared > detected > default. */
 export function chooseLanguage(declared: Found<string> | null, paragraphs: string[]): Found<string> {
   if (declared !== null) return declared;
-  const detected = detectLanguage(joinedStart(paragraphs, LANGUAGE_LIMITS.maxSampleChars * 2));
+  const detected = detectInParagraphs(paragraphs);
   if (detected !== null) return { value: detected, provenance: provenance('text', 'language/detected') };
   return { value: DEFAULT_LANGUAGE, provenance: provenance('inferred', 'language/default') };
 }
@@ -70,6 +70,63 @@ export function languageTag(value: string | null): string | null {
   if (!/^[a-z]{2,3}(?:-[a-z0-9]{2,8})*$/i.test(tag)) return null;
   const [language, ...rest] = tag.split('-');
   return [language!.toLowerCase(), ...rest.map((part) => (part.length === 2 ? part.toUpperCase() : part))].join('-');
+}
+
+/**
+ * Characters whose lower case is not one code unit of its own: İ (two units), Σ (ς or σ by what follows) and
+ * the halves of surrogate pairs (a pair lowers as one character).
+ */
+const NOT_LOWERED_ALONE = /[\u0130\u03A3\uD800-\uDFFF]/;
+/** Code unit -> its lower case (a unit: see NOT_LOWERED_ALONE), filled in as units are met (0: not yet known). */
+const LOWER_UNIT = new Uint16Array(0x10000);
+
+function lowerUnit(unit: number): number {
+  let lower = LOWER_UNIT[unit]!;
+  if (lower === 0) {
+    lower = String.fromCharCode(unit).toLowerCase().charCodeAt(0);
+    LOWER_UNIT[unit] = lower;
+  }
+  return lower;
+}
+
+/** What cleanedUnits makes of an ASCII code unit: -1 a space (white space, punctuation, digits), else its lower case. */
+const ASCII_CLEANED = Int32Array.from({ length: 0x80 }, (_, unit) =>
+  (unit >= 0x21 && unit <= 0x40) || isSpaceUnit(unit) ? -1 : unit >= 0x41 && unit <= 0x5a ? unit | 0x20 : unit);
+
+/**
+ * trigram-utils' asTuples cleaning, as code units: punctuation and digits (U+0021-U+0040) to spaces, white
+ * space collapsed (`/\s+/g` -> ' ') and trimmed, lower case, one space before and after. One pass, no strings;
+ * a text with a character that does not lower case on its own (NOT_LOWERED_ALONE) is cleaned by the
+ * string functions themselves.
+ */
+export function cleanedUnits(value: string): Uint16Array {
+  if (NOT_LOWERED_ALONE.test(value)) {
+    const cleaned = ` ${value.replace(/[\u0021-\u0040]+/g, ' ').replace(WHITE_SPACE_TO_COLLAPSE, ' ').trim().toLowerCase()} `;
+    const units = new Uint16Array(cleaned.length);
+    for (let index = 0; index < cleaned.length; index++) units[index] = cleaned.charCodeAt(index);
+    return units;
+  }
+  const units = new Uint16Array(value.length + 2);
+  let length = 0;
+  units[length++] = 0x20;
+  // The padding space stands for a space just written: leading white space is dropped.
+  let afterSpace = true;
+  for (let index = 0; index < value.length; index++) {
+    const unit = value.charCodeAt(index);
+    const cleaned = unit < 0x80 ? ASCII_CLEANED[unit]! : isSpaceUnit(unit) ? -1 : lowerUnit(unit);
+    if (cleaned < 0) {
+      if (!afterSpace) {
+        units[length++] = 0x20;
+        afterSpace = true;
+      }
+    } else {
+      units[length++] = cleaned;
+      afterSpace = false;
+    }
+  }
+  // A trailing space was written by the last run of white space, else the padding one is.
+  if (!afterSpace) units[length++] = 0x20;
+  return units.subarray(0, length);
 }
 
 /** franc's constants: it reads at most MAX_SAMPLE characters; a trigram missing from a model costs MAX_DIFFERENCE. */
@@ -100,6 +157,7 @@ interface ScriptModels {
 
 /** Letters of the alphabet below this index (space and the common letters) make trigrams in a small dense block. */
 const COMMON_LETTERS = 32;
+const COMMON_SLOTS = COMMON_LETTERS ** 3;
 
 /**
  * Where a trigram of alphabet indexes a, b, c is kept: trigrams of common letters (all of English) in the first
@@ -107,7 +165,7 @@ const COMMON_LETTERS = 32;
  */
 function trigramSlot(a: number, b: number, c: number, radix: number): number {
   if (a < COMMON_LETTERS && b < COMMON_LETTERS && c < COMMON_LETTERS) return (a << 10) | (b << 5) | c;
-  return COMMON_LETTERS ** 3 + (a * radix + b) * radix + c;
+  return COMMON_SLOTS + (a * radix + b) * radix + c;
 }
 
 function buildScriptModels(models: Record<string, string>): ScriptModels {
@@ -194,6 +252,33 @@ function countNonAscii(text: string): number {
 
 const SURROGATE = /[\uD800-\uDFFF]/;
 
+/** The one script of franc's that has ASCII characters (Latin), or null should its expressions ever have more. */
+const ASCII_SCRIPT = SCRIPT_EXPRESSIONS.filter((entry) => entry.matchesAscii).length === 1 ? SCRIPT_EXPRESSIONS.find((entry) => entry.matchesAscii)! : null;
+
+/**
+ * The loop of closestLanguage in one pass, for a text (without surrogate pairs) whose characters of the ASCII
+ * script outnumber its characters outside ASCII: no other script can match more of it, so that script leads,
+ * with its share. Otherwise `topScript` null, and the loop decides.
+ */
+function onlyAsciiScriptLead(value: string): { topScript: string | null; topCount: number } {
+  const undecided = { topScript: null, topCount: -1 };
+  if (ASCII_SCRIPT === null) return undecided;
+  let nonAscii = 0;
+  let matches = 0;
+  for (let index = 0; index < value.length; index++) {
+    const unit = value.charCodeAt(index);
+    if (unit >= 0xd800 && unit <= 0xdfff) return undecided;
+    if (unit > 0x7f) nonAscii++;
+    let match = ASCII_SCRIPT.matchesUnit[unit]!;
+    if (match < 0) {
+      match = ASCII_SCRIPT.single.test(value[index]!) ? 1 : 0;
+      ASCII_SCRIPT.matchesUnit[unit] = match;
+    }
+    matches += match;
+  }
+  return matches > nonAscii ? { topScript: ASCII_SCRIPT.script, topCount: matches / value.length } : undecided;
+}
+
 /**
  * franc-min's answer for a sample of at least 120 characters (an ISO 639-3 code or 'und'), computed as franc
  * does (same script test, same trigram counts, same distance and tie order) without its per-language loop:
@@ -201,36 +286,40 @@ const SURROGATE = /[\uD800-\uDFFF]/;
  */
 export function closestLanguage(sample: string): string {
   const value = sample.slice(0, FRANC_MAX_SAMPLE);
-  let topScript: string | null = null;
-  let topCount = -1;
-  const nonAscii = countNonAscii(value);
-  const hasSurrogates = nonAscii > 0 && SURROGATE.test(value);
-  for (const entry of SCRIPT_EXPRESSIONS) {
-    // A script with no ASCII character matches at most once per non-ASCII character: when even that cannot
-    // beat the leader (in English text, every script but Latin), its characters need not be counted.
-    if (!entry.matchesAscii && nonAscii / value.length <= topCount) continue;
-    const count = !entry.matchesAscii && nonAscii === 0 ? 0 : countScript(value, entry, hasSurrogates) / value.length || 0;
-    if (count > topCount) {
-      topCount = count;
-      topScript = entry.script;
+  let { topScript, topCount } = onlyAsciiScriptLead(value);
+  if (topScript === null) {
+    const nonAscii = countNonAscii(value);
+    const hasSurrogates = nonAscii > 0 && SURROGATE.test(value);
+    for (const entry of SCRIPT_EXPRESSIONS) {
+      // A script with no ASCII character matches at most once per non-ASCII character: when even that cannot
+      // beat the leader (in English text, every script but Latin), its characters need not be counted.
+      if (!entry.matchesAscii && nonAscii / value.length <= topCount) continue;
+      const count = !entry.matchesAscii && nonAscii === 0 ? 0 : countScript(value, entry, hasSurrogates) / value.length || 0;
+      if (count > topCount) {
+        topCount = count;
+        topScript = entry.script;
+      }
     }
   }
   if (topScript === null) return 'und';
   const models = MODELS_BY_SCRIPT.get(topScript);
   if (models === undefined) return topCount === 0 ? 'und' : topScript;
-  // trigram-utils' asTuples: punctuation and digits to spaces, white space collapsed, lower case, padded.
-  // (Only the white space that `/\s+/g` -> ' ' changes is replaced: not each single space.)
-  const cleaned = ` ${value.replace(/[\u0021-\u0040]+/g, ' ').replace(WHITE_SPACE_TO_COLLAPSE, ' ').trim().toLowerCase()} `;
   const { letter, radix, trigramId, counts, offsets, postings } = models;
+  const units = cleanedUnits(value);
   const seen: number[] = [];
-  // Trigrams with a character outside the alphabet are in no model: only how many distinct ones there are counts.
-  const outside = new Set<string>();
-  for (let index = 0; index + 3 <= cleaned.length; index++) {
-    const a = letter[cleaned.charCodeAt(index)]!;
-    const b = letter[cleaned.charCodeAt(index + 1)]!;
-    const c = letter[cleaned.charCodeAt(index + 2)]!;
+  // Trigrams with a character outside the alphabet are in no model: only how many distinct ones there are
+  // counts (three code units as one number: distinct trigrams, distinct numbers).
+  const outside = new Set<number>();
+  // The window of three letters slides: each unit is looked up once.
+  let a = 0;
+  let b = units.length > 0 ? letter[units[0]!]! : 0;
+  let c = units.length > 1 ? letter[units[1]!]! : 0;
+  for (let index = 0; index + 3 <= units.length; index++) {
+    a = b;
+    b = c;
+    c = letter[units[index + 2]!]!;
     if (a === 0 || b === 0 || c === 0) {
-      outside.add(cleaned.slice(index, index + 3));
+      outside.add(units[index]! * 0x100000000 + units[index + 1]! * 0x10000 + units[index + 2]!);
       continue;
     }
     const slot = trigramSlot(a, b, c, radix);

@@ -2,7 +2,7 @@
 // Catalogue and front matter are applied later (article.ts); this step only reads the text.
 import type { Caption, DatePrecision, FieldOrigin, FieldProvenance } from '../types.ts';
 import { cleanParagraph } from './body.ts';
-import type { Block, Classification } from './classify.ts';
+import { beforePadding, type Block, type Classification } from './classify.ts';
 import { findDate, findDateInUrl, findFullDate, findPublishedInLine, isDateOnly, type FoundDate } from './dates.ts';
 import { splitLeadIn, type LeadIn } from './leadIn.ts';
 import {
@@ -36,7 +36,7 @@ import {
   URL_ONLY_LINE,
 } from './patterns.ts';
 import { findHostNameInText, hostOf, nameFromLabel, segmentHostLabel, siteLabel } from './publisher.ts';
-import { letterKey, plainText, wordCount } from './text.ts';
+import { hasLetterKeyPrefix, letterKey, plainText, wordCount } from './text.ts';
 
 export interface Found<T> {
   value: T;
@@ -284,6 +284,7 @@ function findUrl(blocks: TaggedBlock[], title: Found<string> | null): Found<stri
 
 /** A dot before the first letter of a top-level domain BARE_DOMAIN knows (com, co.uk, info, net, org, news, in, ca, ie). */
 const DOMAIN_ENDING_DOT = /\.[cinoCINO]/;
+const HTTP = /http/i;
 
 /** Evidence that makes a host the page's own site (a link counts 1, an e-mail address 3). */
 const MIN_SITE_HOST_EVIDENCE = 3;
@@ -304,9 +305,13 @@ function findFrequentSiteLabel(blocks: TaggedBlock[]): Found<string> | null {
   };
   for (const block of blocks) {
     if (block.class === 'footer') continue;
-    for (const match of block.raw.matchAll(URL_ANYWHERE)) add(hostOf(match[0]), 1, block.line);
-    for (const match of block.raw.matchAll(INNER_URL_HOST)) add(hostOf(`https://${match[1]}`), 1, block.line);
-    let withoutUrls = block.raw.replace(URL_ANYWHERE, ' ');
+    // Both address expressions start with 'http': most blocks have none, and the inner one is slow on prose.
+    const hasAddress = HTTP.test(block.raw);
+    if (hasAddress) {
+      for (const match of block.raw.matchAll(URL_ANYWHERE)) add(hostOf(match[0]), 1, block.line);
+      for (const match of block.raw.matchAll(INNER_URL_HOST)) add(hostOf(`https://${match[1]}`), 1, block.line);
+    }
+    let withoutUrls = hasAddress ? block.raw.replace(URL_ANYWHERE, ' ') : block.raw;
     // An e-mail address needs an '@': most blocks have none, and the address expression is slow on prose.
     if (withoutUrls.includes('@')) {
       for (const match of withoutUrls.matchAll(EMAIL_HOST)) add(hostOf(`https://${match[1]}`), 3, block.line);
@@ -344,7 +349,8 @@ function findSelfNaming(blocks: TaggedBlock[], feeds: boolean): Found<string> | 
   const counts = new Map<string, { name: string; count: number; line: number }>();
   for (const block of blocks) {
     if (block.class === 'body' || block.class === 'footer') continue;
-    const text = plainText(block.raw.replace(/\[\d+\]/g, ' '));
+    // Without a '[' there is no link marker to drop, and the plain text is the block's.
+    const text = block.raw.includes('[') ? plainText(block.raw.replace(/\[\d+\]/g, ' ')) : block.text;
     const match = feeds ? null : SITE_SELF_NAMING.exec(text);
     const name = feeds ? feedSiteName(text) : match?.slice(1).find((group) => group !== undefined)?.replace(/^@/, '').trim();
     if (name === undefined || name.length < 2 || AUTHOR_ROLE_WORDS.test(name)) continue;
@@ -363,7 +369,11 @@ function findTitleSuffix(blocks: TaggedBlock[], title: Found<string> | null): Fo
   const key = letterKey(title.value);
   for (const block of blocks) {
     // Converters pad the page title out to the width of the page before what follows it on the line.
-    const match = TITLE_SITE_SUFFIX.exec(plainText(block.raw.trim().split(/\s{3,}/)[0] ?? ''));
+    const line = beforePadding(block);
+    // The part before the bar starts the line, so the line's letter key starts with the headline's: a
+    // cheap test that spares the expression most paragraphs.
+    if (!hasLetterKeyPrefix(line, key)) continue;
+    const match = TITLE_SITE_SUFFIX.exec(line);
     if (match?.[1] !== undefined && match[2] !== undefined && letterKey(match[1]) === key && !TITLE_SUFFIX_NOT_SITE.test(match[2].trim())) {
       return found(match[2].trim(), 'publisher/title-suffix', block.line);
     }

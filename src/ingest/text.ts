@@ -16,7 +16,11 @@ import { memoise } from '../memoise.ts';
 // The steps ask for the plain text and the letter key of the same block several times (classify, metadata, body).
 export const plainText = memoise(computePlainText);
 
-function computePlainText(line: string): string {
+/**
+ * `plainText` without the memo: for a new block, whose text is kept on the block (a memo would only hash and
+ * copy a whole paragraph it is never asked for again).
+ */
+export function computePlainText(line: string): string {
   let text = line.trim();
   const heading = MARKDOWN_HEADING.exec(text);
   if (heading !== null) text = heading[2] ?? '';
@@ -55,6 +59,22 @@ export function collapseSpaces(text: string): string {
   return text.replace(SPACE_RUN_TO_COLLAPSE, ' ').trim();
 }
 
+/** White space other than ' ' (without it, a text's words are the runs between spaces). */
+const WHITE_SPACE_NOT_SPACE = /[^\S ]/;
+
+/** What `/\s+/g` -> ' ' changes: runs of two or more, or with a white space other than ' ' (a lone space stays). */
+export const WHITE_SPACE_TO_COLLAPSE = /\s*[^\S ]\s*| {2,}/g;
+
+/**
+ * `text.replace(/\s+/g, ' ').trim()`, replacing only the runs that change: prose has a space between every two
+ * words, and `/\s+/g` would replace each.
+ */
+export function collapseWhiteSpace(text: string): string {
+  // Text with single spaces only (a paragraph's plain text) has nothing to collapse: two native searches.
+  if (!text.includes('  ') && !WHITE_SPACE_NOT_SPACE.test(text)) return text.trim();
+  return text.replace(WHITE_SPACE_TO_COLLAPSE, ' ').trim();
+}
+
 export function words(text: string): string[] {
   return text.split(/\s+/).filter((word) => /[\p{L}\p{N}]/u.test(word));
 }
@@ -77,11 +97,38 @@ function isAsciiLetterOrDigit(unit: number): boolean {
 const ASCII_WORD_KIND = new Uint8Array(0x80).map((_, unit) => (isSpaceUnit(unit) ? 1 : isAsciiLetterOrDigit(unit) ? 2 : 0));
 
 /**
- * How many `words` (white-space-separated runs with a letter or number), in one pass without splitting:
+ * How many `words` (white-space-separated runs with a letter or number), without splitting. Most texts (a
+ * block's plain text) have no white space but spaces: each run is then found by a native search for the next
+ * space, and most are settled by their first character.
+ */
+export function wordCount(text: string): number {
+  if (WHITE_SPACE_NOT_SPACE.test(text)) return wordCountByUnits(text);
+  let count = 0;
+  for (let start = 0; start < text.length;) {
+    let end = text.indexOf(' ', start);
+    if (end < 0) end = text.length;
+    if (end > start && isWordRun(text, start, end)) count++;
+    start = end + 1;
+  }
+  return count;
+}
+
+/** Whether `text` from `start` to `end` (no white space) has a letter or number: an ASCII one, else by the Unicode expression. */
+function isWordRun(text: string, start: number, end: number): boolean {
+  for (let index = start; index < end; index++) {
+    const unit = text.charCodeAt(index);
+    if (unit >= 0x80) return LETTER_OR_NUMBER.test(text.slice(start, end));
+    if (ASCII_WORD_KIND[unit] === 2) return true;
+  }
+  return false;
+}
+
+/**
+ * `wordCount` of any text, code by code:
  * an ASCII letter or digit settles most runs; only a run without one and with other characters is tested
  * by the slower Unicode expression.
  */
-export function wordCount(text: string): number {
+function wordCountByUnits(text: string): number {
   let count = 0;
   let start = -1;
   // 0 nothing yet, 1 characters other than ASCII, 2 an ASCII letter or digit (the run is a word).
@@ -213,23 +260,36 @@ export function computeLetterKey(text: string): string {
   return foldedLetterKey(text);
 }
 
+/** Scratch letters of letterKeyPrefix: a prefix of up to KEY_PREFIX_MAX letters, and the longest fold of one character (18). */
+const KEY_PREFIX_MAX = 256;
+const KEY_PREFIX_CODES = new Uint16Array(KEY_PREFIX_MAX + 64);
+
 /**
  * The first `length` characters of `letterKey(text)`, reading only as much of the text as they need (each
- * character folds on its own, so the key is built from the start).
+ * character folds on its own, so the key is built from the start). The letters are gathered as codes and
+ * made a string once, not added to a string one by one.
  */
 export function letterKeyPrefix(text: string, length: number): string {
-  let key = '';
-  for (let index = 0; index < text.length && key.length < length; index++) {
+  if (length > KEY_PREFIX_MAX) return computeLetterKey(text).slice(0, length);
+  const codes = KEY_PREFIX_CODES;
+  let count = 0;
+  for (let index = 0; index < text.length && count < length; index++) {
     const unit = text.charCodeAt(index);
     // Digits and lower-case letters keep the 0x20 bit; upper-case letters gain it.
-    if ((unit >= 0x61 && unit <= 0x7a) || (unit >= 0x30 && unit <= 0x39) || (unit >= 0x41 && unit <= 0x5a)) key += String.fromCharCode(unit | 0x20);
+    if ((unit >= 0x61 && unit <= 0x7a) || (unit >= 0x30 && unit <= 0x39) || (unit >= 0x41 && unit <= 0x5a)) codes[count++] = unit | 0x20;
     else if (unit >= 0x80) {
       const codePoint = text.codePointAt(index)!;
       if (codePoint > 0xffff) index++;
-      key += foldedCodePoint(codePoint);
+      const folded = foldedCodePoint(codePoint);
+      for (let at = 0; at < folded.length; at++) codes[count++] = folded.charCodeAt(at);
     }
   }
-  return key.length > length ? key.slice(0, length) : key;
+  return String.fromCharCode.apply(null, codes.subarray(0, Math.min(count, length)) as unknown as number[]);
+}
+
+/** Whether `letterKey(text)` starts with `key`, reading no further into the text than the key's length needs. */
+export function hasLetterKeyPrefix(text: string, key: string): boolean {
+  return letterKeyPrefix(text, key.length) === key;
 }
 
 /** Whether `letterKey(text) === key`, reading no further into a long text than the key's length needs. */
@@ -237,6 +297,8 @@ export function hasLetterKey(text: string, key: string): boolean {
   return letterKeyPrefix(text, key.length + 1) === key;
 }
 
+/** Whether the line is empty or white space (`line.trim() === ''`), without a trimmed copy. */
 export function isBlank(line: string): boolean {
-  return line.trim() === '';
+  for (let index = 0; index < line.length; index++) if (!isSpaceUnit(line.charCodeAt(index))) return false;
+  return true;
 }

@@ -1,8 +1,11 @@
 import assert from 'node:assert/strict';
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, it } from 'node:test';
 import { buildBody, cleanParagraph, isBrokenSentence } from '../../src/ingest/body.ts';
 import { classifyLines } from '../../src/ingest/classify.ts';
 import { extractMetadata } from '../../src/ingest/metadata.ts';
+import { plainText, wordCount } from '../../src/ingest/text.ts';
 
 function body(lines: string[]): string {
   const classification = classifyLines(lines.join('\n'), { frontMatterLines: 0, knownTitle: null });
@@ -39,5 +42,20 @@ describe('buildBody', () => {
   it('makes one paragraph per block, separated by blank lines', () => {
     const text = body(['Pier to Reopen', '', LEDE, '', 'Engineers found forty loose pilings.', '', 'Ferries should return in April.']);
     assert.deepEqual(text.split('\n\n'), [LEDE, 'Engineers found forty loose pilings.', 'Ferries should return in April.']);
+  });
+  it("gives each paragraph's plain text and the words of them all, as computed from the Markdown, on the seeds and a paragraph with links", () => {
+    const seeds = join(import.meta.dirname, '..', '..', 'seeds');
+    const texts = [
+      ...readdirSync(seeds).filter((name) => name.endsWith('.txt')).map((name) => readFileSync(join(seeds, name), 'utf8')),
+      ['Pier to Reopen', '', `PORT ELM, Maine — ${LEDE}`, '', 'Engineers said  the [damage](#) was worse', '', 'than the town had been told in [March](https://ledger.example/march).'].join('\n'),
+    ];
+    for (const text of texts) {
+      const classification = classifyLines(text, { frontMatterLines: 0, knownTitle: null });
+      const built = buildBody(classification, extractMetadata(classification, {}).leadIn);
+      const paragraphs = built.markdown.split('\n\n');
+      assert.deepEqual(built.plainParagraphs, paragraphs.map((paragraph) => plainText(paragraph)));
+      assert.equal(built.words, paragraphs.reduce((sum, paragraph) => sum + wordCount(plainText(paragraph)), 0));
+      assert.ok(built.words > 20);
+    }
   });
 });

@@ -1,7 +1,11 @@
 // Each rule on made-up captures from imaginary outlets.
 import assert from 'node:assert/strict';
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, it } from 'node:test';
-import { classifyLines, detectWrapWidth } from '../../src/ingest/classify.ts';
+import { beforePadding, classifyLines, detectWrapWidth, mayEndWithCredit } from '../../src/ingest/classify.ts';
+import { CAPTION_PHOTO_CREDIT } from '../../src/ingest/patterns.ts';
+import { plainText } from '../../src/ingest/text.ts';
 
 /** `class rule` of every non-blank line, keyed by its text (trimmed). */
 function classify(text: string, knownTitle: string | null = null): Map<string, string> {
@@ -228,5 +232,26 @@ describe('classifyLines: galleries, repeats and lists inside the body', () => {
     const wrapped = Array.from({ length: 8 }, () => 'The harbour authority said on Monday that the northern pier will reopen to ferries next');
     const urls = Array.from({ length: 12 }, (_, n) => `[https://ledger.example/images/2021/06/port-elm-harbour-pier-repairs-photo-${n}-large-1200x800.jpg]`);
     assert.equal(detectWrapWidth([...wrapped, ...urls]), wrapped[0]!.length);
+  });
+});
+
+describe('cheap tests before slow expressions', () => {
+  const seeds = join(import.meta.dirname, '..', '..', 'seeds');
+  const seedBlocks = readdirSync(seeds).flatMap((name) => classifyLines(readFileSync(join(seeds, name), 'utf8'), { frontMatterLines: 0, knownTitle: null }).blocks);
+
+  it('beforePadding is the plain text before the first run of three white spaces, on every block of the seeds and a padded page title', () => {
+    const padded = classifyLines('Harbour Pier to Reopen | Coastal Ledger      [**Subscribe**](https://ledger.example/subscribe)\n', { frontMatterLines: 0, knownTitle: null }).blocks;
+    assert.equal(beforePadding(padded[0]!), 'Harbour Pier to Reopen | Coastal Ledger');
+    for (const block of [...seedBlocks, ...padded]) assert.equal(beforePadding(block), plainText(block.raw.trim().split(/\s{3,}/)[0] ?? ''));
+  });
+
+  it('mayEndWithCredit holds wherever the photo-credit expression matches, and not on prose', () => {
+    const credits = ['Photo: Jane Roe/AFP', 'The pier in March. | Photo credit: Coastal Ledger', 'Storm damage (Image:  Port Elm Council )  ', 'Pictures: J. Roe, A. Poe'];
+    for (const text of [...credits, ...seedBlocks.map((block) => block.text)]) {
+      if (CAPTION_PHOTO_CREDIT.test(text)) assert.ok(mayEndWithCredit(text), text);
+    }
+    for (const text of credits) assert.ok(CAPTION_PHOTO_CREDIT.test(text), text);
+    assert.equal(mayEndWithCredit(LEDE), false);
+    assert.equal(mayEndWithCredit(`The council said: ${SECOND} ${LEDE}`), false);
   });
 });

@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import { describe, it } from 'node:test';
 import { emptyCatalogue, ingestText, parseCatalogue } from '../../src/ingest/index.ts';
 import { franc } from 'franc-min';
-import { closestLanguage, detectLanguage, languageTag } from '../../src/ingest/language.ts';
+import { cleanedUnits, closestLanguage, detectLanguage, languageTag } from '../../src/ingest/language.ts';
 import type { Article, Catalogue } from '../../src/types.ts';
 import { buildInto } from '../site/helpers.ts';
 
@@ -29,6 +29,10 @@ describe('language', () => {
       'Президент России заявил, что переговоры с США по Венесуэле зашли в тупик из-за роли Мадуро в будущем правительстве страны.',
       '俄罗斯和美国官员在罗马会面讨论委内瑞拉危机，双方在马杜罗的角色问题上存在分歧，会谈没有取得突破性进展。'.repeat(3),
       '2019-03-20 12:00 | 12345 67890 '.repeat(10),
+      // Characters that lower-case only in context (Σ), into two units (İ), or as a pair (𝐀), and a Latin text with more non-ASCII letters than ASCII ones.
+      'Ο ΣΟΦΟΣ ΔΑΣΚΑΛΟΣ ΕΙΠΕ ΟΤΙ Η ΣΥΝΑΝΤΗΣΗ ΣΤΗ ΡΩΜΗ ΔΕΝ ΕΦΕΡΕ ΑΠΟΤΕΛΕΣΜΑ ΓΙΑ ΤΗ ΒΕΝΕΖΟΥΕΛΑ ΚΑΙ ΤΟΝ ΜΑΔΟΥΡΟ. '.repeat(3),
+      'İstanbul’da Rusya ve ABD yetkilileri Venezuela konusunu görüştü; toplantıda Maduro’nun rolü tartışıldı. 𝐀𝐁 '.repeat(3),
+      'Ở Hà Nội, các quan chức Nga và Mỹ đã gặp nhau để bàn về cuộc khủng hoảng ở Venezuela và vai trò của ông Maduro. '.repeat(3),
     ];
     const answers = new Set<string>();
     for (const text of texts) {
@@ -44,6 +48,22 @@ describe('language', () => {
     }
     // The samples reach several scripts and languages and franc's 'und', not only English.
     for (const code of ['eng', 'spa', 'fra', 'bul', 'cmn', 'und']) assert.ok(answers.has(code), code);
+  });
+  it("cleanedUnits is franc's cleaning of a sample (trigram-utils' asTuples), on the seeds, the fixtures and odd letters", () => {
+    const seeds = join(import.meta.dirname, '..', '..', 'seeds');
+    const texts = [
+      ...readdirSync(seeds).map((name) => readFileSync(join(seeds, name), 'utf8')),
+      ...readdirSync(FIXTURES).map((name) => readFileSync(join(FIXTURES, name), 'utf8')),
+      '  ΣΟΦΟΣ İstanbul 𝐀𝐁 Straße ǅ  ',
+      'Ünïcödé “quotes” — and\u00a0no-break\tspaces, 1,000 digits!  ',
+      '',
+      '12 34 !!',
+    ];
+    for (const text of texts) {
+      const expected = ` ${text.replace(/[\u0021-\u0040]+/g, ' ').replace(/\s+/g, ' ').trim().toLowerCase()} `;
+      // An empty cleaning gives the padding once (two spaces make no trigram either).
+      assert.equal(String.fromCharCode(...cleanedUnits(text)), expected.trim() === '' ? ' ' : expected, text.slice(0, 40));
+    }
   });
   it('detects Spanish and French bodies', () => {
     assert.deepEqual(languageOf(ingest('es.txt')), ['es', 'language/detected']);

@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
-import { computeLetterKey, hasLetterKey, letterKeyPrefix } from '../../src/ingest/text.ts';
+import { collapseWhiteSpace, computeLetterKey, computePlainText, hasLetterKey, hasLetterKeyPrefix, letterKeyPrefix, plainText, wordCount, words } from '../../src/ingest/text.ts';
 
 const SEEDS = join(import.meta.dirname, '..', '..', 'seeds');
 
@@ -13,10 +13,11 @@ describe('letter keys', () => {
   });
 
   it('letterKeyPrefix is the start of the whole key, on every seed and where a cut falls inside a surrogate pair', () => {
-    const texts = [...readdirSync(SEEDS).map((name) => readFileSync(join(SEEDS, name), 'utf8')), `${'a'.repeat(16)}𝐀𝐁𝐂 ${'é'.repeat(40)}`];
+    // 'ﷺ' folds to 18 letters, past the end of the prefix wanted; 255-257 are each side of the longest prefix built in the scratch array.
+    const texts = [...readdirSync(SEEDS).map((name) => readFileSync(join(SEEDS, name), 'utf8')), `${'a'.repeat(16)}𝐀𝐁𝐂 ${'é'.repeat(40)}`, `${'b'.repeat(250)}${'ﷺ'.repeat(3)}`];
     for (const text of texts) {
       const key = computeLetterKey(text);
-      for (const length of [1, 12, 17, 64, 500, key.length, key.length + 1]) assert.equal(letterKeyPrefix(text, length), key.slice(0, length));
+      for (const length of [1, 12, 17, 64, 255, 256, 257, 500, key.length, key.length + 1]) assert.equal(letterKeyPrefix(text, length), key.slice(0, length));
     }
   });
 
@@ -24,5 +25,29 @@ describe('letter keys', () => {
     assert.equal(hasLetterKey('Talks on Venezuela, in Rome.', 'talksonvenezuelainrome'), true);
     assert.equal(hasLetterKey('Talks on Venezuela, in Rome, end.', 'talksonvenezuelainrome'), false);
     assert.equal(hasLetterKey('Talks on Venezuela', 'talksonvenezuelainrome'), false);
+  });
+
+  it('hasLetterKeyPrefix is a shared start of the keys', () => {
+    assert.equal(hasLetterKeyPrefix('Talks on Venezuela, in Rome | The Ledger', 'talksonvenezuelainrome'), true);
+    assert.equal(hasLetterKeyPrefix('Talks on Venezuela', 'talksonvenezuelainrome'), false);
+    assert.equal(hasLetterKeyPrefix('The Ledger | Talks on Venezuela, in Rome', 'talksonvenezuelainrome'), false);
+  });
+});
+
+describe('plain text and white space', () => {
+  const seedLines = readdirSync(SEEDS).flatMap((name) => readFileSync(join(SEEDS, name), 'utf8').split('\n'));
+
+  it('computePlainText is plainText without the memo, on every line of the seeds', () => {
+    for (const line of seedLines) assert.equal(computePlainText(line), plainText(line));
+  });
+
+  it("collapseWhiteSpace is `replace(/\\s+/g, ' ').trim()`, on the seeds whole and odd white space", () => {
+    const texts = [...readdirSync(SEEDS).map((name) => readFileSync(join(SEEDS, name), 'utf8')), ' a  b\t c\u00a0d \u2028e\r\n\n f ', 'one two', '', '   '];
+    for (const text of texts) assert.equal(collapseWhiteSpace(text), text.replace(/\s+/g, ' ').trim());
+  });
+
+  it('wordCount counts the runs between white space that hold a letter or number (`words`), with spaces only or any white space', () => {
+    const texts = [...seedLines, ...seedLines.map((line) => plainText(line)), readFileSync(join(SEEDS, readdirSync(SEEDS)[0]!), 'utf8'), '— “Yes” — 1,000 · ¿Qué? 日本 ', ' a\u00a0b\tc  -- ', '', ' '];
+    for (const text of texts) assert.equal(wordCount(text), words(text).length, text.slice(0, 40));
   });
 });
