@@ -141,9 +141,9 @@ export function tokenize(text: string): Token[] {
   return tokens;
 }
 
-/** Quotation marks, brackets and spaces that may stand between a sentence's end and its first word. */
-const OPENER = /["“”‘’'(\s]/u;
-const SENTENCE_END = /[.!?:;]/u;
+/** Quotation marks and brackets that, like spaces, may stand between a sentence's end and its first word. */
+const OPENER = new Set(['"', '“', '”', '‘', '’', "'", '(']);
+const SENTENCE_END = new Set(['.', '!', '?', ':', ';']);
 // Patterns are module constants: the TypeScript loader turns a literal with \p{...} into a RegExp built at each evaluation.
 const HYPHEN_LOWER_CASE = /[-‐‑]\p{Ll}/u;
 const fold = (word: string): string => foldName(word.replace(POSSESSIVE, ''));
@@ -160,8 +160,8 @@ function onlySpacesBetween(text: string, from: number, to: number): boolean {
 /** True when the token begins a sentence (or the unit): capitals there say nothing. */
 function atSentenceStart(text: string, start: number): boolean {
   let i = start - 1;
-  while (i >= 0 && OPENER.test(text[i] as string)) i--;
-  return i < 0 || SENTENCE_END.test(text[i] as string);
+  while (i >= 0 && (OPENER.has(text[i] as string) || classOf(text.charCodeAt(i)) === SPACE)) i--;
+  return i < 0 || SENTENCE_END.has(text[i] as string);
 }
 
 /** Runs of capitalised words joined by spaces (and name connectors such as 'of', 'de', 'al'). */
@@ -213,8 +213,11 @@ export function findCandidates(text: string, unit: number): Candidate[] {
     const first = run[0];
     const last = run.at(-1);
     if (!first || !last) return;
-    const name = text.slice(first.start, last.end).replace(POSSESSIVE, '').replace(/[.]$/u, (dot) => (ACRONYM.test(last.text) ? dot : ''));
-    const short = COUNTRY_SHORT_FORMS[foldName(name)];
+    const raw = text.slice(first.start, last.end);
+    // Most names end in none of the characters the two patterns take off: no need to try them.
+    const end = raw.charCodeAt(raw.length - 1);
+    const name = end === 0x73 || end === FULL_STOP || isApostrophe(end) ? raw.replace(POSSESSIVE, '').replace(/[.]$/u, (dot) => (ACRONYM.test(last.text) ? dot : '')) : raw;
+    const short = COUNTRY_SHORT_FORMS.get(foldName(name));
     if (short !== undefined) {
       candidates.push({ name: short, kind: 'place', evidence: 'strong', unit, start: first.start, end: last.end });
       return;
@@ -235,7 +238,7 @@ export function findCandidates(text: string, unit: number): Candidate[] {
     const before = neighbour(tokens, firstIndex - 1);
     const after = neighbour(tokens, lastIndex + 1);
     const afterNext = neighbour(tokens, lastIndex + 2);
-    const beforeBefore = neighbour(tokens, firstIndex - 2)?.toLowerCase() ?? null;
+    const afterAccording = (): boolean => neighbour(tokens, firstIndex - 2)?.toLowerCase() === 'according';
 
     // A title or an organisation word followed by a name: 'Foreign Minister | Sergei Lavrov'.
     let split = -1;
@@ -266,7 +269,7 @@ export function findCandidates(text: string, unit: number): Candidate[] {
       if (plain && (byTitle || tail.length >= 2)) {
         const head = run.slice(0, split + 1);
         const headWords = words(head);
-        for (const token of head) if (COUNTRY_SHORT_FORMS[foldedToken(token)] !== undefined) emit([token], 'place', 'strong');
+        for (const token of head) if (COUNTRY_SHORT_FORMS.has(foldedToken(token))) emit([token], 'place', 'strong');
         if (!byTitle && head.length >= 2) emit(head, 'organization', 'weak');
         else if (headWords.some((w) => ORG_WORDS.has(w)) && !headWords.every((w) => TITLE_WORDS.has(w))) {
           const orgEnd = headWords.length - 1 - [...headWords].reverse().findIndex((w) => ORG_WORDS.has(w));
@@ -281,10 +284,10 @@ export function findCandidates(text: string, unit: number): Candidate[] {
 
     // A run made only of titles ('President', 'Foreign Minister') names no one.
     if (folded.every((w) => TITLE_WORDS.has(w) || NAME_CONNECTORS.has(w))) continue;
-    if (run.length === 1 && NOT_NAMES.has(folded[0] ?? '') && COUNTRY_SHORT_FORMS[folded[0] ?? ''] === undefined) continue;
+    if (run.length === 1 && NOT_NAMES.has(folded[0] ?? '') && !COUNTRY_SHORT_FORMS.has(folded[0] ?? '')) continue;
 
     const lastWord = folded.at(-1) ?? '';
-    if (COUNTRY_SHORT_FORMS[folded.join(' ')] !== undefined) emit(run, 'place', 'strong');
+    if (COUNTRY_SHORT_FORMS.has(folded.join(' '))) emit(run, 'place', 'strong');
     else if (folded.some((w) => ORG_WORDS.has(w))) emit(run, 'organization', 'strong');
     else if (run.every((t) => ACRONYM.test(t.text))) emit(run, 'organization', 'strong');
     else if (before !== null && ORG_NOUNS_AFTER.has(before) && run.length === 1) emit(run, 'organization', 'weak');
@@ -294,7 +297,7 @@ export function findCandidates(text: string, unit: number): Candidate[] {
       // 'Latin American country' is an adjective, not a place.
       if (!(after !== null && /(?:an|ese)$/u.test(lastWord) && !NOT_NAMES.has(after))) emit(run, 'place', 'weak');
     } else if (after !== null && SPEECH_VERBS.has(after)) emit(run, run.length >= 2 ? 'person' : null, run.length >= 2 ? 'strong' : 'weak');
-    else if (run.length === 1 && before !== null && PLACE_PREPOSITIONS.has(before) && beforeBefore !== 'according') emit(run, 'place', 'weak');
+    else if (run.length === 1 && before !== null && PLACE_PREPOSITIONS.has(before) && !afterAccording()) emit(run, 'place', 'weak');
     // 'Russian side', 'Venezuelan border': a lone adjective of nationality before a noun.
     else if (run.length === 1 && after !== null && /(?:an|ese|ish)$/u.test(lastWord) && !NOT_NAMES.has(after) && !SPEECH_VERBS.has(after)) continue;
     else if (run.length >= 2 && run.length <= 4) {
