@@ -197,10 +197,7 @@ export function resolveEntities(candidatesByArticle: Candidate[][], corrections:
     target.mentions += source.mentions;
     clusters.delete(from);
   }
-  const finalKey = (key: string): string => mergedInto.get(key) ?? key;
-
-  return {
-    clusters,
-    mentions: mentions.map((list) => list.map((m) => ({ ...m, key: finalKey(m.key) }))),
-  };
+  // The mentions were made here: set their keys in place rather than copy every one.
+  if (mergedInto.size > 0) for (const list of mentions) for (const m of list) m.key = mergedInto.get(m.key) ?? m.key;
+  return { clusters, mentions };
 }
