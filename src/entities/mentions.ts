@@ -15,6 +15,7 @@ import {
   SPEECH_VERBS,
   TITLE_WORDS,
 } from './patterns.ts';
+import { classOf, isWordClass, LOWER, SPACE, UPPER, width } from './characters.ts';
 import { foldName } from './text.ts';
 
 /** How sure the rule that gave a candidate its kind is. */
@@ -48,42 +49,9 @@ interface Token {
 const POSSESSIVE = /['’]s?$/u;
 const ACRONYM = /^(?:\p{Lu}\.){2,}$|^\p{Lu}{2,}$/u;
 
-/**
- * What a character is to the tokenizer: white space (JavaScript's \s), a capital (\p{Lu}), a lower-case letter
- * (\p{Ll}), another letter, mark or digit (\p{L}\p{M}\p{N}), or anything else.
- */
-const SPACE = 0;
-const OTHER = 1;
-const WORD = 2;
-const LOWER = 3;
-const UPPER = 4;
-// Patterns are module constants: the TypeScript loader turns a literal with \p{...} into a RegExp built at each evaluation.
-const IS_UPPER = /^\p{Lu}$/u;
-const IS_LOWER = /^\p{Ll}$/u;
-const IS_WORD = /^[\p{L}\p{M}\p{N}]$/u;
-const IS_SPACE = /^\s$/u;
-function classify(codePoint: number): number {
-  const ch = String.fromCodePoint(codePoint);
-  return IS_UPPER.test(ch) ? UPPER : IS_LOWER.test(ch) ? LOWER : IS_WORD.test(ch) ? WORD : IS_SPACE.test(ch) ? SPACE : OTHER;
-}
-/** The class of every code point below 0x3000 (Latin, Greek, Cyrillic, the common punctuation), found once; others as met. */
-const COMMON_CLASSES = Uint8Array.from({ length: 0x3000 }, (_, codePoint) => (codePoint >= 0xd800 && codePoint < 0xe000 ? OTHER : classify(codePoint)));
-const rareClasses = new Map<number, number>();
-function classOf(codePoint: number): number {
-  if (codePoint < 0x3000) return COMMON_CLASSES[codePoint]!;
-  let found = rareClasses.get(codePoint);
-  if (found === undefined) {
-    // A lone surrogate is no letter and no space.
-    found = codePoint >= 0xd800 && codePoint < 0xe000 ? OTHER : classify(codePoint);
-    rareClasses.set(codePoint, found);
-  }
-  return found;
-}
 const FULL_STOP = 0x2e;
 const isApostrophe = (code: number): boolean => code === 0x27 || code === 0x2019;
 const isHyphen = (code: number): boolean => code === 0x2d || code === 0x2010 || code === 0x2011;
-const isWordClass = (charClass: number): boolean => charClass >= WORD;
-const width = (codePoint: number): number => (codePoint > 0xffff ? 2 : 1);
 
 /** Where the characters of a word ([\p{L}\p{M}\p{N}'’]*) that begin at `at` end. */
 function wordCharactersEnd(text: string, at: number): number {

@@ -113,13 +113,23 @@ export function resolveEntities(candidatesByArticle: Candidate[][], corrections:
 
   // 3. Every candidate to a kind and a folded name; lone surnames to the person they stand for.
   const clusters = new Map<string, Cluster>();
+  // Clusters also by kind and folded name: a look-up by the folded name (a string met before) needs no key made per mention.
+  const byKind: Record<EntityKind, Map<string, Cluster>> = { person: new Map(), organization: new Map(), place: new Map() };
   const add = (kind: EntityKind, name: string, folded: string, written: string | null, article: number): string => {
-    const key = keyOf(kind, folded);
-    const cluster = clusters.get(key) ?? { key, kind, name, variants: new Map<string, Set<number>>(), mentions: 0 };
-    if (written !== null) cluster.variants.set(written, (cluster.variants.get(written) ?? new Set<number>()).add(article));
+    let cluster = byKind[kind].get(folded);
+    if (cluster === undefined) {
+      const key = keyOf(kind, folded);
+      cluster = { key, kind, name, variants: new Map<string, Set<number>>(), mentions: 0 };
+      byKind[kind].set(folded, cluster);
+      clusters.set(key, cluster);
+    }
+    if (written !== null) {
+      const articles = cluster.variants.get(written);
+      if (articles) articles.add(article);
+      else cluster.variants.set(written, new Set([article]));
+    }
     cluster.mentions += 1;
-    clusters.set(key, cluster);
-    return key;
+    return cluster.key;
   };
   const mentions = candidatesByArticle.map((candidates, article) => {
     // The article's full names by each of their surnames, in the order they are written.
