@@ -65,13 +65,41 @@ function wordCharactersEnd(text: string, at: number): number {
 }
 
 /**
+ * A unit's tokens as parallel lists, not an object each: most tokens are read only as a run's neighbour, and
+ * an object for each of the archive's millions of words was much of the work (and of the garbage).
+ */
+export interface Tokens {
+  text: string;
+  starts: number[];
+  ends: number[];
+  /** The class of each token's first character (characters.ts). */
+  classes: number[];
+  /** Each token starts with a capital and has no hyphen before a lower-case letter: a word of a name. */
+  capitalised: boolean[];
+  /** The Token of each token read as part of a run (tokenAt), made once. */
+  made: Array<Token | undefined>;
+}
+
+/** The token at `index` as an object, made when first asked for. */
+function tokenAt(tokens: Tokens, index: number): Token {
+  let token = tokens.made[index];
+  if (token === undefined) {
+    const start = tokens.starts[index]!;
+    const end = tokens.ends[index]!;
+    token = { text: tokens.text.slice(start, end), start, end, index, folded: null, first: tokens.classes[index]!, capitalised: tokens.capitalised[index]! };
+    tokens.made[index] = token;
+  }
+  return token;
+}
+
+/**
  * Words, acronyms with full stops ('U.S.'), and single other characters: the matches of
  * /(?:\p{Lu}\.){2,}|[\p{L}\p{M}\p{N}][\p{L}\p{M}\p{N}'’]*(?:[-‐‑][\p{L}\p{M}\p{N}'’]+)*|\S/gu, found by a scan that
  * reads each character's class from a table (the pattern, tried at every character, was a fifth of the work of
  * finding the names).
  */
-export function tokenize(text: string): Token[] {
-  const tokens: Token[] = [];
+export function tokenize(text: string): Tokens {
+  const tokens: Tokens = { text, starts: [], ends: [], classes: [], capitalised: [], made: [] };
   let i = 0;
   while (i < text.length) {
     const codePoint = text.codePointAt(i)!;
@@ -102,8 +130,10 @@ export function tokenize(text: string): Token[] {
         }
       } else end = i + width(codePoint);
     }
-    const tokenText = text.slice(i, end);
-    tokens.push({ text: tokenText, start: i, end, index: tokens.length, folded: null, first, capitalised: first === UPPER && !(hyphenated && HYPHEN_LOWER_CASE.test(tokenText)) });
+    tokens.starts.push(i);
+    tokens.ends.push(end);
+    tokens.classes.push(first);
+    tokens.capitalised.push(first === UPPER && !(hyphenated && HYPHEN_LOWER_CASE.test(text.slice(i, end))));
     i = end;
   }
   return tokens;
@@ -133,32 +163,35 @@ function atSentenceStart(text: string, start: number): boolean {
 }
 
 /** Runs of capitalised words joined by spaces (and name connectors such as 'of', 'de', 'al'). */
-function capitalisedRuns(text: string, tokens: Token[]): Token[][] {
+/** The longest name connector ('della'): a longer word is none, and is not sliced to be looked up. */
+const LONGEST_CONNECTOR = Math.max(...[...NAME_CONNECTORS].map((w) => w.length));
+
+function capitalisedRuns(tokens: Tokens): Token[][] {
+  const { text, starts, ends, capitalised } = tokens;
   const runs: Token[][] = [];
   let run: Token[] = [];
   const close = (): void => {
     if (run.length > 0) runs.push(run);
     run = [];
   };
-  for (let i = 0; i < tokens.length; i++) {
-    const token = tokens[i] as Token;
-    const previous = tokens[i - 1];
-    const joined = previous !== undefined && onlySpacesBetween(text, previous.end, token.start);
-    if (token.capitalised) {
+  for (let i = 0; i < starts.length; i++) {
+    const joined = i > 0 && onlySpacesBetween(text, ends[i - 1]!, starts[i]!);
+    if (capitalised[i]) {
       if (!joined) close();
+      const token = tokenAt(tokens, i);
       run.push(token);
       if (POSSESSIVE.test(token.text) && /['’]/u.test(token.text)) close();
       continue;
     }
-    const next = tokens[i + 1];
     const connects =
       run.length > 0 &&
       joined &&
-      NAME_CONNECTORS.has(token.text) &&
-      next !== undefined &&
-      next.capitalised &&
-      onlySpacesBetween(text, token.end, next.start);
-    if (connects) run.push(token);
+      ends[i]! - starts[i]! <= LONGEST_CONNECTOR &&
+      NAME_CONNECTORS.has(text.slice(starts[i], ends[i])) &&
+      i + 1 < starts.length &&
+      capitalised[i + 1] === true &&
+      onlySpacesBetween(text, ends[i]!, starts[i + 1]!);
+    if (connects) run.push(tokenAt(tokens, i));
     else close();
   }
   close();
@@ -168,9 +201,8 @@ function capitalisedRuns(text: string, tokens: Token[]): Token[][] {
 const words = (run: Token[]): string[] => run.map(foldedToken);
 
 /** The lower-case word right before or after a run, if the two are separated by spaces only. */
-function neighbour(tokens: Token[], index: number): string | null {
-  const token = tokens[index];
-  return token && token.first === LOWER ? token.text : null;
+function neighbour(tokens: Tokens, index: number): string | null {
+  return index >= 0 && index < tokens.starts.length && tokens.classes[index] === LOWER ? tokens.text.slice(tokens.starts[index], tokens.ends[index]) : null;
 }
 
 /** Finds the candidates of one text unit. */
@@ -193,7 +225,7 @@ export function findCandidates(text: string, unit: number): Candidate[] {
     candidates.push({ name, kind, evidence, unit, start: first.start, end: first.start + name.length });
   };
 
-  for (let run of capitalisedRuns(text, tokens)) {
+  for (let run of capitalisedRuns(tokens)) {
     // Capitals at the start of a sentence say nothing: drop the common words there.
     if (run[0] && atSentenceStart(text, run[0].start)) {
       while (run.length > 0 && (NOT_NAMES.has(foldedToken(run[0] as Token)) || NAME_CONNECTORS.has(run[0]?.text ?? ''))) run = run.slice(1);
