@@ -179,9 +179,11 @@ export function buildEntitySite(
   const indexPages: EntityIndexPage[] = [];
   const counts = { person: 0, organization: 0, place: 0 } as Record<EntityKind, number>;
   for (const kind of KINDS) {
-    const ofKind = entities.filter((e) => e.kind === kind).sort((a, b) => b.articles.length - a.articles.length || byNameRank(a, b));
+    // Sorted as ids, comparing numbers (articles, name rank) rather than looking the names up.
+    const ids = entities.flatMap((e, id) => (e.kind === kind ? [id] : [])).sort((a, b) => entities[b]!.articles.length - entities[a]!.articles.length || nameRank[a]! - nameRank[b]!);
+    const ofKind = ids.map((id) => entities[id]!);
     counts[kind] = ofKind.length;
-    for (const entity of [...ofKind].sort(byNameRank)) {
+    for (const entity of ids.sort((a, b) => nameRank[a]! - nameRank[b]!).map((id) => entities[id]!)) {
       const pageCount = Math.max(1, Math.ceil(entity.articles.length / ARTICLES_PER_PAGE));
       for (let n = 1; n <= pageCount; n++) {
         const shown = entity.articles.slice((n - 1) * ARTICLES_PER_PAGE, n * ARTICLES_PER_PAGE);

@@ -141,10 +141,11 @@ export function resolveEntities(candidatesByArticle: Candidate[][], corrections:
         else peopleBySurname.set(surname, [person]);
       }
     }
-    return candidates.flatMap((c, order): Resolved[] => {
+    const resolved: Resolved[] = [];
+    candidates.forEach((c, order) => {
       const name = renamedOf[article]![order]!;
       const folded = foldedOf[article]![order]!;
-      if (ignored.has(folded) || folded === '') return [];
+      if (ignored.has(folded) || folded === '') return;
       let kind = kindOf(c, folded);
       let target = name;
       if (tokensOf(folded).length === 1 && (c.evidence === 'weak' || kind === 'person') && !kept.has(folded)) {
@@ -161,10 +162,11 @@ export function resolveEntities(candidatesByArticle: Candidate[][], corrections:
           target = [...inArchive.values()][0] as string;
         }
       }
-      if (kind === null) return [];
+      if (kind === null) return;
       const key = add(kind, target, target === name ? folded : foldName(target), target === name ? c.name : null, article);
-      return [{ kind, key, unit: c.unit, start: c.start, end: c.end, surface: c.name }];
+      resolved.push({ kind, key, unit: c.unit, start: c.start, end: c.end, surface: c.name });
     });
+    return resolved;
   });
 
   // The catalogue's spelling wins; else the best of the spellings written out.
