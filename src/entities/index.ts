@@ -136,6 +136,7 @@ export function buildEntitySite(
   const idsOf = keysOf.map((keys) => keys.flatMap((key) => idOf.get(key) ?? []));
   const nameRank = Int32Array.from(clusterList, (cluster) => rankOf.get(cluster.name) ?? 0);
   const together = new Int32Array(clusterList.length);
+  const before = (a: number, b: number): boolean => (together[a] ?? 0) > (together[b] ?? 0) || ((together[a] ?? 0) === (together[b] ?? 0) && (nameRank[a] ?? 0) < (nameRank[b] ?? 0));
 
   const entities: Entity[] = clusterList.map((cluster, id) => {
     const link = linkOf.get(cluster.key) as EntityLink;
@@ -151,7 +152,6 @@ export function buildEntitySite(
     }
     // The most seen together, then by name, then first seen: picked in one pass (a popular name is seen with
     // thousands, and sorting them all cost more than the rest of its entry).
-    const before = (a: number, b: number): boolean => (together[a] ?? 0) > (together[b] ?? 0) || ((together[a] ?? 0) === (together[b] ?? 0) && (nameRank[a] ?? 0) < (nameRank[b] ?? 0));
     const best: number[] = [];
     for (const other of others) {
       if (best.length === MAX_COOCCURRING) {

@@ -168,19 +168,22 @@ const LONGEST_CONNECTOR = Math.max(...[...NAME_CONNECTORS].map((w) => w.length))
 
 function capitalisedRuns(tokens: Tokens): Token[][] {
   const { text, starts, ends, capitalised } = tokens;
+  // A run is closed by keeping it (when not empty) and starting the next (written out, not a closure per call: see emit).
   const runs: Token[][] = [];
   let run: Token[] = [];
-  const close = (): void => {
-    if (run.length > 0) runs.push(run);
-    run = [];
-  };
   for (let i = 0; i < starts.length; i++) {
     const joined = i > 0 && onlySpacesBetween(text, ends[i - 1]!, starts[i]!);
     if (capitalised[i]) {
-      if (!joined) close();
+      if (!joined && run.length > 0) {
+        runs.push(run);
+        run = [];
+      }
       const token = tokenAt(tokens, i);
       run.push(token);
-      if (POSSESSIVE.test(token.text) && /['’]/u.test(token.text)) close();
+      if (POSSESSIVE.test(token.text) && /['’]/u.test(token.text)) {
+        runs.push(run);
+        run = [];
+      }
       continue;
     }
     const connects =
@@ -192,9 +195,12 @@ function capitalisedRuns(tokens: Tokens): Token[][] {
       capitalised[i + 1] === true &&
       onlySpacesBetween(text, ends[i]!, starts[i + 1]!);
     if (connects) run.push(tokenAt(tokens, i));
-    else close();
+    else if (run.length > 0) {
+      runs.push(run);
+      run = [];
+    }
   }
-  close();
+  if (run.length > 0) runs.push(run);
   return runs;
 }
 
@@ -206,24 +212,30 @@ function neighbour(tokens: Tokens, index: number): string | null {
 }
 
 /** Finds the candidates of one text unit. */
+/**
+ * Adds the candidate of a run to `candidates`. A module function, not a closure per call: the TypeScript loader
+ * names each closure it makes (Object.defineProperty), which cost more than some of these steps themselves.
+ */
+function emit(candidates: Candidate[], text: string, unit: number, run: Token[], kind: EntityKind | null, evidence: Evidence): void {
+  const first = run[0];
+  const last = run.at(-1);
+  if (!first || !last) return;
+  const raw = text.slice(first.start, last.end);
+  // Most names end in none of the characters the two patterns take off: no need to try them.
+  const end = raw.charCodeAt(raw.length - 1);
+  const name = end === 0x73 || end === FULL_STOP || isApostrophe(end) ? raw.replace(POSSESSIVE, '').replace(/[.]$/u, (dot) => (ACRONYM.test(last.text) ? dot : '')) : raw;
+  const short = COUNTRY_SHORT_FORMS.get(foldName(name));
+  if (short !== undefined) {
+    candidates.push({ name: short, kind: 'place', evidence: 'strong', unit, start: first.start, end: last.end });
+    return;
+  }
+  candidates.push({ name, kind, evidence, unit, start: first.start, end: first.start + name.length });
+}
+
+/** Finds the candidates of one text unit. */
 export function findCandidates(text: string, unit: number): Candidate[] {
   const tokens = tokenize(text);
   const candidates: Candidate[] = [];
-  const emit = (run: Token[], kind: EntityKind | null, evidence: Evidence): void => {
-    const first = run[0];
-    const last = run.at(-1);
-    if (!first || !last) return;
-    const raw = text.slice(first.start, last.end);
-    // Most names end in none of the characters the two patterns take off: no need to try them.
-    const end = raw.charCodeAt(raw.length - 1);
-    const name = end === 0x73 || end === FULL_STOP || isApostrophe(end) ? raw.replace(POSSESSIVE, '').replace(/[.]$/u, (dot) => (ACRONYM.test(last.text) ? dot : '')) : raw;
-    const short = COUNTRY_SHORT_FORMS.get(foldName(name));
-    if (short !== undefined) {
-      candidates.push({ name: short, kind: 'place', evidence: 'strong', unit, start: first.start, end: last.end });
-      return;
-    }
-    candidates.push({ name, kind, evidence, unit, start: first.start, end: first.start + name.length });
-  };
 
   for (let run of capitalisedRuns(tokens)) {
     // Capitals at the start of a sentence say nothing: drop the common words there.
@@ -238,7 +250,6 @@ export function findCandidates(text: string, unit: number): Candidate[] {
     const before = neighbour(tokens, firstIndex - 1);
     const after = neighbour(tokens, lastIndex + 1);
     const afterNext = neighbour(tokens, lastIndex + 2);
-    const afterAccording = (): boolean => neighbour(tokens, firstIndex - 2)?.toLowerCase() === 'according';
 
     // A title or an organisation word followed by a name: 'Foreign Minister | Sergei Lavrov'.
     let split = -1;
@@ -253,7 +264,7 @@ export function findCandidates(text: string, unit: number): Candidate[] {
       // 'Special Representative for Venezuela Elliott Abrams': the place of the role is not the name.
       while (tail.length > 2 && NAME_CONNECTORS.has(tail[0]?.text ?? '')) {
         const place = tail[1] as Token;
-        emit([place], null, 'weak');
+        emit(candidates, text, unit, [place], null, 'weak');
         tail = tail.slice(2);
       }
       const tailWords = words(tail);
@@ -269,15 +280,15 @@ export function findCandidates(text: string, unit: number): Candidate[] {
       if (plain && (byTitle || tail.length >= 2)) {
         const head = run.slice(0, split + 1);
         const headWords = words(head);
-        for (const token of head) if (COUNTRY_SHORT_FORMS.has(foldedToken(token))) emit([token], 'place', 'strong');
-        if (!byTitle && head.length >= 2) emit(head, 'organization', 'weak');
+        for (const token of head) if (COUNTRY_SHORT_FORMS.has(foldedToken(token))) emit(candidates, text, unit, [token], 'place', 'strong');
+        if (!byTitle && head.length >= 2) emit(candidates, text, unit, head, 'organization', 'weak');
         else if (headWords.some((w) => ORG_WORDS.has(w)) && !headWords.every((w) => TITLE_WORDS.has(w))) {
           const orgEnd = headWords.length - 1 - [...headWords].reverse().findIndex((w) => ORG_WORDS.has(w));
           const org = head.slice(0, orgEnd + 1).filter((_, i) => i > 0 || !TITLE_WORDS.has(headWords[0] ?? ''));
-          if (org.length >= 2) emit(org, 'organization', 'weak');
+          if (org.length >= 2) emit(candidates, text, unit, org, 'organization', 'weak');
         }
-        if (placeTail && !byTitle) emit(tail, 'place', 'weak');
-        else emit(tail, 'person', byTitle ? 'strong' : 'weak');
+        if (placeTail && !byTitle) emit(candidates, text, unit, tail, 'place', 'weak');
+        else emit(candidates, text, unit, tail, 'person', byTitle ? 'strong' : 'weak');
         continue;
       }
     }
@@ -287,24 +298,24 @@ export function findCandidates(text: string, unit: number): Candidate[] {
     if (run.length === 1 && NOT_NAMES.has(folded[0] ?? '') && !COUNTRY_SHORT_FORMS.has(folded[0] ?? '')) continue;
 
     const lastWord = folded.at(-1) ?? '';
-    if (COUNTRY_SHORT_FORMS.has(folded.join(' '))) emit(run, 'place', 'strong');
-    else if (folded.some((w) => ORG_WORDS.has(w))) emit(run, 'organization', 'strong');
-    else if (run.every((t) => ACRONYM.test(t.text))) emit(run, 'organization', 'strong');
-    else if (before !== null && ORG_NOUNS_AFTER.has(before) && run.length === 1) emit(run, 'organization', 'weak');
-    else if (after !== null && (ORG_NOUNS_AFTER.has(after) || (after === 'news' && afterNext === 'agency'))) emit(run, 'organization', 'strong');
-    else if (before !== null && ROLE_NOUNS.has(before.toLowerCase())) emit(run, 'person', 'strong');
+    if (COUNTRY_SHORT_FORMS.has(folded.join(' '))) emit(candidates, text, unit, run, 'place', 'strong');
+    else if (folded.some((w) => ORG_WORDS.has(w))) emit(candidates, text, unit, run, 'organization', 'strong');
+    else if (run.every((t) => ACRONYM.test(t.text))) emit(candidates, text, unit, run, 'organization', 'strong');
+    else if (before !== null && ORG_NOUNS_AFTER.has(before) && run.length === 1) emit(candidates, text, unit, run, 'organization', 'weak');
+    else if (after !== null && (ORG_NOUNS_AFTER.has(after) || (after === 'news' && afterNext === 'agency'))) emit(candidates, text, unit, run, 'organization', 'strong');
+    else if (before !== null && ROLE_NOUNS.has(before.toLowerCase())) emit(candidates, text, unit, run, 'person', 'strong');
     else if (PLACE_PREFIXES.has(folded[0] ?? '') && run.length >= 2) {
       // 'Latin American country' is an adjective, not a place.
-      if (!(after !== null && /(?:an|ese)$/u.test(lastWord) && !NOT_NAMES.has(after))) emit(run, 'place', 'weak');
-    } else if (after !== null && SPEECH_VERBS.has(after)) emit(run, run.length >= 2 ? 'person' : null, run.length >= 2 ? 'strong' : 'weak');
-    else if (run.length === 1 && before !== null && PLACE_PREPOSITIONS.has(before) && !afterAccording()) emit(run, 'place', 'weak');
+      if (!(after !== null && /(?:an|ese)$/u.test(lastWord) && !NOT_NAMES.has(after))) emit(candidates, text, unit, run, 'place', 'weak');
+    } else if (after !== null && SPEECH_VERBS.has(after)) emit(candidates, text, unit, run, run.length >= 2 ? 'person' : null, run.length >= 2 ? 'strong' : 'weak');
+    else if (run.length === 1 && before !== null && PLACE_PREPOSITIONS.has(before) && neighbour(tokens, firstIndex - 2)?.toLowerCase() !== 'according') emit(candidates, text, unit, run, 'place', 'weak');
     // 'Russian side', 'Venezuelan border': a lone adjective of nationality before a noun.
     else if (run.length === 1 && after !== null && /(?:an|ese|ish)$/u.test(lastWord) && !NOT_NAMES.has(after) && !SPEECH_VERBS.has(after)) continue;
     else if (run.length >= 2 && run.length <= 4) {
       // 'Latin American country', 'Venezuelan President': an adjective before a noun is not a name.
       if (after !== null && /(?:an|ese|ish)$/u.test(lastWord) && !NOT_NAMES.has(after)) continue;
-      emit(run, 'person', 'weak');
-    } else if (run.length === 1) emit(run, null, 'weak');
+      emit(candidates, text, unit, run, 'person', 'weak');
+    } else if (run.length === 1) emit(candidates, text, unit, run, null, 'weak');
   }
   return candidates;
 }
