@@ -1,6 +1,7 @@
 // Candidates of one article by one method: the hand-written rules, the NLP library, or the rules with the
 // library deciding the kinds they cannot. Headlines are in title case, where capitals say nothing, so
 // the headline and subtitle only contribute names already found in the body.
+import { memoise } from '../memoise.ts';
 import { libraryCandidates, withLibraryKinds } from './library.ts';
 import { findCandidates, type Candidate } from './mentions.ts';
 import { FIRST_BODY_UNIT } from './text.ts';
@@ -56,12 +57,13 @@ function knownNamesIn(text: string, unit: number, body: Candidate[]): Candidate[
 // Patterns are module constants: the TypeScript loader turns a literal with \p{...} into a RegExp built at each evaluation.
 const WORD_INITIAL = /(?<![\p{L}\p{N}])\p{Lu}/gu;
 const ALL_CAPITALS = /^\p{Lu}{2,}$/u;
-const initials = (name: string): string => [...name.matchAll(WORD_INITIAL)].map((m) => m[0]).join('');
+/** A name's capital initials ('United Nations' -> 'UN'); names recur across articles, so each is read once (at most 10,000 kept). */
+const initials = memoise((name: string): string => [...name.matchAll(WORD_INITIAL)].map((m) => m[0]).join(''), 10_000);
 
 /** 'UN' after 'United Nations (UN)': an acronym takes the name it abbreviates in the same article. */
 function expandAcronyms(candidates: Candidate[]): Candidate[] {
   const long = new Map<string, Candidate>();
-  for (const c of candidates) if (/\s/u.test(c.name) && c.kind !== null && c.kind !== 'person') long.set(initials(c.name), c);
+  for (const c of candidates) if (c.kind !== null && c.kind !== 'person' && /\s/u.test(c.name)) long.set(initials(c.name), c);
   return candidates.map((c) => {
     const full = ALL_CAPITALS.test(c.name) ? long.get(c.name) : undefined;
     return full ? { ...c, name: full.name, kind: full.kind } : c;

@@ -85,10 +85,14 @@ export function buildEntitySite(
 
   const filterKeys = searchFilterKeys([...clusters.values()], articlesOf);
 
+  // Each name's place in name order (byName), so that the sorts below compare numbers, not names through the collator.
+  const rankOf = new Map([...new Set([...clusters.values()].map((c) => c.name))].sort((a, b) => byName({ name: a }, { name: b })).map((name, rank) => [name, rank]));
+  const byNameRank = (a: { name: string }, b: { name: string }): number => (rankOf.get(a.name) ?? 0) - (rankOf.get(b.name) ?? 0);
+
   // Slugs: unique per kind, given in name order so they do not depend on the input order.
   const linkOf = new Map<string, EntityLink>();
   const taken = new Set<string>();
-  for (const cluster of [...clusters.values()].sort((a, b) => a.kind.localeCompare(b.kind) || byName(a, b) || (a.key < b.key ? -1 : 1))) {
+  for (const cluster of [...clusters.values()].sort((a, b) => (a.kind < b.kind ? -1 : a.kind > b.kind ? 1 : 0) || byNameRank(a, b) || (a.key < b.key ? -1 : 1))) {
     const section = ENTITY_SECTIONS[cluster.kind].path;
     const base = entitySlug(cluster.name);
     let slug = /^page-\d+$/u.test(base) ? `${base}-name` : base;
@@ -130,19 +134,14 @@ export function buildEntitySite(
   const clusterList = [...clusters.values()];
   const idOf = new Map(clusterList.map((cluster, id) => [cluster.key, id]));
   const idsOf = keysOf.map((keys) => keys.flatMap((key) => idOf.get(key) ?? []));
-  const nameRank = new Int32Array(clusterList.length);
-  const inNameOrder = clusterList.map((_, id) => id).sort((a, b) => byName(linkOf.get(clusterList[a]?.key ?? '') as EntityLink, linkOf.get(clusterList[b]?.key ?? '') as EntityLink));
-  inNameOrder.forEach((id, i) => {
-    const previous = inNameOrder[i - 1];
-    const same = previous !== undefined && byName(linkOf.get(clusterList[previous]?.key ?? '') as EntityLink, linkOf.get(clusterList[id]?.key ?? '') as EntityLink) === 0;
-    nameRank[id] = previous === undefined ? 0 : (nameRank[previous] ?? 0) + (same ? 0 : 1);
-  });
+  const nameRank = Int32Array.from(clusterList, (cluster) => rankOf.get(cluster.name) ?? 0);
   const together = new Int32Array(clusterList.length);
+  const before = (a: number, b: number): boolean => (together[a] ?? 0) > (together[b] ?? 0) || ((together[a] ?? 0) === (together[b] ?? 0) && (nameRank[a] ?? 0) < (nameRank[b] ?? 0));
 
   const entities: Entity[] = clusterList.map((cluster, id) => {
     const link = linkOf.get(cluster.key) as EntityLink;
     const own = articlesOf.get(cluster.key) ?? [];
-    // The others in order of first sight; the stable sort keeps that order between equal names.
+    // The others in order of first sight, which decides between equal counts and names.
     const others: number[] = [];
     for (const index of own) {
       for (const other of idsOf[index] ?? []) {
@@ -151,8 +150,20 @@ export function buildEntitySite(
         together[other] = (together[other] ?? 0) + 1;
       }
     }
-    others.sort((a, b) => (together[b] ?? 0) - (together[a] ?? 0) || (nameRank[a] ?? 0) - (nameRank[b] ?? 0));
-    const cooccurring = others.slice(0, MAX_COOCCURRING).map((other) => ({ ...(linkOf.get(clusterList[other]?.key ?? '') as EntityLink), articles: together[other] ?? 0 }));
+    // The most seen together, then by name, then first seen: picked in one pass (a popular name is seen with
+    // thousands, and sorting them all cost more than the rest of its entry).
+    const best: number[] = [];
+    for (const other of others) {
+      if (best.length === MAX_COOCCURRING) {
+        if (!before(other, best[MAX_COOCCURRING - 1]!)) continue;
+        best.pop();
+      }
+      let at = best.length;
+      best.push(other);
+      for (; at > 0 && before(other, best[at - 1]!); at--) best[at] = best[at - 1]!;
+      best[at] = other;
+    }
+    const cooccurring = best.map((other) => ({ ...(linkOf.get(clusterList[other]?.key ?? '') as EntityLink), articles: together[other] ?? 0 }));
     for (const other of others) together[other] = 0;
     return {
       ...link,
@@ -168,9 +179,11 @@ export function buildEntitySite(
   const indexPages: EntityIndexPage[] = [];
   const counts = { person: 0, organization: 0, place: 0 } as Record<EntityKind, number>;
   for (const kind of KINDS) {
-    const ofKind = entities.filter((e) => e.kind === kind).sort((a, b) => b.articles.length - a.articles.length || byName(a, b));
+    // Sorted as ids, comparing numbers (articles, name rank) rather than looking the names up.
+    const ids = entities.flatMap((e, id) => (e.kind === kind ? [id] : [])).sort((a, b) => entities[b]!.articles.length - entities[a]!.articles.length || nameRank[a]! - nameRank[b]!);
+    const ofKind = ids.map((id) => entities[id]!);
     counts[kind] = ofKind.length;
-    for (const entity of [...ofKind].sort(byName)) {
+    for (const entity of ids.sort((a, b) => nameRank[a]! - nameRank[b]!).map((id) => entities[id]!)) {
       const pageCount = Math.max(1, Math.ceil(entity.articles.length / ARTICLES_PER_PAGE));
       for (let n = 1; n <= pageCount; n++) {
         const shown = entity.articles.slice((n - 1) * ARTICLES_PER_PAGE, n * ARTICLES_PER_PAGE);

@@ -66,7 +66,7 @@ function parseCandidates(text: string): Omit<Candidate, 'unit'>[] {
       from = at + matched.length;
       const cleaned = clean(matched, at);
       if (cleaned === null) continue;
-      const short = COUNTRY_SHORT_FORMS[foldName(cleaned.name)];
+      const short = COUNTRY_SHORT_FORMS.get(foldName(cleaned.name));
       candidates.push({
         name: short ?? cleaned.name,
         kind: short === undefined ? kind : 'place',

@@ -39,17 +39,17 @@ export const PLACE_PREFIXES = words(`north south east west northern southern eas
 /** Prepositions after which a lone capitalised word is most often a place ('in Rome', 'to Colombia'). */
 export const PLACE_PREPOSITIONS = words(`in to from at near across into toward towards throughout around outside inside via`);
 
-/** Short forms of country names, by their folded spelling. */
-export const COUNTRY_SHORT_FORMS: Record<string, string> = {
-  us: 'United States',
-  usa: 'United States',
-  'united states of america': 'United States',
-  uk: 'United Kingdom',
-  uae: 'United Arab Emirates',
-  ussr: 'Soviet Union',
-  prc: 'China',
-  drc: 'Democratic Republic of the Congo',
-};
+/** Short forms of country names, by their folded spelling (a Map: a name such as 'Constructor' is no key of it, and a look-up by a new string costs less). */
+export const COUNTRY_SHORT_FORMS: ReadonlyMap<string, string> = new Map([
+  ['us', 'United States'],
+  ['usa', 'United States'],
+  ['united states of america', 'United States'],
+  ['uk', 'United Kingdom'],
+  ['uae', 'United Arab Emirates'],
+  ['ussr', 'Soviet Union'],
+  ['prc', 'China'],
+  ['drc', 'Democratic Republic of the Congo'],
+]);
 
 /** Lower-case words that may stand inside a name between capitalised words ('Party of Venezuela', 'Bashar al Assad'). */
 export const NAME_CONNECTORS = words(`of for de del della da di dos das du la le van von der den bin al el y`);

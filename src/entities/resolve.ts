@@ -113,13 +113,23 @@ export function resolveEntities(candidatesByArticle: Candidate[][], corrections:
 
   // 3. Every candidate to a kind and a folded name; lone surnames to the person they stand for.
   const clusters = new Map<string, Cluster>();
+  // Clusters also by kind and folded name: a look-up by the folded name (a string met before) needs no key made per mention.
+  const byKind: Record<EntityKind, Map<string, Cluster>> = { person: new Map(), organization: new Map(), place: new Map() };
   const add = (kind: EntityKind, name: string, folded: string, written: string | null, article: number): string => {
-    const key = keyOf(kind, folded);
-    const cluster = clusters.get(key) ?? { key, kind, name, variants: new Map<string, Set<number>>(), mentions: 0 };
-    if (written !== null) cluster.variants.set(written, (cluster.variants.get(written) ?? new Set<number>()).add(article));
+    let cluster = byKind[kind].get(folded);
+    if (cluster === undefined) {
+      const key = keyOf(kind, folded);
+      cluster = { key, kind, name, variants: new Map<string, Set<number>>(), mentions: 0 };
+      byKind[kind].set(folded, cluster);
+      clusters.set(key, cluster);
+    }
+    if (written !== null) {
+      const articles = cluster.variants.get(written);
+      if (articles) articles.add(article);
+      else cluster.variants.set(written, new Set([article]));
+    }
     cluster.mentions += 1;
-    clusters.set(key, cluster);
-    return key;
+    return cluster.key;
   };
   const mentions = candidatesByArticle.map((candidates, article) => {
     // The article's full names by each of their surnames, in the order they are written.
@@ -131,10 +141,11 @@ export function resolveEntities(candidatesByArticle: Candidate[][], corrections:
         else peopleBySurname.set(surname, [person]);
       }
     }
-    return candidates.flatMap((c, order): Resolved[] => {
+    const resolved: Resolved[] = [];
+    candidates.forEach((c, order) => {
       const name = renamedOf[article]![order]!;
       const folded = foldedOf[article]![order]!;
-      if (ignored.has(folded) || folded === '') return [];
+      if (ignored.has(folded) || folded === '') return;
       let kind = kindOf(c, folded);
       let target = name;
       if (tokensOf(folded).length === 1 && (c.evidence === 'weak' || kind === 'person') && !kept.has(folded)) {
@@ -151,10 +162,11 @@ export function resolveEntities(candidatesByArticle: Candidate[][], corrections:
           target = [...inArchive.values()][0] as string;
         }
       }
-      if (kind === null) return [];
+      if (kind === null) return;
       const key = add(kind, target, target === name ? folded : foldName(target), target === name ? c.name : null, article);
-      return [{ kind, key, unit: c.unit, start: c.start, end: c.end, surface: c.name }];
+      resolved.push({ kind, key, unit: c.unit, start: c.start, end: c.end, surface: c.name });
     });
+    return resolved;
   });
 
   // The catalogue's spelling wins; else the best of the spellings written out.
@@ -197,10 +209,7 @@ export function resolveEntities(candidatesByArticle: Candidate[][], corrections:
     target.mentions += source.mentions;
     clusters.delete(from);
   }
-  const finalKey = (key: string): string => mergedInto.get(key) ?? key;
-
-  return {
-    clusters,
-    mentions: mentions.map((list) => list.map((m) => ({ ...m, key: finalKey(m.key) }))),
-  };
+  // The mentions were made here: set their keys in place rather than copy every one.
+  if (mergedInto.size > 0) for (const list of mentions) for (const m of list) m.key = mergedInto.get(m.key) ?? m.key;
+  return { clusters, mentions };
 }

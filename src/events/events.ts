@@ -161,7 +161,6 @@ export function dayRangeText(earliest: string, latest: string): string {
 /** Everything the archive's articles say about events, from `articles` in archive (time) order. */
 export function findEvents(articles: readonly Article[]): ArchiveEvents {
   const n = articles.length;
-  const texts = articles.map(articleText);
   // A name recurs across articles: each surface form is folded once.
   const keyOf = new Map<string, string>();
   const terms = articles.map((article) => {
@@ -237,7 +236,8 @@ export function findEvents(articles: readonly Article[]): ArchiveEvents {
   const events = drafts.map((draft) => {
     const indices = [...draft.dated, ...draft.placed].slice(0, LABEL_SAMPLE);
     const { label, place, names, what } = labelEvent(
-      indices.map((i) => texts[i]!),
+      // The text of the few articles a label reads, made when read: every article's would be a copy of the archive.
+      indices.map((i) => articleText(articles[i]!)),
       draft.dated.slice(0, LABEL_SAMPLE).map((i) => anchors[i]!.sentence),
       indices.flatMap((i) => [...terms[i]!]).filter(([key]) => specific(key) && !outlets.has(key)),
       (key) => Math.log((n + 1) / (df.get(key) ?? 1)),

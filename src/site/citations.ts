@@ -199,6 +199,32 @@ export const formatReferences = (items: readonly CslItem[], onBatch?: () => void
   chicago: references(items, 'chicago', onBatch),
 });
 
+/** One piece of an archive's references: one style's references of items [start, end). */
+export interface ReferenceBatch {
+  style: CitationStyle;
+  start: number;
+  end: number;
+}
+
+/** The batches of `count` items' references, in the order formatReferences formats them: APA's, then MLA's, then Chicago's. */
+export function referenceBatches(count: number): ReferenceBatch[] {
+  const batches: ReferenceBatch[] = [];
+  for (const style of Object.keys(TEMPLATES) as CitationStyle[]) {
+    for (let start = 0; start < count; start += BATCH_SIZE) batches.push({ style, start, end: Math.min(count, start + BATCH_SIZE) });
+  }
+  return batches;
+}
+
+/** The references of one batch (see referenceBatches): what formatReferences gives for those items in that style. */
+export const formatBatch = (items: readonly CslItem[], { style, start, end }: ReferenceBatch): string[] => referenceBatch(items.slice(start, end), style);
+
+/** The formatted references of each batch of referenceBatches(count), in that order, as FormattedReferences. */
+export function joinBatches(batches: readonly ReferenceBatch[], formatted: ReadonlyArray<readonly string[]>): FormattedReferences {
+  const joined: FormattedReferences = { apa: [], mla: [], chicago: [] };
+  batches.forEach(({ style }, i) => joined[style].push(...formatted[i]!));
+  return joined;
+}
+
 /** One formatted reference as HTML (see references). */
 export const reference = (item: CslItem, style: CitationStyle): string => references([item], style)[0]!;
 

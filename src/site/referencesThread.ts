@@ -1,17 +1,20 @@
 // The archive's formatted references (APA, MLA, Chicago) on a worker thread, while this thread finds the
-// entities, related articles and events. citeproc-js formats one item at a time (about 2.4 ms of CPU an
-// article, most of it APA) and nothing else in the site data reads its output, so on two cores the site
-// data takes about that much less wall time. Byte-identical: the worker runs the same formatReferences
-// on the same items. toSiteData is synchronous, so the references are waited for by blocking (Atomics.wait)
-// and taken with receiveMessageOnPort. The worker signals with an answer or an error; one that dies without
-// either (killed for its memory) stops formatting batches, and the wait gives up after REFERENCES_STALL_MS.
+// entities, related articles and events. citeproc-js formats one item at a time (about 2 ms of CPU an
+// article, most of it APA) and nothing else in the site data reads its output. The references come in
+// batches (one style, 1,000 items) that the worker and this thread share: each takes the next batch not yet
+// taken (a shared counter), the worker from its start and this thread once its own work is done, so
+// neither thread waits long for the other whichever finishes first. Byte-identical: each batch is formatted
+// by the same referenceBatch, whichever thread takes it. toSiteData is synchronous, so this thread waits
+// for the worker's last batch by blocking (Atomics.wait) and takes the batches with receiveMessageOnPort.
+// The worker signals with its batches or an error; one that dies without either (killed for its memory)
+// stops formatting batches, and the wait gives up after REFERENCES_STALL_MS.
 // Related articles and events (about 0.7 ms an article) stay on this thread: they read the bodies, and a copy
 // of every body in the worker raised the peak memory by about 250 MB at 5,000 articles.
 import { isDeepStrictEqual } from 'node:util';
 import { MessageChannel, receiveMessageOnPort, type MessagePort } from 'node:worker_threads';
 import { startTypeScriptWorker } from '../typeScriptWorker.ts';
 import type { CslItem } from '../types.ts';
-import { formatReferences, type FormattedReferences, type ReferencesSource } from './citations.ts';
+import { formatBatch, formatReferences, joinBatches, referenceBatches, type ReferencesSource } from './citations.ts';
 
 /**
  * Fewer items than this are formatted on the calling thread: a worker's start (tsx compiling the modules
@@ -27,9 +30,10 @@ export const REFERENCES_THREAD_MIN_ITEMS = 1000;
  */
 export const REFERENCES_STALL_MS = 120_000;
 
-/** Slots of the shared flag array: set to 1 when the worker is done; batches formatted so far. */
+/** Slots of the shared flag array: set to 1 when the worker is done; batches formatted so far; batches taken so far (by either thread). */
 export const DONE = 0;
 export const PROGRESS = 1;
+export const TAKEN = 2;
 
 /** What the worker is started with (workerData): the items, where to answer, and the flags it raises. */
 export interface ReferencesJob {
@@ -37,7 +41,14 @@ export interface ReferencesJob {
   port: MessagePort;
   done: Int32Array;
 }
-export type ReferencesAnswer = { references: FormattedReferences } | { error: string };
+/** One batch formatted (its index in referenceBatches), or why the worker stopped. */
+export type ReferencesAnswer = { batch: number; references: string[] } | { error: string };
+
+/** Far past any archive's last batch, and far from the largest Int32 (each take adds one). */
+const ALL_TAKEN = 1 << 30;
+
+/** The index of the next batch not yet taken by either thread (past the last when all are taken). */
+export const takeBatch = (flags: Int32Array): number => Atomics.add(flags, TAKEN, 1);
 
 /**
  * The worker's boot: the done flag is raised when its thread exits, and a failure to load answers with the
@@ -66,28 +77,57 @@ function waitForWorker(flags: Int32Array, stallMs: number): void {
 }
 
 /**
- * Starts formatting `items` on a worker thread and returns the ReferencesSource that waits for them. Asked
- * for other items than it was started with (it should not be), it formats those on the calling thread.
+ * Starts formatting `items` on a worker thread and returns the ReferencesSource that formats the batches the
+ * worker has not yet taken (none with `takeHere` false), waits for the rest and joins them. Asked for other items than it was started
+ * with (it should not be), it formats those on the calling thread.
  */
-export function referencesOnThread(items: CslItem[], options: { stallMs?: number; module?: URL } = {}): ReferencesSource {
-  const done = new Int32Array(new SharedArrayBuffer(8));
+export function referencesOnThread(items: CslItem[], options: { stallMs?: number; module?: URL; takeHere?: boolean } = {}): ReferencesSource {
+  const flags = new Int32Array(new SharedArrayBuffer(12));
   const { port1, port2 } = new MessageChannel();
-  const worker = startTypeScriptWorker(options.module ?? WORKER_MODULE, { workerData: { items, port: port2, done } satisfies ReferencesJob, transferList: [port2] }, { boot: RAISE_DONE_ON_EXIT, onLoadError: ANSWER_LOAD_ERROR });
+  const worker = startTypeScriptWorker(options.module ?? WORKER_MODULE, { workerData: { items, port: port2, done: flags } satisfies ReferencesJob, transferList: [port2] }, { boot: RAISE_DONE_ON_EXIT, onLoadError: ANSWER_LOAD_ERROR });
   worker.unref();
   // A failure is reported by the waiting thread (below); an 'error' event after that has no one to tell.
   worker.on('error', () => {});
+  const stop = (): void => {
+    void worker.terminate();
+    port1.close();
+  };
   return (wanted) => {
+    if (!isDeepStrictEqual(wanted, items)) {
+      // Nothing more for the worker: every batch is taken, and the worker is stopped.
+      Atomics.store(flags, TAKEN, ALL_TAKEN);
+      stop();
+      return formatReferences(wanted);
+    }
+    const batches = referenceBatches(items.length);
+    const formatted: Array<string[] | undefined> = new Array(batches.length);
+    let takenHere = 0;
+    // takeHere false (tests): the worker formats every batch.
+    for (let batch = options.takeHere === false ? batches.length : takeBatch(flags); batch < batches.length; batch = takeBatch(flags)) {
+      formatted[batch] = formatBatch(items, batches[batch]!);
+      takenHere += 1;
+    }
+    // The worker took none (it had not started yet): nothing to wait for.
+    if (takenHere === batches.length) {
+      stop();
+      return joinBatches(batches, formatted as string[][]);
+    }
     try {
-      waitForWorker(done, options.stallMs ?? REFERENCES_STALL_MS);
+      waitForWorker(flags, options.stallMs ?? REFERENCES_STALL_MS);
     } catch (error) {
-      void worker.terminate();
-      port1.close();
+      stop();
       throw error;
     }
-    const answer = receiveMessageOnPort(port1)?.message as ReferencesAnswer | undefined;
+    for (let answer = receiveMessageOnPort(port1)?.message as ReferencesAnswer | undefined; answer !== undefined; answer = receiveMessageOnPort(port1)?.message as ReferencesAnswer | undefined) {
+      if ('error' in answer) {
+        port1.close();
+        throw new Error(`formatting the references on a worker thread failed: ${answer.error}`);
+      }
+      formatted[answer.batch] = answer.references;
+    }
     port1.close();
-    if (answer === undefined || 'error' in answer) throw new Error(`formatting the references on a worker thread failed: ${answer?.error ?? 'the worker stopped without an answer'}`);
-    return isDeepStrictEqual(wanted, items) ? answer.references : formatReferences(wanted);
+    if (formatted.some((batch) => batch === undefined)) throw new Error('formatting the references on a worker thread failed: the worker stopped without formatting the batches it took');
+    return joinBatches(batches, formatted as string[][]);
   };
 }
 

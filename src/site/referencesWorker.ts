@@ -1,13 +1,17 @@
-// The references' worker thread (see referencesThread.ts): formats the items it was started with, answers
-// once, and raises the flag the waiting thread blocks on.
+// The references' worker thread (see referencesThread.ts): formats the batches of the items it was started
+// with that the other thread has not taken, answers with each, and raises the flag the other thread blocks on.
 import { workerData } from 'node:worker_threads';
-import { formatReferences } from './citations.ts';
-import { DONE, PROGRESS, type ReferencesAnswer, type ReferencesJob } from './referencesThread.ts';
+import { formatBatch, referenceBatches } from './citations.ts';
+import { DONE, PROGRESS, takeBatch, type ReferencesAnswer, type ReferencesJob } from './referencesThread.ts';
 
 const { items, port, done } = workerData as ReferencesJob;
 try {
-  // Each batch formatted counts as progress: the waiting thread gives up on a worker that makes none.
-  port.postMessage({ references: formatReferences(items, () => Atomics.add(done, PROGRESS, 1)) } satisfies ReferencesAnswer);
+  const batches = referenceBatches(items.length);
+  for (let batch = takeBatch(done); batch < batches.length; batch = takeBatch(done)) {
+    port.postMessage({ batch, references: formatBatch(items, batches[batch]!) } satisfies ReferencesAnswer);
+    // Each batch formatted counts as progress: the waiting thread gives up on a worker that makes none.
+    Atomics.add(done, PROGRESS, 1);
+  }
 } catch (error) {
   port.postMessage({ error: String((error as Error).stack ?? error) } satisfies ReferencesAnswer);
 } finally {

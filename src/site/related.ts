@@ -2,6 +2,7 @@
 // No all-pairs comparison: each article only meets the articles listed under its own terms, and terms
 // listed under too many articles (poor signals anyway) are skipped, so the work grows with the postings,
 // not with the square of the archive.
+import { classOf, isLetter, isLetterOrNumber, UPPER, width } from '../entities/characters.ts';
 import type { Article } from '../types.ts';
 
 /** Capitalised words that start sentences or name times, not people, places or organisations. */
@@ -27,11 +28,51 @@ export const MAX_RELATED = 5;
 /** How many shared terms are named beside each related article. */
 export const MAX_SHARED_SHOWN = 4;
 
-/** A run of capitalised words on one line ("Deputy Foreign Minister Sergei Ryabkov", "Venezuela"). */
-const CAPITALISED_RUN = /\p{Lu}(?:[\p{L}\p{N}'’-]|\.(?=\p{L}))*(?:[ \t]+\p{Lu}(?:[\p{L}\p{N}'’-]|\.(?=\p{L}))*)*/gu;
 const POSSESSIVE_END = /['’]s$/u;
 const MARKS_END = /[.'’-]+$/u;
 const DIGIT = /\d/u;
+
+/** Where the word that starts at `at` ends: [\p{L}\p{N}'’-] and full stops before a letter. */
+function wordEnd(text: string, at: number): number {
+  let i = at;
+  while (i < text.length) {
+    const code = text.codePointAt(i)!;
+    if (isLetterOrNumber(classOf(code)) || code === 0x27 || code === 0x2019 || code === 0x2d) i += width(code);
+    else if (code === 0x2e && i + 1 < text.length && isLetter(classOf(text.codePointAt(i + 1)!))) i += 1;
+    else break;
+  }
+  return i;
+}
+
+/**
+ * The last word of each run of capitalised words on one line ("Deputy Foreign Minister Sergei Ryabkov",
+ * "Venezuela"): the matches of the pattern \p{Lu}(?:[\p{L}\p{N}'’-]|\.(?=\p{L}))* (?:[ \t]+ \p{Lu}(?:[\p{L}\p{N}'’-]|\.(?=\p{L}))* )* (spaces
+ * aside, with the u flag), found by a scan that reads each character's class from a table (the pattern, tried at every character, was
+ * most of the work of finding the terms).
+ */
+export function* lastWordsOfCapitalisedRuns(text: string): Generator<string> {
+  let i = 0;
+  while (i < text.length) {
+    const code = text.codePointAt(i)!;
+    if (classOf(code) !== UPPER) {
+      i += width(code);
+      continue;
+    }
+    let lastStart = i;
+    let end = wordEnd(text, i + width(code));
+    for (;;) {
+      let next = end;
+      while (next < text.length && (text.charCodeAt(next) === 0x20 || text.charCodeAt(next) === 0x09)) next += 1;
+      if (next === end || next >= text.length) break;
+      const capital = text.codePointAt(next)!;
+      if (classOf(capital) !== UPPER) break;
+      lastStart = next;
+      end = wordEnd(text, next + width(capital));
+    }
+    yield text.slice(lastStart, end);
+    i = end;
+  }
+}
 
 /**
  * The names/terms of one text, keyed lower-case: the last word of each run of capitalised words (the
@@ -39,11 +80,8 @@ const DIGIT = /\d/u;
  */
 export function extractTerms(text: string): Map<string, string> {
   const terms = new Map<string, string>();
-  CAPITALISED_RUN.lastIndex = 0;
-  for (let match = CAPITALISED_RUN.exec(text); match !== null; match = CAPITALISED_RUN.exec(text)) {
-    // The run's last word: after its last space or tab (a run holds no other blank).
-    const run = match[0];
-    const word = run.slice(Math.max(run.lastIndexOf(' '), run.lastIndexOf('\t')) + 1).replace(POSSESSIVE_END, '').replace(MARKS_END, '');
+  for (const last of lastWordsOfCapitalisedRuns(text)) {
+    const word = last.replace(POSSESSIVE_END, '').replace(MARKS_END, '');
     if (word.length < 3 || DIGIT.test(word)) continue;
     // toLowerCase is toLocaleLowerCase('en'): English has no case rules of its own, and it costs half as much.
     const key = word.toLowerCase();

@@ -5,7 +5,7 @@ import assert from 'node:assert/strict';
 import { join } from 'node:path';
 import { ingestFolder } from '../../src/ingest/index.ts';
 import { inTimeOrder } from '../../src/site/archiveData.ts';
-import { citationItems, citationKeys, formatReferences } from '../../src/site/citations.ts';
+import { citationItems, citationKeys, formatReferences, referenceBatches } from '../../src/site/citations.ts';
 import { REFERENCES_THREAD_MIN_ITEMS, referencesOnThread, referencesSource } from '../../src/site/referencesThread.ts';
 import { HOSTILE, makeArticle } from '../fixtures/site/archive.ts';
 
@@ -18,6 +18,15 @@ describe('references on a worker thread', () => {
     const items = citationItems(articles, citationKeys(articles.map((a) => a.slug)));
     const here = formatReferences(items);
     assert.equal(here.apa.length, articles.length);
+    assert.deepEqual(referencesOnThread(items, { takeHere: false })(items), here);
+    assert.deepEqual(referencesOnThread(items)(items), here);
+  });
+
+  it('gives the same references however the batches are shared between the threads', () => {
+    const articles = Array.from({ length: 1_200 }, (_, i) => makeArticle({ slug: `a${i}`, title: `${HOSTILE} ${i}`, authors: i % 2 === 0 ? ['Ana María de la Cruz', 'Reuters'] : [] }));
+    const items = citationItems(articles, citationKeys(articles.map((a) => a.slug)));
+    const here = formatReferences(items);
+    assert.equal(referenceBatches(items.length).length, 6);
     assert.deepEqual(referencesOnThread(items)(items), here);
   });
 
@@ -31,7 +40,7 @@ describe('references on a worker thread', () => {
     const items = citationItems([makeArticle({ slug: 'a', title: 'First' })], new Map([['a', 'a']]));
     const stalled = new URL('../fixtures/site/stalledReferencesWorker.ts', import.meta.url);
     const started = Date.now();
-    assert.throws(() => referencesOnThread(items, { stallMs: 1_500, module: stalled })(items), /no batch done in 2 s/);
+    assert.throws(() => referencesOnThread(items, { stallMs: 1_500, module: stalled, takeHere: false })(items), /no batch done in 2 s/);
     assert.ok(Date.now() - started >= 1_500);
   });
 

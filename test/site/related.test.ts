@@ -1,12 +1,25 @@
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { extractTerms, findRelated, MAX_POSTINGS } from '../../src/site/related.ts';
+import { ingestFolder } from '../../src/ingest/index.ts';
+import { articleText, extractTerms, findRelated, lastWordsOfCapitalisedRuns, MAX_POSTINGS } from '../../src/site/related.ts';
 import { makeArticle } from '../fixtures/site/archive.ts';
 
 describe('extractTerms', () => {
   it('keeps the last word of each capitalised run, drops sentence words, months, titles and short words', () => {
     const terms = extractTerms("The Deputy Foreign Minister Sergei Ryabkov's talks in Rome on Tuesday, March 5. He met the U.S. envoy Elliott Abrams. It is 2019 in Caracas, Venezuela.");
     assert.deepEqual([...terms.values()].sort(), ['Abrams', 'Caracas', 'Rome', 'Ryabkov', 'U.S', 'Venezuela'].sort());
+  });
+
+  it('reads the runs the pattern it stands for finds, on the seeds and on text made to catch a careless scan', async () => {
+    const RUN = /\p{Lu}(?:[\p{L}\p{N}'’-]|\.(?=\p{L}))*(?:[ \t]+\p{Lu}(?:[\p{L}\p{N}'’-]|\.(?=\p{L}))*)*/gu;
+    const byPattern = (text: string): string[] => [...text.matchAll(RUN)].map((m) => m[0].slice(Math.max(m[0].lastIndexOf(' '), m[0].lastIndexOf('\t')) + 1));
+    const { articles } = await ingestFolder('seeds');
+    const hard = [
+      'U.S. and U.K officials, the U.S.S.R.. Envoy  \t Sergei Ryabkov\u00a0Lavrov, Ab.1 A.b A. B',
+      'Jean-Luc Mélenchon’s al-Assad O’Neill-Smith; Cafe\u0301 Zu\u0308rich 𝐀lpha 𝐁eta 😀 Ωmega Σ.Σ \ud800X',
+      'ǅemal Ǉubljana İstanbul ΣΟΦΙΑ Москва 2019 Pages\nNext Line\r\nLast ’s',
+    ];
+    for (const text of [...hard, ...articles.map(articleText)]) assert.deepEqual([...lastWordsOfCapitalisedRuns(text)], byPattern(text), text.slice(0, 80));
   });
 });
 
