@@ -48,13 +48,16 @@ export default function (eleventyConfig: UserConfig): void {
   eleventyConfig.addPlugin(transformsPlugin);
 
   // exports and search: on its own (CLI), write the archive-wide exports (streamed, not templates:
-  // src/site/exports.ts) and index the articles with Pagefind after every build, from the site data as
-  // src/build.ts does (an article page shows only some of the names the search filters hold).
+  // src/site/exports.ts) and each article's citation downloads (src/site/articleFiles.ts), and index
+  // the articles with Pagefind after every build, from the site data as src/build.ts does (an article
+  // page shows only some of the names the search filters hold).
   if (!handedIn) {
     eleventyConfig.on('eleventy.after', async ({ directories }) => {
       if (!standaloneSite) return;
       const { writeExports } = await import('./src/site/exports.ts');
       await writeExports(directories.output, standaloneSite);
+      const { writeCitationFiles } = await import('./src/site/articleFiles.ts');
+      writeCitationFiles(directories.output, standaloneSite.articles);
       const { indexArticles } = await import('./src/site/searchIndex.ts');
       await indexArticles(directories.output, standaloneSite);
     });

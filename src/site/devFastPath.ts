@@ -10,6 +10,7 @@ import { ingestText, loadCatalogue } from '../ingest/index.ts';
 import { sha256Hex } from '../ingest/read.ts';
 import type { Article, Catalogue, SiteArticle, SiteData } from '../types.ts';
 import { FIELD_LABELS, provenanceRows } from './archiveData.ts';
+import { citationFiles, type RenderedFile } from './articleFiles.ts';
 import { articleCitation } from './citations.ts';
 import { loadSite } from './loadSiteData.ts';
 import { webUrl } from './markdown.ts';
@@ -75,17 +76,13 @@ export function editedEntry(state: DevState, file: string, bytes: Uint8Array): F
 }
 
 /** The templates written once per article; every other template is left out of a fast render. */
-const PER_ARTICLE_TEMPLATE = /^(?:articles|article-citation\.[a-z]+|article-provenance)\.njk$/;
+const PER_ARTICLE_TEMPLATE = /^(?:articles|article-provenance)\.njk$/;
 
-export interface RenderedFile {
-  /** Path inside the output folder, e.g. 'articles/<slug>/index.html'. */
-  path: string;
-  content: string;
-}
+export type { RenderedFile };
 
 const SILENT = { log: () => {}, info: () => {}, warn: () => {}, error: () => {} };
 
-/** Renders one article's page and citation files with Eleventy and the project's own config, as the full build does. */
+/** Renders one article's pages with Eleventy and the project's own config, and its citation files, as the full build does. */
 export async function renderArticleFiles(state: DevState, entry: SiteArticle): Promise<RenderedFile[]> {
   const templates = join(PROJECT_ROOT, 'templates');
   const outDir = resolve('.dossier-fast-path'); // never written: toJSON only names the paths
@@ -103,7 +100,8 @@ export async function renderArticleFiles(state: DevState, entry: SiteArticle): P
   });
   eleventy.logger.overrideLogger(SILENT);
   const pages = await eleventy.toJSON();
-  return pages.flatMap((page) => (typeof page.outputPath === 'string' ? [{ path: relative(outDir, resolve(page.outputPath)), content: page.content }] : []));
+  const rendered = pages.flatMap((page) => (typeof page.outputPath === 'string' ? [{ path: relative(outDir, resolve(page.outputPath)), content: page.content }] : []));
+  return [...rendered, ...citationFiles(entry)];
 }
 
 /** Writes the rendered files and the article's source copy into the served folder. */

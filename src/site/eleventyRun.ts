@@ -41,7 +41,9 @@ export async function renderTemplates(site: SiteData, outDir: string, base: stri
     pathPrefix: base,
     quietMode: true,
     config: (eleventyConfig) => {
-      eleventyConfig.addGlobalData('dossier', site);
+      // Frozen at its top: Eleventy hands a paginated page its data through a proxy that wraps every
+      // plain object read from it anew, unless the object is frozen.
+      eleventyConfig.addGlobalData('dossier', Object.freeze({ ...site }));
       // The search bundles the search page merges (none below SEARCH_SHARD_PAGES articles).
       eleventyConfig.addGlobalData('searchMergeBundles', mergeBundles);
       for (const name of left) eleventyConfig.ignores.add(fromCwd(join(templates, name)));

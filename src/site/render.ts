@@ -74,7 +74,7 @@ export async function publishStaged(stagingDir: string, outDir: string): Promise
 }
 
 export interface RenderResult {
-  /** Files Eleventy wrote (pages, feeds, JSON) and copied (assets). */
+  /** Files written (pages, feeds, JSON, citation downloads) and copied (assets). */
   written: number;
   copied: number;
   /** Pages the search index holds. */

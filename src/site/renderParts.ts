@@ -7,10 +7,11 @@ import { availableParallelism } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import type { EntityPage, SiteArticle, SiteData } from '../types.ts';
 import { assertWrittenPaths, type WrittenPage } from './outputPaths.ts';
+import { writeCitationFiles } from './articleFiles.ts';
 import { renderTemplates } from './eleventyRun.ts';
 
-/** Templates written once per article or per entity page. */
-export const ITEM_TEMPLATE = /^(?:articles|article-citation\.[a-z]+|article-provenance|entities)\.njk$/;
+/** Templates written once per article or per entity page (the citation downloads are written without one: src/site/articleFiles.ts). */
+export const ITEM_TEMPLATE = /^(?:articles|article-provenance|entities)\.njk$/;
 
 /** Most articles, and most entity pages, in one part. */
 export interface PartSizes {
@@ -64,9 +65,10 @@ export interface PartJob {
 }
 export type PartAnswer = { written: WrittenPage[] } | { error: string[] };
 
-/** Renders one part and checks what it wrote: only pages of its own articles, all of them. */
+/** Renders one part, writes its articles' citation downloads, and checks what it wrote: only files of its own articles, all of them. */
 export async function renderPart(job: PartJob): Promise<WrittenPage[]> {
-  const { written } = await renderTemplates(job.site, job.outDir, job.base, job.mergeBundles, (name) => ITEM_TEMPLATE.test(name));
+  const { written: pages } = await renderTemplates(job.site, job.outDir, job.base, job.mergeBundles, (name) => ITEM_TEMPLATE.test(name));
+  const written = [...pages, ...writeCitationFiles(job.outDir, job.site.articles)];
   assertWrittenPaths(job.outDir, written, job.site.articles.map((s) => s.article.slug));
   return written;
 }
