@@ -1,4 +1,4 @@
-// The build: ingest the input folder -> site data -> Eleventy (programmatic) -> Pagefind -> report.
+// The build: ingest the input folder -> site data -> Eleventy (programmatic), and Pagefind beside it -> report.
 // Human lines go to `log` (stderr in the CLI); the report is returned and written as <out>/build-report.json.
 import { rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
@@ -87,7 +87,7 @@ export async function build(options: SiteBuildOptions, log: Log = stderrLog): Pr
       await rm(staging, { recursive: true, force: true });
       throw error;
     });
-  log(`site    ${plural(rendered.written, "file")} written (${seconds(rendered.eleventyMs)}); search index of ${plural(rendered.indexedPages, 'page')} (${seconds(rendered.searchIndexMs)})`);
+  log(`site    ${plural(rendered.written, "file")} written (${seconds(rendered.eleventyMs)}); search index of ${plural(rendered.indexedPages, 'page')} made meanwhile (${seconds(rendered.searchIndexMs)})`);
   if (rendered.searchIndexUnordered) log(`! search index left in Pagefind's own order, so two builds of the same inputs differ: ${rendered.searchIndexUnordered}`);
 
   const report = makeBuildReport(archive, {

@@ -751,9 +751,10 @@ export interface BuildTimings {
   ingestMs: number;
   /** Site data (timeline, related, prev/next) from the ingested archive. */
   siteDataMs: number;
+  /** Eleventy, and the search index made at the same time: each from the start of both, so they overlap. */
   eleventyMs: number;
   searchIndexMs: number;
   totalMs: number;
-  /** Threads that ingested: 1, or 1 + the worker threads (which depend on the machine's load). */
+  /** Threads that ingested: 1, or 1 + the worker threads (one per other core from 1,000 files). */
   ingestThreads: number;
 }
