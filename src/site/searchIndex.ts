@@ -5,9 +5,13 @@
 // large archive is indexed in shards of at most SEARCH_SHARD_PAGES pages, one at a time: memory stays
 // bounded whatever the archive's size. The first shard is the bundle at pagefind/, the others sit
 // at pagefind/shard-<n>/, and the search page merges them at search time (Pagefind's mergeIndex).
-import { readFile } from 'node:fs/promises';
-import { join } from 'node:path';
+import { readFileSync } from 'node:fs';
+import { readdir, readFile } from 'node:fs/promises';
+import { basename, join } from 'node:path';
+import { setTimeout as sleep } from 'node:timers/promises';
+import { gunzipSync } from 'node:zlib';
 import * as pagefind from 'pagefind';
+import { plural } from '../report.ts';
 import type { SiteData } from '../types.ts';
 import { searchRecord } from './searchIndexRecords.ts';
 import { fixSearchIndexOrder } from './searchIndexOrder.ts';
@@ -55,10 +59,49 @@ async function createIndex(): Promise<pagefind.PagefindIndex> {
   return created.index;
 }
 
+/** How long a written bundle's files may take to be complete (see awaitCompleteBundle). */
+export const BUNDLE_WRITE_MS = 60_000;
+
+/** Whether a file of a Pagefind bundle holds all its bytes: gzip files end in a checked trailer, JSON parses, the rest is not empty. */
+function isComplete(path: string, bytes: Buffer): boolean {
+  const name = basename(path);
+  try {
+    if (name.endsWith('.json')) JSON.parse(bytes.toString('utf8'));
+    else if (/\.pf_[a-z]+$|^wasm\..*\.pagefind$/.test(name)) gunzipSync(bytes);
+    else return bytes.length > 0;
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * Waits until every file of the bundle in `bundleDir` is complete. Pagefind's writeFiles answers once
+ * each file is created and its bytes handed to a background write (tokio's File, never flushed), so on
+ * a busy machine a file could still be empty or cut short when it answered: the build once read an
+ * empty pagefind-entry.json. Every file exists by then; this reads each until it is whole.
+ */
+export async function awaitCompleteBundle(bundleDir: string, withinMs = BUNDLE_WRITE_MS): Promise<void> {
+  // The bundle's own files and folders (not the shards written inside the first one).
+  const filesIn = async (dir: string): Promise<string[]> => (await readdir(dir, { withFileTypes: true }).catch(() => [])).filter((e) => e.isFile()).map((e) => join(dir, e.name));
+  let waiting = (await Promise.all(['', 'fragment', 'index', 'filter'].map((sub) => filesIn(join(bundleDir, sub))))).flat();
+  const deadline = Date.now() + withinMs;
+  for (;;) {
+    const incomplete: string[] = [];
+    // Synchronous reads: thousands of small files, each a round trip through the thread pool otherwise.
+    for (const path of waiting) if (!isComplete(path, readFileSync(path))) incomplete.push(path);
+    if (incomplete.length === 0) return;
+    if (Date.now() > deadline) throw new SearchIndexError('writeFiles', [`${plural(incomplete.length, 'file')} of ${bundleDir} still incomplete after ${withinMs / 1000} s, e.g. ${incomplete[0]}`]);
+    waiting = incomplete;
+    await sleep(50);
+  }
+}
+
 /** Writes `index` as shard `n` of `outDir`, frees it, and puts its filter index in a fixed order. */
 async function writeShard(index: pagefind.PagefindIndex, outDir: string, n: number): Promise<{ pages: number; unordered: string | null }> {
   const written = await index.writeFiles({ outputPath: join(outDir, searchShardPath(n)) });
   if (written.errors.length > 0) throw new SearchIndexError('writeFiles', written.errors);
+  await awaitCompleteBundle(written.outputPath);
   await index.deleteIndex();
   // Pagefind writes its filter index in a different order each run: fix it, so equal inputs give equal bytes.
   const unordered = await fixSearchIndexOrder(written.outputPath);
