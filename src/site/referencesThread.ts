@@ -4,7 +4,8 @@
 // batches (one style, 1,000 items) that the worker and this thread share: each takes the next batch not yet
 // taken (a shared counter), the worker from its start and this thread once its own work is done, so
 // neither thread waits long for the other whichever finishes first. Byte-identical: each batch is formatted
-// by the same referenceBatch, whichever thread takes it. toSiteData is synchronous, so this thread waits
+// by the same formatBatch, whichever thread takes it, and formatReferences (all on one thread) is those same
+// batches joined. toSiteData is synchronous, so this thread waits
 // for the worker's last batch by blocking (Atomics.wait) and takes the batches with receiveMessageOnPort.
 // The worker signals with its batches or an error; one that dies without either (killed for its memory)
 // stops formatting batches, and the wait gives up after REFERENCES_STALL_MS.
