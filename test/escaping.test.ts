@@ -204,3 +204,37 @@ describe('hostile input', () => {
     }
   });
 });
+
+describe("an entity's name on its page", () => {
+  // An organisation named 'AT&T' (the catalogue's spelling) and a person named "Liam O'Neill": each name is
+  // escaped once in the page's <title> and meta description, as in its heading ('AT&amp;T', never 'AT&amp;amp;T').
+  const ENTITY_NAMES = join(import.meta.dirname, 'fixtures', 'site', 'entity-names');
+  let named: TempBuild;
+  before(async () => {
+    named = await buildInto(ENTITY_NAMES, '/');
+  });
+  after(() => named?.cleanup());
+
+  /** The entity page whose heading is `name`. */
+  const pageOf = (section: string, name: string): string => {
+    const pages = named.files().filter((f) => f.startsWith(`${section}/`) && f.split('/').length === 3 && f.endsWith('/index.html'));
+    const page = pages.find((f) => htmlText(pick(named.read(f), /<h1>([\s\S]*?)<\/h1>/)) === name);
+    assert.ok(page, `no page of ${name} among ${pages.join(', ')}`);
+    return named.read(page);
+  };
+
+  for (const [section, name, escaped] of [
+    ['organizations', 'AT&T', 'AT&amp;T'],
+    ['people', "Liam O'Neill", 'Liam O&#39;Neill'],
+  ] as const) {
+    it(`writes ${name} escaped once in the <title> and meta description`, () => {
+      const html = pageOf(section, name);
+      const title = pick(html, /<title>([\s\S]*?)<\/title>/);
+      const description = pick(html, /<meta name="description" content="([^"]*)">/);
+      assert.ok(title.startsWith(`${escaped} · `), title);
+      assert.equal(htmlText(title), `${name} · Dossier`);
+      assert.equal(htmlText(description), `Articles of the archive that name ${name}, in date order.`);
+      for (const text of [title, description]) assert.doesNotMatch(text, /&amp;(?:amp|#39);/, 'escaped twice');
+    });
+  }
+});

@@ -53,3 +53,12 @@ export const isLetterOrNumber = (charClass: number): boolean => charClass >= NUM
 export const isLetter = (charClass: number): boolean => charClass >= LETTER;
 /** Code units of a code point. */
 export const width = (codePoint: number): number => (codePoint > 0xffff ? 2 : 1);
+
+/** '.', which may end an abbreviation ('U.S.') or join its letters. */
+export const FULL_STOP = 0x2e;
+/** '-', the ASCII hyphen. */
+export const HYPHEN_MINUS = 0x2d;
+/** ' and ’ (U+2019), either of which an apostrophe inside a word or a possessive is typed as. */
+export const isApostrophe = (code: number): boolean => code === 0x27 || code === 0x2019;
+/** '-', ‐ (U+2010) and ‑ (U+2011, non-breaking): a hyphen between the parts of a word. */
+export const isHyphen = (code: number): boolean => code === HYPHEN_MINUS || code === 0x2010 || code === 0x2011;

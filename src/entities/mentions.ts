@@ -15,7 +15,7 @@ import {
   SPEECH_VERBS,
   TITLE_WORDS,
 } from './patterns.ts';
-import { classOf, isWordClass, LOWER, SPACE, UPPER, width } from './characters.ts';
+import { classOf, FULL_STOP, isApostrophe, isHyphen, isWordClass, LOWER, SPACE, UPPER, width } from './characters.ts';
 import { foldName } from './text.ts';
 
 /** How sure the rule that gave a candidate its kind is. */
@@ -40,18 +40,10 @@ interface Token {
   index: number;
   /** The word folded (foldedToken), once it was asked for. */
   folded: string | null;
-  /** What its first character is (a CharClass). */
-  first: number;
-  /** It starts with a capital and has no hyphen before a lower-case letter: a word of a name. */
-  capitalised: boolean;
 }
 
 const POSSESSIVE = /['’]s?$/u;
 const ACRONYM = /^(?:\p{Lu}\.){2,}$|^\p{Lu}{2,}$/u;
-
-const FULL_STOP = 0x2e;
-const isApostrophe = (code: number): boolean => code === 0x27 || code === 0x2019;
-const isHyphen = (code: number): boolean => code === 0x2d || code === 0x2010 || code === 0x2011;
 
 /** Where the characters of a word ([\p{L}\p{M}\p{N}'’]*) that begin at `at` end. */
 function wordCharactersEnd(text: string, at: number): number {
@@ -72,7 +64,7 @@ export interface Tokens {
   text: string;
   starts: number[];
   ends: number[];
-  /** The class of each token's first character (characters.ts). */
+  /** The class of each token's first character: a class number of characters.ts (classOf: LOWER, UPPER…). */
   classes: number[];
   /** Each token starts with a capital and has no hyphen before a lower-case letter: a word of a name. */
   capitalised: boolean[];
@@ -86,7 +78,7 @@ function tokenAt(tokens: Tokens, index: number): Token {
   if (token === undefined) {
     const start = tokens.starts[index]!;
     const end = tokens.ends[index]!;
-    token = { text: tokens.text.slice(start, end), start, end, index, folded: null, first: tokens.classes[index]!, capitalised: tokens.capitalised[index]! };
+    token = { text: tokens.text.slice(start, end), start, end, index, folded: null };
     tokens.made[index] = token;
   }
   return token;
@@ -162,10 +154,10 @@ function atSentenceStart(text: string, start: number): boolean {
   return i < 0 || SENTENCE_END.has(text[i] as string);
 }
 
-/** Runs of capitalised words joined by spaces (and name connectors such as 'of', 'de', 'al'). */
 /** The longest name connector ('della'): a longer word is none, and is not sliced to be looked up. */
 const LONGEST_CONNECTOR = Math.max(...[...NAME_CONNECTORS].map((w) => w.length));
 
+/** Runs of capitalised words joined by spaces (and name connectors such as 'of', 'de', 'al'). */
 function capitalisedRuns(tokens: Tokens): Token[][] {
   const { text, starts, ends, capitalised } = tokens;
   // A run is closed by keeping it (when not empty) and starting the next (written out, not a closure per call: see emit).
@@ -211,7 +203,6 @@ function neighbour(tokens: Tokens, index: number): string | null {
   return index >= 0 && index < tokens.starts.length && tokens.classes[index] === LOWER ? tokens.text.slice(tokens.starts[index], tokens.ends[index]) : null;
 }
 
-/** Finds the candidates of one text unit. */
 /**
  * Adds the candidate of a run to `candidates`. A module function, not a closure per call: the TypeScript loader
  * names each closure it makes (Object.defineProperty), which cost more than some of these steps themselves.

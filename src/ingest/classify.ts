@@ -50,6 +50,8 @@ import {
   TITLE_SITE_SUFFIX,
   URL_ANYWHERE,
   URL_ONLY_LINE,
+  HTTP,
+  PADDING,
 } from './patterns.ts';
 import { computePlainText, endsSentence, hasMoreWords, isBlank, hasLetterKey, isSpaceUnit, letterKey, letterKeyPrefix, plainText, stripControls, titleCaseRatio, trimmedEndLength, wordCount } from './text.ts';
 
@@ -329,8 +331,6 @@ export function findMainProse(blocks: Block[], zoneEnd: number): number | null {
   return best?.start ?? null;
 }
 
-const HTTP = /http/i;
-
 /** URLs as letter keys (decoded, so a share link that quotes a headline matches it). */
 function urlLetterKeys(addresses: string[]): string[] {
   return addresses.map((address) => {
@@ -446,8 +446,6 @@ function headlineScore(blocks: Block[], index: number, key: string, mainStart: n
   if (block.words <= 3 && block.text === block.text.toUpperCase() && /\p{L}/u.test(block.text)) score -= 0.5;
   return score - CLASSIFY_LIMITS.headlineDistanceWeight * Math.log2(1 + Math.max(0, mainStart - index));
 }
-
-const PADDING = /\s{3,}/;
 
 /**
  * A block's plain text up to the first run of three white spaces (`plainText(raw.trim().split(/\s{3,}/)[0])`):

@@ -159,6 +159,14 @@ function sniffEncoding(bytes: Uint8Array): { encoding: Encoding; start: number }
   return { encoding: 'utf-8', start: 0 };
 }
 
+/** No-break and other odd spaces (a character class's contents), read as a space. */
+const ODD_SPACE_CLASS = '\\u00A0\\u2007\\u202F\\u2000-\\u200A\\u3000';
+/** Zero-width characters and the soft hyphen (a character class's contents), dropped. */
+const INVISIBLE_CLASS = '\\u200B\\u200C\\u200D\\u2060\\uFEFF\\u00AD';
+const ODD_SPACES = new RegExp(`[${ODD_SPACE_CLASS}]`, 'g');
+const INVISIBLES = new RegExp(`[${INVISIBLE_CLASS}]`, 'g');
+const ODD_SPACE_OR_INVISIBLE = new RegExp(`[${ODD_SPACE_CLASS}${INVISIBLE_CLASS}]`);
+
 /** CRLF and lone CR -> LF, no-break and other odd spaces -> space, zero-width characters dropped, NFC. */
 export function normaliseText(text: string): string {
   let normal = text.replace(/^\uFEFF/, '');
@@ -168,11 +176,9 @@ export function normaliseText(text: string): string {
   // One test for both sets of characters: most texts have none, and each replace would read the whole text.
   if (!ODD_SPACE_OR_INVISIBLE.test(normal)) return normal.normalize('NFC');
   return normal
-    .replace(/[\u00A0\u2007\u202F\u2000-\u200A\u3000]/g, ' ')
-    .replace(/[\u200B\u200C\u200D\u2060\uFEFF\u00AD]/g, '')
+    .replace(ODD_SPACES, ' ')
+    .replace(INVISIBLES, '')
     .normalize('NFC');
 }
-
-const ODD_SPACE_OR_INVISIBLE = /[\u00A0\u2007\u202F\u2000-\u200A\u3000\u200B\u200C\u200D\u2060\uFEFF\u00AD]/;
 
 const NON_ASCII = /[^\x00-\x7f]/;

@@ -34,6 +34,7 @@ import {
   WEBMAIL_HOST,
   URL_ANYWHERE,
   URL_ONLY_LINE,
+  HTTP,
 } from './patterns.ts';
 import { findHostNameInText, hostOf, nameFromLabel, segmentHostLabel, siteLabel } from './publisher.ts';
 import { hasLetterKeyPrefix, letterKey, plainText, wordCount } from './text.ts';
@@ -284,7 +285,6 @@ function findUrl(blocks: TaggedBlock[], title: Found<string> | null): Found<stri
 
 /** A dot before the first letter of a top-level domain BARE_DOMAIN knows (com, co.uk, info, net, org, news, in, ca, ie). */
 const DOMAIN_ENDING_DOT = /\.[cinoCINO]/;
-const HTTP = /http/i;
 
 /** Evidence that makes a host the page's own site (a link counts 1, an e-mail address 3). */
 const MIN_SITE_HOST_EVIDENCE = 3;

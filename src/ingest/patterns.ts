@@ -203,6 +203,8 @@ export const TITLE_SUFFIX_NOT_SITE =
 export const HOST_PADDING_WORDS = /\s+(?:mag|online|web|hq|app|site)$/i;
 /** Whether a text holds an http(s) URL (not global, so safe with .test). */
 export const HAS_URL = /https?:\/\/\S/i;
+/** 'http' anywhere: a first, quick test, since every URL expression here starts with it and most texts have none. */
+export const HTTP = /http/i;
 /** "[https://…]": a link target printed in brackets by text converters. */
 export const BRACKETED_URL = /\[(?:https?:\/\/|\/)[^\]\s]*\]/g;
 
@@ -226,3 +228,5 @@ export const LEDE_MARKERS =
   /\b(?:on\s+)?(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|today|yesterday|tonight|this (?:week|morning|afternoon|evening))\b|\b(?:said|says|told|according to|announced|reported)\b/i;
 /** Markdown emphasis and stray markup to strip from metadata values. */
 export const INLINE_MARKUP = /[*_`]{1,3}/g;
+/** A run of three white spaces or more: where a line's own text ends and padding or chrome begins (classify.ts beforePadding). */
+export const PADDING = /\s{3,}/;

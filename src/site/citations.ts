@@ -149,19 +149,10 @@ export function cslItem(article: Article, key: string): CslItem {
 }
 
 /**
- * Formatted references as HTML, one per item in order. citeproc-js escapes the text (&#60; for '<') and marks
- * italics with <i>; it also honours the few tags CSL allows inside a field (<b>, <sup>, <span class="nocase">…),
- * so every tag but <i> and </i> is dropped: a title's markup stays out of the page.
+ * Formatted references as HTML, one per item in order (at most BATCH_SIZE items). citeproc-js escapes the text
+ * (&#60; for '<') and marks italics with <i>; it also honours the few tags CSL allows inside a field (<b>,
+ * <sup>, <span class="nocase">…), so every tag but <i> and </i> is dropped: a title's markup stays out of the page.
  */
-export function references(items: readonly CslItem[], style: CitationStyle, onBatch?: () => void): string[] {
-  const result: string[] = [];
-  for (let start = 0; start < items.length; start += BATCH_SIZE) {
-    result.push(...referenceBatch(items.slice(start, start + BATCH_SIZE), style));
-    onBatch?.();
-  }
-  return result;
-}
-
 function referenceBatch(items: readonly CslItem[], style: CitationStyle): string[] {
   const { engine, batch } = engineFor(style);
   // Ids of this batch alone (citeproc-js keeps what it rendered under an id), and by position, so two
@@ -192,13 +183,6 @@ export interface FormattedReferences {
 /** What gives the references of an archive's items: formatReferences here, or a worker thread (referencesThread.ts). */
 export type ReferencesSource = (items: readonly CslItem[]) => FormattedReferences;
 
-/** The three styles' references of `items`; `onBatch` is called after each batch of each style (a worker's sign of life). */
-export const formatReferences = (items: readonly CslItem[], onBatch?: () => void): FormattedReferences => ({
-  apa: references(items, 'apa', onBatch),
-  mla: references(items, 'mla', onBatch),
-  chicago: references(items, 'chicago', onBatch),
-});
-
 /** One piece of an archive's references: one style's references of items [start, end). */
 export interface ReferenceBatch {
   style: CitationStyle;
@@ -206,7 +190,7 @@ export interface ReferenceBatch {
   end: number;
 }
 
-/** The batches of `count` items' references, in the order formatReferences formats them: APA's, then MLA's, then Chicago's. */
+/** The batches of `count` items' references, in the order formatReferences formats them: APA's, then MLA's, then Chicago's, each BATCH_SIZE items at most. */
 export function referenceBatches(count: number): ReferenceBatch[] {
   const batches: ReferenceBatch[] = [];
   for (const style of Object.keys(TEMPLATES) as CitationStyle[]) {
@@ -225,8 +209,17 @@ export function joinBatches(batches: readonly ReferenceBatch[], formatted: Reado
   return joined;
 }
 
-/** One formatted reference as HTML (see references). */
-export const reference = (item: CslItem, style: CitationStyle): string => references([item], style)[0]!;
+/**
+ * The three styles' references of `items`, on this thread: every batch of referenceBatches formatted in order
+ * and joined, the same batches a worker thread shares (referencesThread.ts), so both give the same bytes.
+ */
+export function formatReferences(items: readonly CslItem[]): FormattedReferences {
+  const batches = referenceBatches(items.length);
+  return joinBatches(batches, batches.map((batch) => formatBatch(items, batch)));
+}
+
+/** One formatted reference as HTML (see referenceBatch). */
+export const reference = (item: CslItem, style: CitationStyle): string => referenceBatch([item], style)[0]!;
 
 /** BibTeX of the items (@article with journal = outlet, the standard BibTeX form for news). */
 export const bibtex = (items: readonly CslItem[]): string => plugins.output.format('bibtex', items, { format: 'text' }) as string;

@@ -78,8 +78,6 @@ export function editedEntry(state: DevState, file: string, bytes: Uint8Array): F
 /** The templates written once per article; every other template is left out of a fast render. */
 const PER_ARTICLE_TEMPLATE = /^(?:articles|article-provenance)\.njk$/;
 
-export type { RenderedFile };
-
 const SILENT = { log: () => {}, info: () => {}, warn: () => {}, error: () => {} };
 
 /** Renders one article's pages with Eleventy and the project's own config, and its citation files, as the full build does. */

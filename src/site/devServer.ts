@@ -11,7 +11,8 @@ import { join, relative, resolve } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import EleventyDevServer from '@11ty/eleventy-dev-server';
 import { CATALOGUE_FILE } from '../ingest/index.ts';
-import { editedEntry, loadDevState, remember, renderArticleFiles, writeArticleFiles, type DevState, type RenderedFile } from './devFastPath.ts';
+import type { RenderedFile } from './articleFiles.ts';
+import { editedEntry, loadDevState, remember, renderArticleFiles, writeArticleFiles, type DevState } from './devFastPath.ts';
 import { PROJECT_ROOT } from './render.ts';
 
 export interface DevServerOptions {

@@ -4,7 +4,8 @@
 // batches (one style, 1,000 items) that the worker and this thread share: each takes the next batch not yet
 // taken (a shared counter), the worker from its start and this thread once its own work is done, so
 // neither thread waits long for the other whichever finishes first. Byte-identical: each batch is formatted
-// by the same referenceBatch, whichever thread takes it. toSiteData is synchronous, so this thread waits
+// by the same formatBatch, whichever thread takes it, and formatReferences (all on one thread) is those same
+// batches joined. toSiteData is synchronous, so this thread waits
 // for the worker's last batch by blocking (Atomics.wait) and takes the batches with receiveMessageOnPort.
 // The worker signals with its batches or an error; one that dies without either (killed for its memory)
 // stops formatting batches, and the wait gives up after REFERENCES_STALL_MS.
@@ -39,7 +40,7 @@ export const TAKEN = 2;
 export interface ReferencesJob {
   items: CslItem[];
   port: MessagePort;
-  done: Int32Array;
+  flags: Int32Array;
 }
 /** One batch formatted (its index in referenceBatches), or why the worker stopped. */
 export type ReferencesAnswer = { batch: number; references: string[] } | { error: string };
@@ -54,7 +55,7 @@ export const takeBatch = (flags: Int32Array): number => Atomics.add(flags, TAKEN
  * The worker's boot: the done flag is raised when its thread exits, and a failure to load answers with the
  * error, so the waiting thread is woken either way.
  */
-const RAISE_DONE_ON_EXIT = `const done = () => { Atomics.store(workerData.done, ${DONE}, 1); Atomics.notify(workerData.done, ${DONE}); };
+const RAISE_DONE_ON_EXIT = `const done = () => { Atomics.store(workerData.flags, ${DONE}, 1); Atomics.notify(workerData.flags, ${DONE}); };
 process.on('exit', done);`;
 const ANSWER_LOAD_ERROR = 'workerData.port.postMessage({ error: String(error && error.stack || error) }); done();';
 
@@ -76,15 +77,35 @@ function waitForWorker(flags: Int32Array, stallMs: number): void {
   }
 }
 
+/** Blocks until the worker has formatted a batch or is done, for at most `stallMs`. */
+function waitForFirstBatch(flags: Int32Array, stallMs: number): void {
+  const start = Date.now();
+  while (Atomics.load(flags, PROGRESS) === 0 && Atomics.load(flags, DONE) === 0 && Date.now() - start < stallMs) Atomics.wait(flags, DONE, 0, 10);
+}
+
+/** How referencesOnThread runs; all but the build's defaults are for tests. */
+export interface ReferencesThreadOptions {
+  stallMs?: number;
+  /** The worker's module (a test's stand-in). */
+  module?: URL;
+  /**
+   * Whether this thread takes batches too: true (the build), false (the worker formats every batch), or
+   * 'after-worker-batch' (only once the worker has formatted one, so that both threads take some).
+   */
+  takeHere?: boolean | 'after-worker-batch';
+  /** Told how many batches this thread formatted. */
+  onTakenHere?: (count: number) => void;
+}
+
 /**
  * Starts formatting `items` on a worker thread and returns the ReferencesSource that formats the batches the
  * worker has not yet taken (none with `takeHere` false), waits for the rest and joins them. Asked for other items than it was started
  * with (it should not be), it formats those on the calling thread.
  */
-export function referencesOnThread(items: CslItem[], options: { stallMs?: number; module?: URL; takeHere?: boolean } = {}): ReferencesSource {
+export function referencesOnThread(items: CslItem[], options: ReferencesThreadOptions = {}): ReferencesSource {
   const flags = new Int32Array(new SharedArrayBuffer(12));
   const { port1, port2 } = new MessageChannel();
-  const worker = startTypeScriptWorker(options.module ?? WORKER_MODULE, { workerData: { items, port: port2, done: flags } satisfies ReferencesJob, transferList: [port2] }, { boot: RAISE_DONE_ON_EXIT, onLoadError: ANSWER_LOAD_ERROR });
+  const worker = startTypeScriptWorker(options.module ?? WORKER_MODULE, { workerData: { items, port: port2, flags } satisfies ReferencesJob, transferList: [port2] }, { boot: RAISE_DONE_ON_EXIT, onLoadError: ANSWER_LOAD_ERROR });
   worker.unref();
   // A failure is reported by the waiting thread (below); an 'error' event after that has no one to tell.
   worker.on('error', () => {});
@@ -102,11 +123,17 @@ export function referencesOnThread(items: CslItem[], options: { stallMs?: number
     const batches = referenceBatches(items.length);
     const formatted: Array<string[] | undefined> = new Array(batches.length);
     let takenHere = 0;
-    // takeHere false (tests): the worker formats every batch.
-    for (let batch = options.takeHere === false ? batches.length : takeBatch(flags); batch < batches.length; batch = takeBatch(flags)) {
-      formatted[batch] = formatBatch(items, batches[batch]!);
-      takenHere += 1;
+    try {
+      if (options.takeHere === 'after-worker-batch') waitForFirstBatch(flags, options.stallMs ?? REFERENCES_STALL_MS);
+      for (let batch = options.takeHere === false ? batches.length : takeBatch(flags); batch < batches.length; batch = takeBatch(flags)) {
+        formatted[batch] = formatBatch(items, batches[batch]!);
+        takenHere += 1;
+      }
+    } catch (error) {
+      stop();
+      throw error;
     }
+    options.onTakenHere?.(takenHere);
     // The worker took none (it had not started yet): nothing to wait for.
     if (takenHere === batches.length) {
       stop();

@@ -2,7 +2,7 @@
 // No all-pairs comparison: each article only meets the articles listed under its own terms, and terms
 // listed under too many articles (poor signals anyway) are skipped, so the work grows with the postings,
 // not with the square of the archive.
-import { classOf, isLetter, isLetterOrNumber, UPPER, width } from '../entities/characters.ts';
+import { classOf, FULL_STOP, HYPHEN_MINUS, isApostrophe, isLetter, isLetterOrNumber, UPPER, width } from '../entities/characters.ts';
 import type { Article } from '../types.ts';
 
 /** Capitalised words that start sentences or name times, not people, places or organisations. */
@@ -32,13 +32,13 @@ const POSSESSIVE_END = /['’]s$/u;
 const MARKS_END = /[.'’-]+$/u;
 const DIGIT = /\d/u;
 
-/** Where the word that starts at `at` ends: [\p{L}\p{N}'’-] and full stops before a letter. */
+/** Where the word that starts at `at` ends: [\p{L}\p{N}'’-] (the ASCII hyphen alone, not all of isHyphen) and full stops before a letter. */
 function wordEnd(text: string, at: number): number {
   let i = at;
   while (i < text.length) {
     const code = text.codePointAt(i)!;
-    if (isLetterOrNumber(classOf(code)) || code === 0x27 || code === 0x2019 || code === 0x2d) i += width(code);
-    else if (code === 0x2e && i + 1 < text.length && isLetter(classOf(text.codePointAt(i + 1)!))) i += 1;
+    if (isLetterOrNumber(classOf(code)) || isApostrophe(code) || code === HYPHEN_MINUS) i += width(code);
+    else if (code === FULL_STOP && i + 1 < text.length && isLetter(classOf(text.codePointAt(i + 1)!))) i += 1;
     else break;
   }
   return i;

@@ -62,7 +62,12 @@ async function createIndex(): Promise<pagefind.PagefindIndex> {
 /** How long a written bundle's files may take to be complete (see awaitCompleteBundle). */
 export const BUNDLE_WRITE_MS = 60_000;
 
-/** Whether a file of a Pagefind bundle holds all its bytes: gzip files end in a checked trailer, JSON parses, the rest is not empty. */
+/**
+ * Whether a file of a Pagefind bundle holds all its bytes: a gzip file ends in a checked trailer, JSON
+ * parses. The JS and CSS files (Pagefind's own loader and UI, under 200 KB each) are only checked for not
+ * being empty, a partial check, which is enough because Pagefind writes each whole in one write: tokio's
+ * File hands up to 2 MiB at once to a single write call, so such a file is either empty or complete.
+ */
 function isComplete(path: string, bytes: Buffer): boolean {
   const name = basename(path);
   try {

@@ -28,6 +28,10 @@ describe('references on a worker thread', () => {
     const here = formatReferences(items);
     assert.equal(referenceBatches(items.length).length, 6);
     assert.deepEqual(referencesOnThread(items)(items), here);
+    // This thread starts taking only once the worker has formatted a batch: each thread formats some.
+    let takenHere = 0;
+    assert.deepEqual(referencesOnThread(items, { takeHere: 'after-worker-batch', onTakenHere: (count) => (takenHere = count) })(items), here);
+    assert.ok(takenHere >= 1 && takenHere < 6, `this thread formatted ${takenHere} of 6 batches`);
   });
 
   it('formats on this thread when asked for other items than it was started with', () => {
