@@ -5,8 +5,8 @@
 // taken (a shared counter), the worker from its start and this thread once its own work is done, so
 // neither thread waits long for the other whichever finishes first. Byte-identical: each batch is formatted
 // by the same formatBatch, whichever thread takes it, and formatReferences (all on one thread) is those same
-// batches joined. toSiteData is synchronous, so this thread waits
-// for the worker's last batch by blocking (Atomics.wait) and takes the batches with receiveMessageOnPort.
+// batches joined. toSiteData is synchronous, so this thread waits for the worker's last batch by blocking
+// (Atomics.wait) and takes the batches with receiveMessageOnPort.
 // The worker signals with its batches or an error; one that dies without either (killed for its memory)
 // stops formatting batches, and the wait gives up after REFERENCES_STALL_MS.
 // Related articles and events (about 0.7 ms an article) stay on this thread: they read the bodies, and a copy
@@ -129,17 +129,12 @@ export function referencesOnThread(items: CslItem[], options: ReferencesThreadOp
         formatted[batch] = formatBatch(items, batches[batch]!);
         takenHere += 1;
       }
-    } catch (error) {
-      stop();
-      throw error;
-    }
-    options.onTakenHere?.(takenHere);
-    // The worker took none (it had not started yet): nothing to wait for.
-    if (takenHere === batches.length) {
-      stop();
-      return joinBatches(batches, formatted as string[][]);
-    }
-    try {
+      options.onTakenHere?.(takenHere);
+      // The worker took none (it had not started yet): nothing to wait for.
+      if (takenHere === batches.length) {
+        stop();
+        return joinBatches(batches, formatted as string[][]);
+      }
       waitForWorker(flags, options.stallMs ?? REFERENCES_STALL_MS);
     } catch (error) {
       stop();

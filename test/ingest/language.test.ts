@@ -18,14 +18,16 @@ function ingest(name: string, catalogue: Catalogue = emptyCatalogue()): Article 
   return article;
 }
 
+const SEEDS = join(import.meta.dirname, '..', '..', 'seeds');
+/** Every seed's and language fixture's text: real articles to hold the fast paths to franc-min on. */
+const SEED_AND_FIXTURE_TEXTS = [SEEDS, FIXTURES].flatMap((dir) => readdirSync(dir).map((name) => readFileSync(join(dir, name), 'utf8')));
+
 const languageOf = (article: Article): [string | null, string | undefined] => [article.language, article.provenance.language?.rule];
 
 describe('language', () => {
   it('closestLanguage answers as franc-min does, on every stretch of the seeds and fixtures', () => {
-    const seeds = join(import.meta.dirname, '..', '..', 'seeds');
     const texts = [
-      ...readdirSync(seeds).map((name) => readFileSync(join(seeds, name), 'utf8')),
-      ...readdirSync(FIXTURES).map((name) => readFileSync(join(FIXTURES, name), 'utf8')),
+      ...SEED_AND_FIXTURE_TEXTS,
       'Президент России заявил, что переговоры с США по Венесуэле зашли в тупик из-за роли Мадуро в будущем правительстве страны.',
       '俄罗斯和美国官员在罗马会面讨论委内瑞拉危机，双方在马杜罗的角色问题上存在分歧，会谈没有取得突破性进展。'.repeat(3),
       '2019-03-20 12:00 | 12345 67890 '.repeat(10),
@@ -50,10 +52,8 @@ describe('language', () => {
     for (const code of ['eng', 'spa', 'fra', 'bul', 'cmn', 'und']) assert.ok(answers.has(code), code);
   });
   it("cleanedUnits is franc's cleaning of a sample (trigram-utils' asTuples), on the seeds, the fixtures and odd letters", () => {
-    const seeds = join(import.meta.dirname, '..', '..', 'seeds');
     const texts = [
-      ...readdirSync(seeds).map((name) => readFileSync(join(seeds, name), 'utf8')),
-      ...readdirSync(FIXTURES).map((name) => readFileSync(join(FIXTURES, name), 'utf8')),
+      ...SEED_AND_FIXTURE_TEXTS,
       '  ΣΟΦΟΣ İstanbul 𝐀𝐁 Straße ǅ  ',
       'Ünïcödé “quotes” — and\u00a0no-break\tspaces, 1,000 digits!  ',
       '',
