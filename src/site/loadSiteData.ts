@@ -17,10 +17,12 @@ export interface LoadedSite {
   ingestMs: number;
 }
 
-export async function loadSite(seedsDir: string, where: SiteLocation, ingest: FolderOptions = {}): Promise<LoadedSite> {
+/** Reads and ingests `seedsDir`, then makes its site data; `beforeSiteData` runs between the two. */
+export async function loadSite(seedsDir: string, where: SiteLocation, ingest: FolderOptions = {}, beforeSiteData?: () => void): Promise<LoadedSite> {
   const started = performance.now();
   const [archive, { catalogue }] = await Promise.all([ingestFolder(seedsDir, ingest), loadCatalogue(seedsDir)]);
   const ingestMs = performance.now() - started;
+  beforeSiteData?.();
   return { archive, site: siteDataOf(archive, catalogue, where), ingestMs };
 }
 
