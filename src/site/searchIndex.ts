@@ -6,7 +6,7 @@
 // bounded whatever the archive's size. The first shard is the bundle at pagefind/, the others sit
 // at pagefind/shard-<n>/, and the search page merges them at search time (Pagefind's mergeIndex).
 import { readFileSync } from 'node:fs';
-import { readdir, readFile } from 'node:fs/promises';
+import { readdir, readFile, rm } from 'node:fs/promises';
 import { basename, join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { gunzipSync } from 'node:zlib';
@@ -102,12 +102,25 @@ export async function awaitCompleteBundle(bundleDir: string, withinMs = BUNDLE_W
   }
 }
 
-/** Writes `index` as shard `n` of `outDir`, frees it, and puts its filter index in a fixed order. */
+/**
+ * Pagefind's ready-made search interfaces, which writeFiles puts in every bundle (about 420 KB each,
+ * 10 MB at 100,000 articles): the search page (public/assets/search.js) loads pagefind.js alone.
+ */
+export const UNUSED_UI_FILE = /^pagefind-(?:ui|modular-ui|component-ui|highlight)\.(?:js|css)$/;
+
+/** Deletes the UI files Pagefind wrote into `bundleDir`. */
+async function removeUnusedUi(bundleDir: string): Promise<void> {
+  const unused = (await readdir(bundleDir)).filter((name) => UNUSED_UI_FILE.test(name));
+  await Promise.all(unused.map((name) => rm(join(bundleDir, name))));
+}
+
+/** Writes `index` as shard `n` of `outDir`, frees it, drops the UI files, and puts its filter index in a fixed order. */
 async function writeShard(index: pagefind.PagefindIndex, outDir: string, n: number): Promise<{ pages: number; unordered: string | null }> {
   const written = await index.writeFiles({ outputPath: join(outDir, searchShardPath(n)) });
   if (written.errors.length > 0) throw new SearchIndexError('writeFiles', written.errors);
   await awaitCompleteBundle(written.outputPath);
   await index.deleteIndex();
+  await removeUnusedUi(written.outputPath);
   // Pagefind writes its filter index in a different order each run: fix it, so equal inputs give equal bytes.
   const unordered = await fixSearchIndexOrder(written.outputPath);
   return { pages: await indexedPageCount(written.outputPath), unordered };
