@@ -29,19 +29,26 @@ function wholeWordStarts(text: string, form: string): number[] {
   return starts;
 }
 
-/** Where the body's names (and people's surnames) occur in a headline or subtitle. */
-function knownNamesIn(text: string, unit: number, body: Candidate[]): Candidate[] {
-  if (text === '') return [];
+/** The body's names, and people's surnames, by the form a headline would write them in. */
+function bodyForms(body: Candidate[]): Map<string, Candidate> {
   const forms = new Map<string, Candidate>();
   for (const c of body) {
     forms.set(c.name, c);
     const surname = c.kind === 'person' ? c.name.split(/\s+/u).at(-1) : undefined;
     if (surname !== undefined && surname !== c.name && !forms.has(surname)) forms.set(surname, { ...c, name: surname, evidence: 'weak', kind: null });
   }
+  return forms;
+}
+
+/** Where the body's names (and people's surnames: bodyForms) occur in a headline or subtitle. */
+function knownNamesIn(text: string, unit: number, forms: ReadonlyMap<string, Candidate>): Candidate[] {
   const found: Candidate[] = [];
   const taken: Array<[number, number]> = [];
   // Most of the body's names are not in the headline: a plain search rules them out before any sorting.
-  const present = [...forms].filter(([form]) => text.includes(form));
+  const present: Array<[string, Candidate]> = [];
+  forms.forEach((c, form) => {
+    if (text.includes(form)) present.push([form, c]);
+  });
   // Longest forms first, so 'Nicolás Maduro' is taken before 'Maduro'.
   for (const [form, c] of present.sort(([a], [b]) => b.length - a.length || (a < b ? -1 : 1))) {
     for (const start of wholeWordStarts(text, form)) {
@@ -78,6 +85,8 @@ export function articleCandidates(units: readonly string[], method: ExtractionMe
     const rules = findCandidates(text, unit);
     return method === 'combined' ? withLibraryKinds(rules) : rules;
   }));
-  const headings = units.slice(0, FIRST_BODY_UNIT).flatMap((text, unit) => knownNamesIn(text, unit, body));
+  // The forms are the same for the headline and the subtitle: made once, and only when there is a heading to read.
+  let forms: Map<string, Candidate> | undefined;
+  const headings = units.slice(0, FIRST_BODY_UNIT).flatMap((text, unit) => (text === '' ? [] : knownNamesIn(text, unit, (forms ??= bodyForms(body)))));
   return [...headings, ...body];
 }

@@ -78,6 +78,14 @@ const BEFORE_NAMED = new RegExp(`${P}[^${PLACEHOLDER}]*?\\b(?:${verbs}|adding|sa
 const BEFORE_CARRIED = new RegExp(`(?:^|[.!?]\\s+|\\b)(?:(?:he|she)\\s+(?:[^\\s${PLACEHOLDER}]+\\s+){0,12}?|the\\s+[\\p{L}.\\s-]{1,40}?\\s+(?:also\\s+)?)(?:${verbs})\\b[^${PLACEHOLDER}]*$`, 'iu');
 
 const HAS_LETTER = /\p{L}/u;
+const NON_SPACE_RUN = /\S+/gu;
+
+/** Whether `text` has at least `count` words (runs of non-space) with a letter in them; stops counting there. */
+function hasWordsWithLetters(text: string, count: number): boolean {
+  let found = 0;
+  for (const [word] of text.matchAll(NON_SPACE_RUN)) if (HAS_LETTER.test(word) && ++found >= count) return true;
+  return found >= count;
+}
 /** A verb of saying right after a name: 'Lavrov said'. */
 const SAID_AFTER = new RegExp(`^\\s+(?:${verbs})\\b`, 'iu');
 
@@ -147,7 +155,7 @@ export function findQuotes(units: readonly string[], mentions: readonly Resolved
       previousEnd = span.end;
       const quote: FoundQuote = { text: span.text, speaker, attribution, unit };
       if (span.open) runOn = quote;
-      if (span.text.split(/\s+/u).filter((w) => HAS_LETTER.test(w)).length < MIN_QUOTE_WORDS) return;
+      if (!hasWordsWithLetters(span.text, MIN_QUOTE_WORDS)) return;
       quotes.push(quote);
       if (speaker !== null) {
         lastSpeaker = speaker;
@@ -155,10 +163,10 @@ export function findQuotes(units: readonly string[], mentions: readonly Resolved
         attributedHere = true;
       }
     });
-    // A paragraph that names a person beside a verb of saying, without quoting: its person may be quoted next.
-    const saying = people.filter((p) => SAID_AFTER.test(text.slice(p.end)));
-    const lastSaying = saying.at(-1);
-    if (spans.length === 0 && lastSaying) {
+    // A paragraph that names a person beside a verb of saying, without quoting: its (last such) person may be quoted next.
+    let lastSaying: Resolved | undefined;
+    if (spans.length === 0) for (let i = people.length - 1; i >= 0 && lastSaying === undefined; i--) if (SAID_AFTER.test(text.slice(people[i]!.end))) lastSaying = people[i];
+    if (lastSaying) {
       lastSpeaker = lastSaying.key;
       lastSpeakerUnit = unit;
     }

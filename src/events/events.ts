@@ -350,19 +350,27 @@ export function labelEvent(
   const speakers = new Set([...all.matchAll(SPEAKER_BEFORE_VERB), ...all.matchAll(SPEAKER_QUOTED)].map((m) => fold(m[1]!)));
   // People and bodies, not abbreviations ('U.S', 'TASS') or places.
   const candidates = new Map<string, { surface: string; inAnchor: boolean; speaks: boolean; score: number }>();
+  // A surface repeated (the event's articles share their names) would be tried again for the same answer.
+  const tried = new Set<string>();
   for (const [key, surface] of terms) {
+    if (tried.has(surface)) continue;
+    tried.add(surface);
     if (candidates.has(key) || notNames.has(key) || !LOWER_CASE.test(surface) || surface.includes('.')) continue;
     const inAnchor = occurrences(anchorText, surface) > 0;
     const speaks = speakers.has(key);
     if (inAnchor || speaks) candidates.set(key, { surface, inAnchor, speaks, score: occurrences(all, surface) * weight(key) });
   }
   // Names in the sentences that date the event come first, those quoted before others, then the most telling.
-  const names = [...candidates.values()]
+  const ranked = [...candidates.values()]
     .sort((a, b) => Number(b.inAnchor) - Number(a.inAnchor) || Number(b.speaks) - Number(a.speaks) || b.score - a.score || a.surface.localeCompare(b.surface, 'en'))
-    .map((s) => s.surface)
-    // Two words of one name ('Sergio Rodríguez Gelfenstein') are one name.
-    .filter((name, i, list) => !list.slice(0, i).some((other) => all.includes(`${other} ${name}`) || all.includes(`${name} ${other}`)))
-    .slice(0, LABEL_NAMES);
+    .map((s) => s.surface);
+  // Two words of one name ('Sergio Rodríguez Gelfenstein') are one name: a name written beside one ranked
+  // before it is left out. Only the first LABEL_NAMES are kept, so the search stops there.
+  const names: string[] = [];
+  for (let i = 0; i < ranked.length && names.length < LABEL_NAMES; i++) {
+    const name = ranked[i]!;
+    if (!ranked.slice(0, i).some((other) => all.includes(`${other} ${name}`) || all.includes(`${name} ${other}`))) names.push(name);
+  }
 
   const capitalised = (text: string): string => text.charAt(0).toLocaleUpperCase('en') + text.slice(1);
   // 'Rome talks: Abrams and Ryabkov'; with no place 'Lavrov–Pompeo talks'.

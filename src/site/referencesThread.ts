@@ -1,7 +1,7 @@
 // The archive's formatted references (APA, MLA, Chicago) on a worker thread, while this thread finds the
 // entities, related articles and events. citeproc-js formats one item at a time (about 2 ms of CPU an
 // article, most of it APA) and nothing else in the site data reads its output. The references come in
-// batches (one style, 1,000 items) that the worker and this thread share: each takes the next batch not yet
+// batches (one style, BATCH_SIZE items) that the worker and this thread share: each takes the next batch not yet
 // taken (a shared counter), the worker from its start and this thread once its own work is done, so
 // neither thread waits long for the other whichever finishes first. Byte-identical: each batch is formatted
 // by the same formatBatch, whichever thread takes it, and formatReferences (all on one thread) is those same
@@ -27,7 +27,7 @@ export const REFERENCES_THREAD_MIN_ITEMS = 1000;
 /**
  * A worker that formats no batch for this long is given up for lost (killed for its memory, or failed to
  * start before it could signal): the build stops with an error instead of waiting forever. Far above a
- * batch's time (about 2.4 s for 1,000 items) or a start on a loaded machine.
+ * batch's time (under 1 s) or a start on a loaded machine.
  */
 export const REFERENCES_STALL_MS = 120_000;
 

@@ -131,31 +131,54 @@ export function findRelated(articles: readonly Article[], limit = MAX_RELATED): 
   // A term in every article tells nothing (weight 0); a rare one tells much.
   const weight = (df: number): number => Math.log(n / df);
 
+  // Scores in one array for the whole archive, and the others each article touched: no object per pair.
+  const scores = new Float64Array(n);
+  const usable = (list: readonly number[] | undefined): list is number[] => list !== undefined && list.length >= 2 && list.length <= MAX_POSTINGS;
   return termsOf.map((terms, index) => {
-    const scores = new Map<number, { score: number; shared: Array<{ term: string; w: number }> }>();
-    for (const [key, surface] of terms) {
+    const touched: number[] = [];
+    for (const key of terms.keys()) {
       const list = postings.get(key);
-      if (!list || list.length < 2 || list.length > MAX_POSTINGS) continue;
+      if (!usable(list)) continue;
       const w = weight(list.length);
       if (w <= 0) continue;
       for (const other of list) {
         if (other === index) continue;
-        const entry = scores.get(other) ?? { score: 0, shared: [] };
-        entry.score += w;
-        entry.shared.push({ term: surface, w });
-        scores.set(other, entry);
+        if (scores[other] === 0) touched.push(other);
+        scores[other] = scores[other]! + w;
       }
     }
-    return [...scores]
-      .sort(([ia, a], [ib, b]) => b.score - a.score || ia - ib)
-      .slice(0, limit)
-      .map(([other, { score, shared }]) => ({
+    // The best `limit` by score, ties to archive order, picked in one pass (sorting every other cost more).
+    const best: number[] = [];
+    const before = (a: number, b: number): boolean => scores[a]! > scores[b]! || (scores[a] === scores[b] && a < b);
+    for (const other of touched) {
+      if (best.length === limit) {
+        if (!before(other, best[limit - 1]!)) continue;
+        best.pop();
+      }
+      let at = best.length;
+      best.push(other);
+      for (; at > 0 && before(other, best[at - 1]!); at--) best[at] = best[at - 1]!;
+      best[at] = other;
+    }
+    const matches = best.map((other) => {
+      // The shared terms of the few shown, in the article's own order: a term is listed under `other` when `other` has it.
+      const shared: Array<{ term: string; w: number }> = [];
+      for (const [key, surface] of terms) {
+        const list = postings.get(key);
+        if (!usable(list) || !termsOf[other]!.has(key)) continue;
+        const w = weight(list.length);
+        if (w > 0) shared.push({ term: surface, w });
+      }
+      return {
         index: other,
-        score,
+        score: scores[other]!,
         shared: shared
           .sort((x, y) => y.w - x.w || x.term.localeCompare(y.term, 'en'))
           .slice(0, MAX_SHARED_SHOWN)
           .map((s) => s.term),
-      }));
+      };
+    });
+    for (const other of touched) scores[other] = 0;
+    return matches;
   });
 }

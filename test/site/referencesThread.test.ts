@@ -5,7 +5,7 @@ import assert from 'node:assert/strict';
 import { join } from 'node:path';
 import { ingestFolder } from '../../src/ingest/index.ts';
 import { inTimeOrder } from '../../src/site/archiveData.ts';
-import { citationItems, citationKeys, formatReferences, referenceBatches } from '../../src/site/citations.ts';
+import { BATCH_SIZE, citationItems, citationKeys, formatReferences, referenceBatches } from '../../src/site/citations.ts';
 import { REFERENCES_THREAD_MIN_ITEMS, referencesOnThread, referencesSource } from '../../src/site/referencesThread.ts';
 import { HOSTILE, makeArticle } from '../fixtures/site/archive.ts';
 
@@ -23,7 +23,7 @@ describe('references on a worker thread', () => {
   });
 
   it('gives the same references however the batches are shared between the threads', () => {
-    const articles = Array.from({ length: 1_200 }, (_, i) => makeArticle({ slug: `a${i}`, title: `${HOSTILE} ${i}`, authors: i % 2 === 0 ? ['Ana María de la Cruz', 'Reuters'] : [] }));
+    const articles = Array.from({ length: BATCH_SIZE + BATCH_SIZE / 5 }, (_, i) => makeArticle({ slug: `a${i}`, title: `${HOSTILE} ${i}`, authors: i % 2 === 0 ? ['Ana María de la Cruz', 'Reuters'] : [] }));
     const items = citationItems(articles, citationKeys(articles.map((a) => a.slug)));
     const here = formatReferences(items);
     assert.equal(referenceBatches(items.length).length, 6);
