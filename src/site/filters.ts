@@ -11,9 +11,19 @@ import { renderMarkdown, webUrl } from './markdown.ts';
 
 const DATE_PATTERN: Record<DatePrecision, string> = { day: 'd MMMM yyyy', month: 'MMMM yyyy', year: 'yyyy' };
 
+// Each date formatted once: an archive's pages name the same few thousand dates tens of thousands of times
+// (every entity page lists its articles' dates), and date-fns parses and formats anew on each call.
+const humanDates = new Map<string, string>();
+
 /** '20 March 2019', 'March 2019', '2019' or 'Undated'. */
-export const humanDate = (iso: string | null, precision: DatePrecision | null = 'day'): string =>
-  iso ? format(parseISO(iso), DATE_PATTERN[precision ?? 'day']) : 'Undated';
+export const humanDate = (iso: string | null, precision: DatePrecision | null = 'day'): string => {
+  if (!iso) return 'Undated';
+  const pattern = DATE_PATTERN[precision ?? 'day'];
+  const key = `${pattern}\u0000${iso}`;
+  let formatted = humanDates.get(key);
+  if (formatted === undefined) humanDates.set(key, (formatted = format(parseISO(iso), pattern)));
+  return formatted;
+};
 
 /** '2019-03' to 'March 2019'; null (known only to the year) to 'Month unknown'. */
 export const monthLabel = (month: string | null): string => (month ? format(parseISO(`${month}-01`), 'MMMM yyyy') : 'Month unknown');
