@@ -21,6 +21,10 @@ export default function (eleventyConfig: UserConfig): void {
     });
   }
 
+  // collections: none is read (lists come from the site data), so no page is put in one: Eleventy would
+  // sort and keep every page of every collection.
+  eleventyConfig.addGlobalData('eleventyExcludeFromCollections', true);
+
   // passthrough: public/ (stylesheets, search script) is copied to the output root as it is, but for the
   // stylesheets, which are minified on the way (src/site/stylesheets.ts).
   eleventyConfig.addPassthroughCopy({ public: '/' }, { transform: minifyCssOnCopy });
