@@ -3,6 +3,7 @@
 import { HtmlBasePlugin, type UserConfig } from '@11ty/eleventy';
 import { filtersPlugin } from './src/site/filters.ts';
 import { nunjucksCompileCachePlugin } from './src/site/nunjucksCompileCache.ts';
+import { nunjucksFrameSetPlugin } from './src/site/nunjucksFrameSet.ts';
 import { searchFacets } from './src/site/searchFacets.ts';
 import { minifyCssOnCopy } from './src/site/stylesheets.ts';
 import { transformsPlugin } from './src/site/transforms.ts';
@@ -47,6 +48,8 @@ export default function (eleventyConfig: UserConfig): void {
 
   // speed: each template text is compiled once, not once per page (src/site/nunjucksCompileCache.ts).
   eleventyConfig.addPlugin(nunjucksCompileCachePlugin);
+  // and each variable name a loop sets is split at its dots once, not at every iteration (src/site/nunjucksFrameSet.ts).
+  eleventyConfig.addPlugin(nunjucksFrameSetPlugin);
 
   // transforms: control characters from the inputs never reach a page or feed (XML forbids them).
   eleventyConfig.addPlugin(transformsPlugin);
