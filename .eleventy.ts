@@ -3,6 +3,7 @@
 import { HtmlBasePlugin, type UserConfig } from '@11ty/eleventy';
 import { filtersPlugin } from './src/site/filters.ts';
 import { nunjucksCompileCachePlugin } from './src/site/nunjucksCompileCache.ts';
+import { nunjucksFrameSetPlugin } from './src/site/nunjucksFrameSet.ts';
 import { searchFacets } from './src/site/searchFacets.ts';
 import { minifyCssOnCopy } from './src/site/stylesheets.ts';
 import { transformsPlugin } from './src/site/transforms.ts';
@@ -20,6 +21,10 @@ export default function (eleventyConfig: UserConfig): void {
       return standaloneSite;
     });
   }
+
+  // collections: none is read (lists come from the site data), so no page is put in one: Eleventy would
+  // sort and keep every page of every collection.
+  eleventyConfig.addGlobalData('eleventyExcludeFromCollections', true);
 
   // passthrough: public/ (stylesheets, search script) is copied to the output root as it is, but for the
   // stylesheets, which are minified on the way (src/site/stylesheets.ts).
@@ -43,6 +48,8 @@ export default function (eleventyConfig: UserConfig): void {
 
   // speed: each template text is compiled once, not once per page (src/site/nunjucksCompileCache.ts).
   eleventyConfig.addPlugin(nunjucksCompileCachePlugin);
+  // and each variable name a loop sets is split at its dots once, not at every iteration (src/site/nunjucksFrameSet.ts).
+  eleventyConfig.addPlugin(nunjucksFrameSetPlugin);
 
   // transforms: control characters from the inputs never reach a page or feed (XML forbids them).
   eleventyConfig.addPlugin(transformsPlugin);

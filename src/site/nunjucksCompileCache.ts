@@ -18,7 +18,9 @@ interface NunjucksLib {
   Template: { prototype: NunjucksTemplate };
 }
 
-const compiledByEnvironment = new WeakMap<object, Map<string, unknown>>();
+// By environment, then path, then text: a key joined from path and text would be a new string of the
+// whole template, copied and hashed on every page; the text itself is one string, hashed once.
+const compiledByEnvironment = new WeakMap<object, Map<string, Map<string, unknown>>>();
 let patched = false;
 
 export function nunjucksCompileCachePlugin(eleventyConfig: UserConfig): void {
@@ -28,15 +30,17 @@ export function nunjucksCompileCachePlugin(eleventyConfig: UserConfig): void {
     const compileOnce = nunjucks.Template.prototype._compile;
     nunjucks.Template.prototype._compile = function (this: NunjucksTemplate): void {
       if (this.tmplProps === undefined && typeof this.tmplStr === 'string') {
-        const cache = compiledByEnvironment.get(this.env) ?? new Map<string, unknown>();
-        compiledByEnvironment.set(this.env, cache);
-        const key = `${this.path ?? ''}\u0000${this.tmplStr}`;
-        if (!cache.has(key)) {
+        let byPath = compiledByEnvironment.get(this.env);
+        if (!byPath) compiledByEnvironment.set(this.env, (byPath = new Map()));
+        let cache = byPath.get(this.path ?? '');
+        if (!cache) byPath.set(this.path ?? '', (cache = new Map()));
+        const compiled = cache.get(this.tmplStr);
+        if (compiled === undefined) {
           compileOnce.call(this);
-          cache.set(key, propsOf(this));
+          cache.set(this.tmplStr, propsOf(this));
           return;
         }
-        this.tmplProps = cache.get(key);
+        this.tmplProps = compiled;
       }
       compileOnce.call(this);
     };
