@@ -17,7 +17,25 @@ export interface ProcessRun {
   peakRss: number;
   /** Peak RSS by program name (from /proc sampling; may miss a process shorter than the sampling step). */
   peakRssByProgram: Record<string, number>;
+  /** CPU time of the whole tree in ms, in user space and in the kernel (GNU time), or null without /usr/bin/time. */
+  cpu: Cpu | null;
   stderr: string;
+}
+
+export interface Cpu {
+  userMs: number;
+  systemMs: number;
+}
+
+/** User and system CPU from the report of GNU time -v, or null when it has none. */
+export function cpuOfTimeReport(report: string): Cpu | null {
+  const seconds = (label: string): number | null => {
+    const match = new RegExp(`${label} time \\(seconds\\): ([\\d.]+)`).exec(report);
+    return match ? Math.round(Number(match[1]) * 1000) : null;
+  };
+  const userMs = seconds('User');
+  const systemMs = seconds('System');
+  return userMs === null || systemMs === null ? null : { userMs, systemMs };
 }
 
 /** pid -> [parent pid, program name] of every process now running. */
@@ -91,12 +109,11 @@ export async function measure(command: string, args: readonly string[], options:
   const ms = performance.now() - started;
   clearInterval(timer);
   let peakRss = Math.max(0, ...Object.values(peaks));
-  if (useTime) {
-    const match = /Maximum resident set size \(kbytes\): (\d+)/.exec(await readFile(timeFile, 'utf8').catch(() => ''));
-    if (match) peakRss = Math.max(peakRss, Number(match[1]) * 1024);
-  }
+  const report = useTime ? await readFile(timeFile, 'utf8').catch(() => '') : '';
+  const match = /Maximum resident set size \(kbytes\): (\d+)/.exec(report);
+  if (match) peakRss = Math.max(peakRss, Number(match[1]) * 1024);
   await rm(dir, { recursive: true, force: true });
-  return { ms, code, peakRss, peakRssByProgram: peaks, stderr };
+  return { ms, code, peakRss, peakRssByProgram: peaks, cpu: cpuOfTimeReport(report), stderr };
 }
 
 export interface OutputStats {

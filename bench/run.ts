@@ -5,7 +5,7 @@ import { mkdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { totalmem } from 'node:os';
 import { join } from 'node:path';
 import { generateCorpus, readSeedTexts } from './corpus.ts';
-import { measure, median, outputStats, type OutputStats, type ProcessRun } from './measure.ts';
+import { measure, median, outputStats, type Cpu, type OutputStats, type ProcessRun } from './measure.ts';
 import { DOSSIER_SEARCH, PAGEFIND_UI_SEARCH, searchBytes, type ServedBytes } from './searchBytes.ts';
 import type { BuildTimings } from '../src/types.ts';
 import { ARTICLE_PAGE_BUDGET, articlePageWeights, summariseArticlePages, type ArticlePageSummary } from '../src/site/stylesheets.ts';
@@ -21,6 +21,8 @@ export interface SiteRun {
   phases: Record<string, number>;
   peakRss: number;
   peakRssByProgram: Record<string, number>;
+  /** CPU of every process of the build, user and kernel (the kernel's share is mostly making files and folders). */
+  cpu: Cpu | null;
   /** Dossier only: threads that ingested (the build's default follows the machine's load). */
   ingestThreads?: number;
 }
@@ -33,6 +35,7 @@ export interface StepResult {
     phases: Record<string, number>;
     peakRss: number;
     peakRssByProgram: Record<string, number>;
+    cpu: Cpu | null;
     ingestPerSecond: number;
     perArticleMs: number;
     output: OutputStats;
@@ -40,7 +43,7 @@ export interface StepResult {
     articlePages: ArticlePageSummary;
   };
   /** Null above BenchOptions.baselineMax articles. */
-  baseline: { medianMs: number; phases: Record<string, number>; peakRss: number; peakRssByProgram: Record<string, number>; output: OutputStats } | null;
+  baseline: { medianMs: number; phases: Record<string, number>; peakRss: number; peakRssByProgram: Record<string, number>; cpu: Cpu | null; output: OutputStats } | null;
   ratio: number | null;
   search: { dossier: SearchCost | null; baseline: SearchCost | null } | null;
 }
@@ -113,6 +116,7 @@ export async function buildDossier(corpus: string, out: string, searchShardPages
     phases: { ingest: timings.ingestMs, siteData: timings.siteDataMs, eleventy: timings.eleventyMs, searchIndex: timings.searchIndexMs },
     peakRss: run.peakRss,
     peakRssByProgram: run.peakRssByProgram,
+    cpu: run.cpu,
     ingestThreads: timings.ingestThreads,
   };
 }
@@ -129,17 +133,20 @@ export async function buildBaseline(corpus: string, out: string): Promise<SiteRu
     phases: { eleventy: eleventy.ms, searchIndex: pagefind.ms },
     peakRss: Math.max(eleventy.peakRss, pagefind.peakRss),
     peakRssByProgram: mergePeaks(eleventy.peakRssByProgram, pagefind.peakRssByProgram),
+    cpu: eleventy.cpu && pagefind.cpu ? { userMs: eleventy.cpu.userMs + pagefind.cpu.userMs, systemMs: eleventy.cpu.systemMs + pagefind.cpu.systemMs } : null,
   };
 }
 
-function summarise(runs: SiteRun[]): { medianMs: number; phases: Record<string, number>; peakRss: number; peakRssByProgram: Record<string, number> } {
+function summarise(runs: SiteRun[]): { medianMs: number; phases: Record<string, number>; peakRss: number; peakRssByProgram: Record<string, number>; cpu: Cpu | null } {
   const phases: Record<string, number> = {};
   for (const key of Object.keys(runs[0]?.phases ?? {})) phases[key] = median(runs.map((r) => r.phases[key] ?? NaN));
+  const cpus = runs.map((r) => r.cpu).filter((cpu): cpu is Cpu => cpu !== null);
   return {
     medianMs: median(runs.map((r) => r.ms)),
     phases,
     peakRss: Math.max(...runs.map((r) => r.peakRss)),
     peakRssByProgram: runs.reduce((acc, r) => mergePeaks(acc, r.peakRssByProgram), {} as Record<string, number>),
+    cpu: cpus.length === runs.length && cpus.length > 0 ? { userMs: median(cpus.map((c) => c.userMs)), systemMs: median(cpus.map((c) => c.systemMs)) } : null,
   };
 }
 
@@ -198,6 +205,9 @@ export async function benchStep(articles: number, options: BenchOptions): Promis
   };
   for (const [site, cost] of Object.entries(search ?? {})) {
     if (cost) options.log(`bench: ${articles} articles: one search on the ${site} site: ${Object.entries(cost.searchByKind).map(([kind, bytes]) => `${kind} ${bytes} B`).join(', ')}`);
+  }
+  for (const [site, cpu] of [['dossier', result.dossier.cpu], ['baseline', result.baseline?.cpu ?? null]] as const) {
+    if (cpu) options.log(`bench: ${articles} articles: ${site} CPU: user ${(cpu.userMs / 1000).toFixed(1)} s, kernel ${(cpu.systemMs / 1000).toFixed(1)} s`);
   }
   const weights = result.dossier.articlePages;
   options.log(

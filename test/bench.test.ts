@@ -8,6 +8,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { generateCorpus, readSeedTexts, seededRandom } from '../bench/corpus.ts';
 import { buildBaseline, writeCorpus } from '../bench/run.ts';
+import { cpuOfTimeReport } from '../bench/measure.ts';
 import { searchBundleKind } from '../bench/searchBytes.ts';
 import { ingestFolder } from '../src/ingest/index.ts';
 
@@ -51,6 +52,14 @@ describe('bench corpus', () => {
     assert.ok(Math.max(...counts) - Math.min(...counts) > 800, 'lengths vary');
     const vocabulary = new Set(texts.join(' ').toLowerCase().match(/\p{L}+/gu));
     assert.ok(vocabulary.size > 2000, `${vocabulary.size} distinct words`);
+  });
+});
+
+describe('bench measurements', () => {
+  it("reads user and kernel CPU from GNU time's report (a real one, of a loop in node), and nothing from a report without them", () => {
+    const report = readFileSync(join(import.meta.dirname, 'fixtures', 'bench', 'gnu-time-v.txt'), 'utf8');
+    assert.deepEqual(cpuOfTimeReport(report), { userMs: 2470, systemMs: 20 });
+    assert.equal(cpuOfTimeReport(report.replace(/\tSystem time.*\n/, '')), null);
   });
 });
 
