@@ -76,6 +76,29 @@ describe('styleForItems', () => {
     });
   }
 
+  it('keeps a group that no item fills suppressing the group around it, as citeproc-js does', () => {
+    // Each outer group prints its terms only if something inside it renders: the volume and the original date
+    // never do for a news article (so neither does "online" beside them), the title and the outlet always or sometimes do.
+    const style = `<?xml version="1.0" encoding="utf-8"?>
+<style xmlns="http://purl.org/net/xbiblio/csl" class="in-text" version="1.0" default-locale="en-US">
+  <info><title>Groups (test)</title><id>test-groups</id><updated>2024-01-01T00:00:00+00:00</updated></info>
+  <macro name="original"><group delimiter=" "><text term="original-work-published"/><date variable="original-date" form="numeric"/></group></macro>
+  <citation><layout><text variable="title"/></layout></citation>
+  <bibliography><layout><group delimiter=" | ">
+    <group delimiter=" "><text term="in"/><group><text value="vol."/><text variable="volume"/></group></group>
+    <group delimiter=" "><text term="in"/><text macro="original"/><text variable="container-title"/></group>
+    <group delimiter=" "><text term="in"/><choose><if type="book"><text variable="title"/></if><else><text macro="original"/></else></choose></group>
+    <group delimiter=" "><text macro="original"/><choose><if variable="URL"><text term="online"/></if></choose></group>
+    <group delimiter=" "><text value="title:"/><text variable="title"/><group><text value="vol."/><text variable="volume"/></group></group>
+  </group></layout></bibliography>
+</style>`;
+    const items = variedItems();
+    const expected = referencesIn(items, style);
+    assert.ok(expected.some((reference) => /^in The Daily Example \| title: /i.test(reference)), expected[1]);
+    assert.deepEqual(referencesIn(items, styleForItems(style)), expected);
+    assert.ok(JSON.stringify(styleForItems(style)).length < JSON.stringify(CSL.parseXml(style)).length, 'the groups no item fills are taken out');
+  });
+
   it("leaves APA only the branches for a news article and, in place of a missing author, only what an item can hold", () => {
     const conditions = (node: CSL.StyleNode, found: { types: Set<string>; substitutes: Set<string> }, inSubstitute = false): typeof found => {
       if (node.name === 'if' || node.name === 'else-if') for (const type of (node.attrs.type ?? '').split(/\s+/).filter(Boolean)) found.types.add(type);
