@@ -32,8 +32,15 @@ declare module 'citeproc' {
     interface BibliographyParams {
       entry_ids: string[][];
     }
+    /** A style as citeproc-js's own parser gives it (CSL.parseXml), which the engine also takes. */
+    interface StyleNode {
+      name: string;
+      attrs: Record<string, string>;
+      children: Array<StyleNode | string>;
+    }
+    function parseXml(xml: string): StyleNode;
     class Engine {
-      constructor(sys: Sys, style: string, lang?: string, forceLang?: boolean);
+      constructor(sys: Sys, style: string | StyleNode, lang?: string, forceLang?: boolean);
       opt: { development_extensions: { wrap_url_and_doi: boolean } };
       setOutputFormat(format: 'html' | 'text' | 'rtf'): void;
       updateItems(ids: string[], nosort?: boolean): string[];

@@ -10,7 +10,7 @@ import '@citation-js/plugin-csl';
 import '@citation-js/plugin-ris';
 import { parse as parseName } from '@citation-js/name';
 import type { Article, ArticleCitation, CslDate, CslItem, CslName, SiteArticle } from '../types.ts';
-import { CHICAGO_STYLE, MLA_STYLE } from './citationStyles.ts';
+import { CHICAGO_STYLE, MLA_STYLE, styleForItems } from './citationStyles.ts';
 import { webUrl } from './markdown.ts';
 
 /** citeproc-js template names: 'apa' ships with plugin-csl, the other two are in citationStyles.ts. */
@@ -48,23 +48,28 @@ let batchCount = 0;
  */
 export const BATCH_SIZE = 250;
 
+/** A citeproc-js engine for a style, reading its items from its batch. */
+function styleEngine(style: string | CSL.StyleNode): StyleEngine {
+  const batch = new Map<string, CslItem>();
+  const engine = new CSL.Engine(
+    {
+      retrieveItem: (id) => batch.get(id)!,
+      retrieveLocale: (lang) => locales.get(lang) ?? locales.get(lang.replace('-', '_')) ?? {},
+    },
+    style,
+    LOCALE,
+    true,
+  );
+  engine.setOutputFormat('html');
+  // As plugin-csl sets it: URLs stay text, not links.
+  engine.opt.development_extensions.wrap_url_and_doi = false;
+  return { engine, batch };
+}
+
 function engineFor(style: CitationStyle): StyleEngine {
   let entry = engines.get(style);
   if (!entry) {
-    const batch = new Map<string, CslItem>();
-    const engine = new CSL.Engine(
-      {
-        retrieveItem: (id) => batch.get(id)!,
-        retrieveLocale: (lang) => locales.get(lang) ?? locales.get(lang.replace('-', '_')) ?? {},
-      },
-      referenceOnlyStyle(styles.get(TEMPLATES[style])),
-      LOCALE,
-      true,
-    );
-    engine.setOutputFormat('html');
-    // As plugin-csl sets it: URLs stay text, not links.
-    engine.opt.development_extensions.wrap_url_and_doi = false;
-    entry = { engine, batch };
+    entry = styleEngine(styleForItems(referenceOnlyStyle(styles.get(TEMPLATES[style]))));
     engines.set(style, entry);
   }
   return entry;
@@ -157,8 +162,12 @@ export function cslItem(article: Article, key: string): CslItem {
  * (&#60; for '<') and marks italics with <i>; it also honours the few tags CSL allows inside a field (<b>,
  * <sup>, <span class="nocase">…), so every tag but <i> and </i> is dropped: a title's markup stays out of the page.
  */
-function referenceBatch(items: readonly CslItem[], style: CitationStyle): string[] {
-  const { engine, batch } = engineFor(style);
+const referenceBatch = (items: readonly CslItem[], style: CitationStyle): string[] => referencesOf(items, engineFor(style));
+
+/** The references of items by a style of one's own (CSL XML or parsed), with a new engine: to compare styles. */
+export const referencesIn = (items: readonly CslItem[], style: string | CSL.StyleNode): string[] => referencesOf(items, styleEngine(style));
+
+function referencesOf(items: readonly CslItem[], { engine, batch }: StyleEngine): string[] {
   // Ids of this batch alone (citeproc-js keeps what it rendered under an id), and by position, so two
   // items with one id stay two references.
   batchCount += 1;
