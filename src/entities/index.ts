@@ -14,6 +14,7 @@ import type {
   EntitySite,
   Quote,
 } from '../types.ts';
+import { bestOf } from '../bestOf.ts';
 import { articleCandidates, DEFAULT_METHOD, type ExtractionMethod } from './extract.ts';
 import { findQuotes } from './quotes.ts';
 import { resolveEntities } from './resolve.ts';
@@ -152,18 +153,7 @@ export function buildEntitySite(
     }
     // The most seen together, then by name, then first seen: picked in one pass (a popular name is seen with
     // thousands, and sorting them all cost more than the rest of its entry).
-    const best: number[] = [];
-    for (const other of others) {
-      if (best.length === MAX_COOCCURRING) {
-        if (!before(other, best[MAX_COOCCURRING - 1]!)) continue;
-        best.pop();
-      }
-      let at = best.length;
-      best.push(other);
-      for (; at > 0 && before(other, best[at - 1]!); at--) best[at] = best[at - 1]!;
-      best[at] = other;
-    }
-    const cooccurring = best.map((other) => {
+    const cooccurring = bestOf(others, MAX_COOCCURRING, before).map((other) => {
       // Written out rather than spread: hundreds of thousands of these at 10,000 articles, and a spread costs several times more.
       const { kind, slug, name, url, searchFilter } = linkOf.get(clusterList[other]?.key ?? '') as EntityLink;
       return { kind, slug, name, url, searchFilter, articles: together[other] ?? 0 };

@@ -4,6 +4,7 @@
 // not with the square of the archive.
 import { classOf, FULL_STOP, HYPHEN_MINUS, isApostrophe, isLetter, isLetterOrNumber, UPPER, width } from '../entities/characters.ts';
 import type { Article } from '../types.ts';
+import { bestOf } from '../bestOf.ts';
 
 /** Capitalised words that start sentences or name times, not people, places or organisations. */
 export const COMMON_CAPITALISED = new Set(
@@ -148,18 +149,7 @@ export function findRelated(articles: readonly Article[], limit = MAX_RELATED): 
       }
     }
     // The best `limit` by score, ties to archive order, picked in one pass (sorting every other cost more).
-    const best: number[] = [];
-    const before = (a: number, b: number): boolean => scores[a]! > scores[b]! || (scores[a] === scores[b] && a < b);
-    for (const other of touched) {
-      if (best.length === limit) {
-        if (!before(other, best[limit - 1]!)) continue;
-        best.pop();
-      }
-      let at = best.length;
-      best.push(other);
-      for (; at > 0 && before(other, best[at - 1]!); at--) best[at] = best[at - 1]!;
-      best[at] = other;
-    }
+    const best = bestOf(touched, limit, (a, b) => scores[a]! > scores[b]! || (scores[a] === scores[b] && a < b));
     const matches = best.map((other) => {
       // The shared terms of the few shown, in the article's own order: a term is listed under `other` when `other` has it.
       const shared: Array<{ term: string; w: number }> = [];
