@@ -3,6 +3,7 @@
 // the registry here carries the official CSL styles only inside a bundler-only package, so these two are
 // short styles of Dossier's own that cover the one item type it writes (article-newspaper), with the
 // other types falling back to the same pattern. Names, dates, punctuation and quotes are citeproc's work.
+// styleForItems cuts any of the three styles to what Dossier's items can reach before an engine is built.
 import CSL from 'citeproc';
 import type { CslItem } from '../types.ts';
 
@@ -154,7 +155,7 @@ function conditionTests({ attrs }: CSL.StyleNode): Array<boolean | undefined> {
   return tests;
 }
 
-/** A cs:if or cs:else-if as far as it can be told before any item (CSL's match: all, the default, any or none). */
+/** A cs:if or cs:else-if as far as it can be told before any item (CSL's match: all, the default, any or none; citeproc-js's nand is left to the item). */
 function conditionValue(branch: CSL.StyleNode): boolean | undefined {
   if (branch.name === 'else') return true;
   const tests = conditionTests(branch);
@@ -163,6 +164,7 @@ function conditionValue(branch: CSL.StyleNode): boolean | undefined {
   const allFalse = tests.every((test) => test === false);
   if (match === 'any') return anyTrue ? true : allFalse ? false : undefined;
   if (match === 'none') return anyTrue ? false : allFalse ? true : undefined;
+  if (match !== 'all') return undefined;
   return tests.includes(false) ? false : tests.every((test) => test === true) ? true : undefined;
 }
 
@@ -192,7 +194,7 @@ function nodeForItems(node: CSL.StyleNode, inSubstitute: boolean): CSL.StyleNode
   }
   const children: Array<CSL.StyleNode | string> = [];
   for (const child of node.children) {
-    const kept = typeof child === 'string' ? child : nodeForItems(child, node.name === 'substitute' || (inSubstitute && node.name !== 'names'));
+    const kept = typeof child === 'string' ? child : nodeForItems(child, node.name === 'substitute' || (inSubstitute && node.name !== 'names' && node.name !== 'group'));
     if (kept !== null) children.push(kept);
   }
   return node.name === 'choose' ? chooseForItems({ ...node, children }) : { ...node, children };
@@ -293,10 +295,13 @@ function emptyVariableElement(node: CSL.StyleNode, macros: ReadonlyMap<string, C
  * Groups and macro calls that citeproc-js suppresses for every item (each variable they try is one no item
  * holds) stood in for by one of those empty variables: the enclosing group sees the same try and nothing
  * rendered, without citeproc-js working through the group's terms, conditions and nested groups per item.
+ * Not inside a substitute: there citeproc-js takes a group that renders nothing as its choice all the same,
+ * and the stand-in would not be taken.
  */
-function withoutSuppressedGroups(node: CSL.StyleNode, macros: ReadonlyMap<string, CSL.StyleNode>): CSL.StyleNode {
+function withoutSuppressedGroups(node: CSL.StyleNode, macros: ReadonlyMap<string, CSL.StyleNode>, inSubstitute = false): CSL.StyleNode {
   const children = node.children.map((child) => {
     if (typeof child === 'string') return child;
+    if (inSubstitute || child.name === 'substitute') return withoutSuppressedGroups(child, macros, true);
     const isGroup = child.name === 'group' || (child.name === 'text' && child.attrs.macro !== undefined);
     const flags = isGroup ? childFlags(child, macros, { attempt: false, success: false, term: false }) : undefined;
     const empty = flags?.attempt && !flags.success ? emptyVariableElement(child, macros) : undefined;

@@ -99,6 +99,26 @@ describe('styleForItems', () => {
     assert.ok(JSON.stringify(styleForItems(style)).length < JSON.stringify(CSL.parseXml(style)).length, 'the groups no item fills are taken out');
   });
 
+  it('keeps a group inside a substitute and a citeproc-js "nand" condition as the whole style renders them', () => {
+    // The author's substitute holds a group whose names no item has: the group tries them and renders nothing,
+    // so its term is hidden too. A nand test on variables no item holds is true for every item.
+    const style = `<?xml version="1.0" encoding="utf-8"?>
+<style xmlns="http://purl.org/net/xbiblio/csl" class="in-text" version="1.0" default-locale="en-US">
+  <info><title>Substitutes (test)</title><id>test-substitutes</id><updated>2024-01-01T00:00:00+00:00</updated></info>
+  <citation><layout><text variable="title"/></layout></citation>
+  <bibliography><layout><group delimiter=" | ">
+    <names variable="author"><substitute><group delimiter=" "><text term="in"/><names variable="editor"/></group><text variable="title"/></substitute></names>
+    <choose><if variable="volume page" match="nand"><text value="NAND"/></if></choose>
+    <text variable="container-title"/>
+  </group></layout></bibliography>
+</style>`;
+    const items = variedItems();
+    const expected = referencesIn(items, style);
+    assert.ok(expected.some((reference) => reference.includes('NAND')), expected[0]);
+    assert.ok(expected.every((reference) => !/^in /i.test(reference)), expected[0]);
+    assert.deepEqual(referencesIn(items, styleForItems(style)), expected);
+  });
+
   it("leaves APA only the branches for a news article and, in place of a missing author, only what an item can hold", () => {
     const conditions = (node: CSL.StyleNode, found: { types: Set<string>; substitutes: Set<string> }, inSubstitute = false): typeof found => {
       if (node.name === 'if' || node.name === 'else-if') for (const type of (node.attrs.type ?? '').split(/\s+/).filter(Boolean)) found.types.add(type);
