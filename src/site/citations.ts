@@ -157,16 +157,17 @@ export function cslItem(article: Article, key: string): CslItem {
   return item;
 }
 
-/**
- * Formatted references as HTML, one per item in order (at most BATCH_SIZE items). citeproc-js escapes the text
- * (&#60; for '<') and marks italics with <i>; it also honours the few tags CSL allows inside a field (<b>,
- * <sup>, <span class="nocase">…), so every tag but <i> and </i> is dropped: a title's markup stays out of the page.
- */
+/** Formatted references as HTML, one per item in order (at most BATCH_SIZE items). */
 const referenceBatch = (items: readonly CslItem[], style: CitationStyle): string[] => referencesOf(items, engineFor(style));
 
 /** The references of items by a style of one's own (CSL XML or parsed), with a new engine: to compare styles. */
 export const referencesIn = (items: readonly CslItem[], style: string | CSL.StyleNode): string[] => referencesOf(items, styleEngine(style));
 
+/**
+ * citeproc-js escapes the text (&#60; for '<') and marks italics with <i>; it also honours the few tags CSL
+ * allows inside a field (<b>, <sup>, <span class="nocase">…), so every tag but <i> and </i> is dropped: a
+ * title's markup stays out of the page.
+ */
 function referencesOf(items: readonly CslItem[], { engine, batch }: StyleEngine): string[] {
   // Ids of this batch alone (citeproc-js keeps what it rendered under an id), and by position, so two
   // items with one id stay two references.

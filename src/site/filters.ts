@@ -26,6 +26,7 @@ export const rfc3339 = (iso: string): string => `${iso}T00:00:00Z`;
 
 // Each count formatted once: counts repeat on every page (an entity page counts the articles of each
 // name it lists), and toLocaleString builds its number format anew on each call (about 100,000 at 1,000 articles).
+// Unbounded: its keys are counts, so it holds no more entries than the archive has articles.
 const formattedCounts = new Map<number, string>();
 const formatCount = (count: number): string => {
   let formatted = formattedCounts.get(count);

@@ -14,6 +14,7 @@ interface NunjucksLib {
   runtime: { Frame: { prototype: Frame } };
 }
 
+/** Unbounded: its keys are the variable names the templates use, a few dozen. */
 const partsByName = new Map<string, string[]>();
 
 /** `name` split at its dots ('loop.index' to ['loop', 'index']), once per name. */

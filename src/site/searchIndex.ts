@@ -106,7 +106,7 @@ export async function awaitCompleteBundle(bundleDir: string, withinMs = BUNDLE_W
  * Pagefind's ready-made search interfaces, which writeFiles puts in every bundle (about 420 KB each,
  * 10 MB at 100,000 articles): the search page (public/assets/search.js) loads pagefind.js alone.
  */
-export const UNUSED_UI_FILE = /^pagefind-(?:ui|modular-ui|component-ui|highlight)\.(?:js|css)$/;
+const UNUSED_UI_FILE = /^pagefind-(?:ui|modular-ui|component-ui|highlight)\.(?:js|css)$/;
 
 /** Deletes the UI files Pagefind wrote into `bundleDir`. */
 async function removeUnusedUi(bundleDir: string): Promise<void> {

@@ -12,8 +12,8 @@ interface NunjucksLib {
 }
 const nunjucks = createRequire(import.meta.url)('nunjucks') as NunjucksLib;
 
-// Loop variables, nested loops, a {% set %} inside a loop that writes to the template's own variable, and
-// one inside an include's isolated scope: every way the templates set a variable.
+// Loop variables, nested loops, and a {% set %} inside a loop that writes to the template's own variable:
+// the ways the templates set a variable.
 const TEMPLATES: Record<string, string> = {
   loop: '{% for x in xs %}{{ loop.index }}/{{ loop.index0 }}/{{ loop.revindex }}/{{ loop.revindex0 }}/{{ loop.length }}:{{ x }}{% if loop.first %}<{% endif %}{% if loop.last %}>{% endif %} {% endfor %}',
   nested: '{% for x in xs %}{% for y in xs %}{{ loop.index }}{% endfor %}.{{ loop.index }}|{% endfor %}',
