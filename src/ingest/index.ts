@@ -23,7 +23,7 @@ import { readFrontMatter } from './frontMatter.ts';
 import { extractMetadata } from './metadata.ts';
 import { assignUniqueSlugs, type SlugCollision } from './slug.ts';
 import { overlayPageMetadata, readHtml } from './html.ts';
-import { ingestOnWorkers, workerCount, type IngestJob } from './pool.ts';
+import { ingestOnWorkers, startIngestWorkers, workerCount, type IngestJob, type IngestWorker } from './pool.ts';
 import { INPUT_EXTENSIONS, inputKind, listFiles, readBytes, readOptionalText, sha256Hex, type ReadResult } from './read.ts';
 
 export { emptyCatalogue, parseCatalogue, CATALOGUE_FILE } from './catalogue.ts';
@@ -68,9 +68,8 @@ export interface IngestResult {
   diagnostics: Diagnostic[];
 }
 
-/** One file's bytes -> its Article (or null with an error diagnostic saying why). Pure. */
-export function ingestText(sourceFile: string, bytes: Uint8Array, catalogue: Catalogue, options: IngestOptions = {}): IngestResult {
-  const sha256 = sha256Hex(bytes);
+/** One file's bytes -> its Article (or null with an error diagnostic saying why). Pure. `sha256`: of the bytes, when the caller has it already. */
+export function ingestText(sourceFile: string, bytes: Uint8Array, catalogue: Catalogue, options: IngestOptions = {}, sha256 = sha256Hex(bytes)): IngestResult {
   const skip = (lines: ClassifiedLine[], diagnostics: Diagnostic[], fatal: Diagnostic | null): IngestResult => ({
     article: null,
     pinnedSlug: false,
@@ -153,6 +152,10 @@ export async function ingestFolder(dir: string, options: FolderOptions = {}): Pr
   const read = options.read ?? readBytes;
   const files = await listFiles(dir);
   const loaded = await loadCatalogue(dir);
+  const isArticleInput = (path: string): boolean => path !== CATALOGUE_FILE && inputKind(path) !== null && !basename(path).startsWith('.');
+  const ingestOptions = options.today === undefined ? {} : { today: options.today };
+  // Started now, so that their start-up runs while this thread reads the files.
+  const workers = startIngestWorkers(workersFor(options.workers ?? 0, files.filter((file) => isArticleInput(file.path)).length), { catalogue: loaded.catalogue, options: ingestOptions });
   const reports: FileReport[] = [];
   const articles: Article[] = [];
   const firstBySha = new Map<string, string>();
@@ -198,10 +201,10 @@ export async function ingestFolder(dir: string, options: FolderOptions = {}): Pr
       continue;
     }
     firstBySha.set(sha256, file.path);
-    jobs.push({ sourceFile: file.path, bytes: bytes.bytes, report: reports.length });
+    jobs.push({ sourceFile: file.path, bytes: bytes.bytes, sha256, report: reports.length });
     reports.push({ file: file.path, outcome: 'skipped', reason: null, slug: null, diagnostics: [] });
   }
-  const results = await ingestJobs(jobs, loaded.catalogue, options.today === undefined ? {} : { today: options.today }, workersFor(options.workers ?? 0, jobs.length), options.onWorkers);
+  const results = await ingestJobs(jobs, loaded.catalogue, ingestOptions, workers, options.onWorkers);
   jobs.forEach((job, index) => {
     const result = results[index]!;
     if (result.article === null) {
@@ -240,25 +243,26 @@ export async function ingestFolder(dir: string, options: FolderOptions = {}): Pr
 }
 
 /**
- * ingestText over each job, in the jobs' order: here and on `workers` worker threads. Should the
- * workers fail to start (a runner without the TypeScript loader), the files are ingested here: same result.
+ * ingestText over each job, in the jobs' order: here and on the started `workers`. Should they fail
+ * to start (a runner without the TypeScript loader), the files are ingested here: same result.
  */
 async function ingestJobs(
   jobs: IngestJob[],
   catalogue: Catalogue,
   options: IngestOptions,
-  workers: number,
+  workers: readonly IngestWorker[],
   onWorkers: FolderOptions['onWorkers'],
 ): Promise<IngestResult[]> {
-  const ingestHere = (job: IngestJob): IngestResult => ingestText(job.sourceFile, job.bytes, catalogue, options);
-  if (workers > 0) {
+  const ingestHere = (job: IngestJob): IngestResult => ingestText(job.sourceFile, job.bytes, catalogue, options, job.sha256);
+  if (workers.length > 0) {
     try {
-      const results = await ingestOnWorkers(jobs, { catalogue, options }, workers, ingestHere);
-      onWorkers?.(workers, null);
+      const results = await ingestOnWorkers(jobs, workers, ingestHere);
+      onWorkers?.(workers.length, null);
       return results;
     } catch (error) {
       // Fall through to this thread alone, and say so: the build is slower, not different.
-      onWorkers?.(workers, error instanceof Error ? error.message : String(error));
+      for (const { worker } of workers) void worker.terminate();
+      onWorkers?.(workers.length, error instanceof Error ? error.message : String(error));
     }
   } else onWorkers?.(0, null);
   return jobs.map(ingestHere);

@@ -6,6 +6,6 @@ import type { WorkerAnswer, WorkerBatch, WorkerSetup } from './pool.ts';
 const { catalogue, options } = workerData as WorkerSetup;
 
 parentPort?.on('message', ({ batch, jobs }: WorkerBatch) => {
-  const results = jobs.map((job) => ({ ...ingestText(job.sourceFile, job.bytes, catalogue, options), lines: [] }));
+  const results = jobs.map((job) => ({ ...ingestText(job.sourceFile, job.bytes, catalogue, options, job.sha256), lines: [] }));
   parentPort?.postMessage({ batch, results } satisfies WorkerAnswer);
 });

@@ -3,6 +3,7 @@
 // ingesting on one thread: the same ingestText runs on each file, results are plain data (structured
 // clone keeps them as they are), and the caller assembles the Archive in file order as before.
 import { availableParallelism } from 'node:os';
+import type { Worker } from 'node:worker_threads';
 import { startTypeScriptWorker } from '../typeScriptWorker.ts';
 import type { Catalogue } from '../types.ts';
 import type { IngestOptions, IngestResult } from './index.ts';
@@ -24,6 +25,8 @@ export const POOL_LIMITS = {
 export interface IngestJob {
   sourceFile: string;
   bytes: Uint8Array;
+  /** sha256 of the bytes, as read.ts's sha256Hex gives it (the folder hashes each file to find duplicates). */
+  sha256: string;
 }
 
 /** What the worker is started with (workerData). */
@@ -55,25 +58,50 @@ export function workerCount(files: number): number {
   return Math.max(0, Math.min(availableParallelism() - 1, Math.ceil(files / POOL_LIMITS.batchFiles) - 1));
 }
 
+/** A worker thread started before its jobs are known; `online` settles when it can take them, or fails to start. */
+export interface IngestWorker {
+  worker: Worker;
+  online: Promise<void>;
+}
+
 /**
- * Runs ingestText over every job, here (unless `ingestHere` is null) and on `workers` threads, each taking the next batch when it is done
+ * Starts `count` ingest workers. The folder starts them before it reads its files, so their start-up
+ * (about 0.5 s of CPU each) runs while this thread reads.
+ */
+export function startIngestWorkers(count: number, setup: WorkerSetup): IngestWorker[] {
+  return Array.from({ length: count }, () => {
+    const worker = startTypeScriptWorker(WORKER_MODULE, { workerData: setup satisfies WorkerSetup });
+    const online = new Promise<void>((resolve, reject) => {
+      worker.once('online', () => resolve());
+      worker.once('error', reject);
+      worker.once('exit', (code) => reject(new Error(`an ingest worker stopped with exit code ${code}`)));
+    });
+    // Awaited by ingestOnWorkers; should the folder fail before, the failure is not also an unhandled rejection,
+    // and the idle worker does not keep the process alive (ingestOnWorkers refs it again).
+    online.catch(() => undefined);
+    worker.unref();
+    return { worker, online };
+  });
+}
+
+/**
+ * Runs ingestText over every job, here (unless `ingestHere` is null) and on the `workers`, each taking the next batch when it is done
  * (a worker's start-up is overlapped by this thread's work); the results come back in the jobs' order.
  * Results made by a worker have `lines` empty: the folder's Archive does not keep them, and they are most
  * of what would be copied back.
  */
 export async function ingestOnWorkers(
   jobs: IngestJob[],
-  setup: WorkerSetup,
-  workers: number,
+  workers: readonly IngestWorker[],
   ingestHere: ((job: IngestJob) => IngestResult) | null,
 ): Promise<IngestResult[]> {
   const batches: IngestJob[][] = [];
   for (let start = 0; start < jobs.length; start += POOL_LIMITS.batchFiles) batches.push(jobs.slice(start, start + POOL_LIMITS.batchFiles));
   const answers: IngestResult[][] = new Array(batches.length);
   let next = 0;
-  const runWorker = (): Promise<void> =>
+  const runWorker = ({ worker, online }: IngestWorker): Promise<void> =>
     new Promise((resolve, reject) => {
-      const worker = startTypeScriptWorker(WORKER_MODULE, { workerData: setup satisfies WorkerSetup });
+      worker.ref();
       let finished = false;
       let pending = 0;
       const send = (): void => {
@@ -99,9 +127,9 @@ export async function ingestOnWorkers(
       });
       // Batches in flight: the worker's next batch is already waiting when it answers, so it does not sit
       // idle until this thread finishes its own batch and reads the answer.
-      worker.once('online', () => {
+      online.then(() => {
         for (let sent = 0; sent < POOL_LIMITS.batchesInFlight; sent++) send();
-      });
+      }, reject);
     });
   const runHere = async (): Promise<void> => {
     while (ingestHere !== null && next < batches.length) {
@@ -111,6 +139,6 @@ export async function ingestOnWorkers(
       await new Promise((resolve) => setImmediate(resolve));
     }
   };
-  await Promise.all([runHere(), ...Array.from({ length: workers }, runWorker)]);
+  await Promise.all([runHere(), ...workers.map(runWorker)]);
   return answers.flat();
 }

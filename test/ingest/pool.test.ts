@@ -7,7 +7,8 @@ import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { generateCorpus, readSeedTexts } from '../../bench/corpus.ts';
 import { emptyCatalogue, ingestFolder, ingestText } from '../../src/ingest/index.ts';
-import { ingestOnWorkers, POOL_LIMITS, workerCount } from '../../src/ingest/pool.ts';
+import { ingestOnWorkers, POOL_LIMITS, startIngestWorkers, workerCount } from '../../src/ingest/pool.ts';
+import { sha256Hex } from '../../src/ingest/read.ts';
 
 const SEEDS = join(import.meta.dirname, '..', '..', 'seeds');
 
@@ -39,9 +40,12 @@ describe('ingest on worker threads', () => {
   });
 
   it('ingests on the workers alone as ingestText does here (without the classified lines)', async () => {
-    const jobs = await Promise.all((await readdir(SEEDS)).sort().map(async (name) => ({ sourceFile: name, bytes: await readFile(join(SEEDS, name)) })));
+    const jobs = await Promise.all((await readdir(SEEDS)).sort().map(async (name) => {
+      const bytes = await readFile(join(SEEDS, name));
+      return { sourceFile: name, bytes, sha256: sha256Hex(bytes) };
+    }));
     const catalogue = emptyCatalogue();
-    const results = await ingestOnWorkers(jobs, { catalogue, options: { today: '2026-01-01' } }, 2, null);
+    const results = await ingestOnWorkers(jobs, startIngestWorkers(2, { catalogue, options: { today: '2026-01-01' } }), null);
     const here = jobs.map((job) => ({ ...ingestText(job.sourceFile, job.bytes, catalogue, { today: '2026-01-01' }), lines: [] }));
     assert.equal(results.length, jobs.length);
     assert.deepEqual(results, here);
