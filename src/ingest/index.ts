@@ -168,7 +168,7 @@ export async function ingestFolder(dir: string, options: FolderOptions = {}): Pr
       reports.push({ file: file.path, outcome: 'ignored', reason: 'the catalogue (configuration), not an article', slug: null, diagnostics: loaded.diagnostics });
       continue;
     }
-    if (inputKind(file.path) === null || basename(file.path).startsWith('.')) {
+    if (!isArticleInput(file.path)) {
       const reason = basename(file.path) === CATALOGUE_FILE
         ? 'only the catalogue.yaml at the top of the input folder is read'
         : `not an article input (only ${INPUT_EXTENSIONS.join(', ')} files are read)`;
