@@ -3,9 +3,9 @@
 // attributes (templates/articles.njk), and its searchable text. Pagefind then parses no HTML. The person
 // and place filters are the records' alone: a page shows only the names it is most about, and carries
 // no filter attribute for them (partials/entities.njk).
-import MarkdownIt from 'markdown-it';
 import type { SiteArticle, SiteData } from '../types.ts';
 import { humanDate, searchLabel } from './filters.ts';
+import { collapseSpace as clean, markdownText } from './markdownText.ts';
 
 /** One article as Pagefind's addCustomRecord takes it. */
 export interface SearchRecord {
@@ -15,23 +15,6 @@ export interface SearchRecord {
   meta: Record<string, string>;
   filters: Record<string, string[]>;
   sort: Record<string, string>;
-}
-
-/** Pagefind reads an element's text with its runs of white space collapsed: do the same. */
-const clean = (text: string): string => text.replace(/\s+/g, ' ').trim();
-
-const md = new MarkdownIt({ html: false, linkify: false, typographer: false });
-md.disable(['image', 'html_block', 'html_inline']);
-
-/** The text a reader sees of a Markdown body, one block a line (what the page's HTML holds as text). */
-export function markdownText(markdown: string): string {
-  const blocks: string[] = [];
-  for (const token of md.parse(markdown, {})) {
-    if (token.type !== 'inline') continue;
-    const text = (token.children ?? []).map((child) => (child.type === 'softbreak' || child.type === 'hardbreak' ? ' ' : child.content)).join('');
-    if (text.trim() !== '') blocks.push(clean(text));
-  }
-  return blocks.join('\n');
 }
 
 /**
@@ -62,21 +45,15 @@ export function searchFilters(entry: SiteArticle, site: SiteData): Record<string
 export function searchRecord(entry: SiteArticle, site: SiteData): SearchRecord {
   const a = entry.article;
   const content = [
-    a.publisher,
-    a.section,
-    a.title,
-    a.subtitle,
-    a.authors.join(', '),
-    a.dateline,
-    entry.event?.label ?? null,
+    ...[a.publisher, a.section, a.title, a.subtitle, a.authors.join(', '), a.dateline, entry.event?.label ?? null].map((part) => clean(part ?? '')),
     markdownText(a.body),
-    ...a.captions.map((c) => (c.credit ? `${c.text} Credit: ${c.credit}` : c.text)),
-  ].filter((part): part is string => part !== null && part.trim() !== '');
+    ...a.captions.map((c) => clean(c.credit ? `${c.text} Credit: ${c.credit}` : c.text)),
+  ].filter((part) => part !== '');
   const meta: Record<string, string> = { title: clean(a.title), date: clean(humanDate(a.published, a.datePrecision)) };
   if (a.publisher) meta['publisher'] = clean(a.publisher);
   return {
     url: `/articles/${a.slug}/`,
-    content: content.map(clean).join('\n'),
+    content: content.join('\n'),
     // One language for the whole archive (as forceLanguage does for pages), so a search finds every article.
     language: 'en',
     meta,

@@ -8,7 +8,6 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { gunzipSync } from 'node:zlib';
 import * as pagefind from 'pagefind';
-import { markdownText } from '../../src/site/searchIndexRecords.ts';
 import { SEEDS_DIR } from '../support/build.ts';
 import { buildInto, htmlText, pick, type TempBuild } from './helpers.ts';
 
@@ -84,15 +83,5 @@ describe('search records', () => {
     }
     const longest = fromRecords.reduce((a, b) => (a.content.length > b.content.length ? a : b));
     assert.ok(longest.content.length > 2000, 'an article body is in its record');
-  });
-});
-
-describe('markdownText', () => {
-  it('keeps the text of paragraphs, headings, lists and links, without their marks', () => {
-    assert.equal(markdownText('## A *big* day\n\nSee [the report](https://example.org/r) and `code`.\n\n- one\n- two'), 'A big day\nSee the report and code.\none\ntwo');
-  });
-
-  it('keeps what looks like HTML as text (raw HTML is off)', () => {
-    assert.equal(markdownText('a <b>bold</b> claim'), 'a <b>bold</b> claim');
   });
 });
