@@ -53,7 +53,7 @@ import {
   HTTP,
   PADDING,
 } from './patterns.ts';
-import { computePlainText, endsSentence, hasMoreWords, isBlank, hasLetterKey, isSpaceUnit, letterKey, letterKeyPrefix, plainText, stripControls, titleCaseRatio, trimmedEndLength, wordCount } from './text.ts';
+import { computePlainText, endsSentence, hasMoreWords, isBlank, hasLetterKey, hasLetterKeyPrefix, isSpaceUnit, letterKey, letterKeyPrefix, plainText, stripControls, titleCaseRatio, trimmedEndLength, wordCount } from './text.ts';
 
 export interface ClassifyOptions {
   /** Lines taken by front matter at the top of the text. */
@@ -89,6 +89,11 @@ export const CLASSIFY_LIMITS = {
   headlineDistanceWeight: 0.5,
   /** Headline candidates are looked for in at most this many blocks above the main prose. */
   headlineSearchMaxBlocks: 200,
+  /**
+   * Up to this many candidates, the blocks' letter keys are compared with each candidate's (most differ in the
+   * first letter); with more, they are made and sorted once (see blockKeys).
+   */
+  headlineKeyScanMaxCandidates: 8,
   /** Share of a headline's words found in a URL slug that counts as the page's own address. */
   headlineSlugOverlap: 0.6,
   /** An image's alt text and caption: a short label, then at most this many lines, with no blank line. */
@@ -345,33 +350,51 @@ function urlLetterKeys(addresses: string[]): string[] {
 }
 
 /**
- * Letter keys of every block, indexed so that echo and equality look-ups cost a binary search, not a scan.
- * Only the keys' first `length` letters are kept (one more than the longest key looked up), which answers
- * the same: a paragraph's whole key is not needed to tell whether it starts with or equals a headline's.
+ * What headlineScore asks about the letter keys of all blocks, for each candidate: whether another block's key
+ * starts with the candidate's (an echo), and how many blocks have a given key.
  */
-interface KeyIndex {
-  sorted: string[];
-  counts: Map<string, number>;
+export interface BlockKeys {
+  /** Whether two blocks or more have a letter key that starts with `key` (the block that has it, and an echo). */
+  hasEcho(key: string): boolean;
+  /** How many blocks have exactly the letter key `key`. */
+  count(key: string): number;
 }
 
-function indexKeys(blocks: Block[], length: number): KeyIndex {
-  const keys = blocks.map((block) => letterKeyPrefix(block.text, length));
+/**
+ * BlockKeys of `blocks`, for keys of at most `length` letters. With few candidates to ask about, each question
+ * reads the blocks, each only as far as its first letter that differs from the key (hasLetterKey); with many,
+ * the blocks' keys are made and sorted once, so that each question costs a binary search (`sorted`).
+ */
+export function blockKeys(blocks: Block[], length: number, sorted: boolean): BlockKeys {
+  if (!sorted) {
+    return {
+      hasEcho: (key) => {
+        let found = 0;
+        for (const block of blocks) if (hasLetterKeyPrefix(block.text, key) && ++found === 2) return true;
+        return false;
+      },
+      count: (key) => blocks.reduce((sum, block) => sum + (hasLetterKey(block.text, key) ? 1 : 0), 0),
+    };
+  }
+  // Only the keys' first `length + 1` letters are kept, which answers the same: a paragraph's whole key is not
+  // needed to tell whether it starts with or equals a key of `length` letters or fewer.
+  const keys = blocks.map((block) => letterKeyPrefix(block.text, length + 1)).sort();
   const counts = new Map<string, number>();
   for (const key of keys) counts.set(key, (counts.get(key) ?? 0) + 1);
-  return { sorted: keys.sort(), counts };
-}
-
-/** Whether another block's key starts with this block's key (the sorted keys sharing a prefix are contiguous). */
-function hasEcho(index: KeyIndex, key: string): boolean {
-  let low = 0;
-  let high = index.sorted.length;
-  while (low < high) {
-    const middle = (low + high) >>> 1;
-    if (index.sorted[middle]! < key) low = middle + 1;
-    else high = middle;
-  }
-  // sorted[low] is the block's own key (or an equal one); a second entry with the prefix is an echo.
-  return index.sorted[low + 1]?.startsWith(key) ?? false;
+  return {
+    hasEcho: (key) => {
+      let low = 0;
+      let high = keys.length;
+      while (low < high) {
+        const middle = (low + high) >>> 1;
+        if (keys[middle]! < key) low = middle + 1;
+        else high = middle;
+      }
+      // The sorted keys sharing a prefix are contiguous, and `key` itself is the first of them.
+      return keys[low + 1]?.startsWith(key) ?? false;
+    },
+    count: (key) => counts.get(key) ?? 0,
+  };
 }
 
 /** The words of URL paths ("/news/Friday-State-Swim-Results-474.html" -> friday, state, swim, results). */
@@ -410,7 +433,7 @@ function dateLineTest(blocks: Block[]): (index: number) => boolean {
   };
 }
 
-function headlineScore(blocks: Block[], index: number, key: string, mainStart: number, urls: string[], slugs: Set<string>[], keyIndex: KeyIndex, isDateLine: (index: number) => boolean): number {
+function headlineScore(blocks: Block[], index: number, key: string, mainStart: number, urls: string[], slugs: Set<string>[], keyIndex: BlockKeys, isDateLine: (index: number) => boolean): number {
   const block = blocks[index]!;
   let score = 0;
   if (/^#\s/.test(block.raw)) score += 3;
@@ -421,12 +444,12 @@ function headlineScore(blocks: Block[], index: number, key: string, mainStart: n
   if (key.length >= 12 && urls.some((url) => url.includes(key))) score += 3;
   // Most of the headline's words in a URL's slug ("Friday-State-Swim-Results-123.html").
   else if (slugOverlap(block.text, slugs) >= CLASSIFY_LIMITS.headlineSlugOverlap) score += 2;
-  if (key.length >= 12 && hasEcho(keyIndex, key)) score += 2;
+  if (key.length >= 12 && keyIndex.hasEcho(key)) score += 2;
   // A title with the site's name after it ("Headline | Site") loses to the bare headline printed elsewhere.
   const bare = /^(.{12,}?)\s+(?:\||-|–|—|::)\s+[^|–—]{2,40}$/.exec(block.text);
   if (bare?.[1] !== undefined) {
     const bareKey = letterKey(bare[1]);
-    if ((keyIndex.counts.get(bareKey) ?? 0) - (bareKey === key ? 1 : 0) > 0) score -= 3;
+    if (keyIndex.count(bareKey) - (bareKey === key ? 1 : 0) > 0) score -= 3;
   }
   if (block.words >= 5) score += 1;
   if (block.words <= 2) score -= 2;
@@ -511,7 +534,7 @@ function findHeadline(blocks: Block[], zoneEnd: number, knownTitle: string | nul
     candidates.push(index);
   }
   const keys = candidates.map((index) => letterKey(blocks[index]!.text));
-  const keyIndex = candidates.length === 0 ? null : indexKeys(blocks, Math.max(...keys.map((key) => key.length)) + 1);
+  const keyIndex = candidates.length === 0 ? null : blockKeys(blocks, Math.max(...keys.map((key) => key.length)), candidates.length > CLASSIFY_LIMITS.headlineKeyScanMaxCandidates);
   let best: { index: number; score: number } | null = null;
   const isDateLine = dateLineTest(blocks);
   for (let at = 0; at < candidates.length; at++) {
