@@ -235,8 +235,10 @@ const SCRIPT_EXPRESSIONS = Object.entries(expressions).map(([script, expression]
   return { script, expression, single, matchesAscii, matchesUnit };
 });
 
+type ScriptEntry = (typeof SCRIPT_EXPRESSIONS)[number];
+
 /** How many matches `expression.match(value)` finds; by a table of code units when the text has no surrogate pairs. */
-function countScript(value: string, entry: (typeof SCRIPT_EXPRESSIONS)[number], hasSurrogates: boolean): number {
+function countScript(value: string, entry: ScriptEntry, hasSurrogates: boolean): number {
   if (hasSurrogates) return value.match(entry.expression)?.length ?? 0;
   let count = 0;
   for (let index = 0; index < value.length; index++) {
@@ -261,6 +263,8 @@ const SURROGATE = /[\uD800-\uDFFF]/;
 
 /** The one script of franc's that has ASCII characters (Latin), or null should its expressions ever have more. */
 const ASCII_SCRIPT = SCRIPT_EXPRESSIONS.filter((entry) => entry.matchesAscii).length === 1 ? SCRIPT_EXPRESSIONS.find((entry) => entry.matchesAscii)! : null;
+
+const ASCII_SCRIPT_MODELS = ASCII_SCRIPT === null ? undefined : MODELS_BY_SCRIPT.get(ASCII_SCRIPT.script);
 
 /**
  * The loop of closestLanguage in one pass, for a text (without surrogate pairs) whose characters of the ASCII
@@ -312,12 +316,16 @@ function countUnitTrigrams(units: Uint16Array, models: ScriptModels): number {
 /**
  * countUnitTrigrams(cleanedUnits(value)) in one pass over the text, without the units: each character is
  * cleaned as cleanedUnits does and goes straight into the window of three letters. Null (nothing counted)
- * for a text with a character that does not lower-case on its own (NOT_LOWERED_ALONE).
+ * for a text with a character that does not lower-case on its own (NOT_LOWERED_ALONE). With `lead`, the
+ * ASCII script's entry, the same pass tells whether that script leads, as onlyAsciiScriptLead does, and the
+ * text is counted only if it does (else null).
  */
-function countTextTrigrams(value: string, models: ScriptModels): number | null {
+function countTextTrigrams(value: string, models: ScriptModels, lead: ScriptEntry | null): number | null {
   const { letter, radix, trigramId, counts } = models;
   const space = letter[0x20]!;
   let distinct = 0;
+  let nonAscii = 0;
+  let matches = 0;
   // The last two letters of the cleaned text (alphabet indexes; 0 for none yet), which starts with a padding space.
   let a = 0;
   let b = space;
@@ -327,10 +335,23 @@ function countTextTrigrams(value: string, models: ScriptModels): number | null {
   for (let index = 0; index <= value.length; index++) {
     let c: number;
     if (index === value.length) {
+      if (lead !== null && matches <= nonAscii) {
+        for (let at = 0; at < distinct; at++) counts[SEEN_TRIGRAMS[at]!] = 0;
+        return null;
+      }
       if (afterSpace) break;
       c = space;
     } else {
       const unit = value.charCodeAt(index);
+      if (lead !== null) {
+        if (unit > 0x7f) nonAscii++;
+        let match = lead.matchesUnit[unit]!;
+        if (match < 0) {
+          match = lead.single.test(value[index]!) ? 1 : 0;
+          lead.matchesUnit[unit] = match;
+        }
+        matches += match;
+      }
       let cleaned = unit < 0x80 ? ASCII_CLEANED[unit]! : isSpaceUnit(unit) ? -1 : unit;
       if (cleaned < 0) {
         if (afterSpace) continue;
@@ -366,6 +387,11 @@ function countTextTrigrams(value: string, models: ScriptModels): number | null {
  */
 export function closestLanguage(sample: string): string {
   const value = sample.slice(0, FRANC_MAX_SAMPLE);
+  // Most samples are led by the ASCII script (Latin): its trigrams are counted in the pass that tells so.
+  if (ASCII_SCRIPT !== null && ASCII_SCRIPT_MODELS !== undefined) {
+    const distinct = countTextTrigrams(value, ASCII_SCRIPT_MODELS, ASCII_SCRIPT);
+    if (distinct !== null) return nearestLanguage(ASCII_SCRIPT_MODELS, distinct);
+  }
   let { topScript, topCount } = onlyAsciiScriptLead(value);
   if (topScript === null) {
     const nonAscii = countNonAscii(value);
@@ -384,8 +410,12 @@ export function closestLanguage(sample: string): string {
   if (topScript === null) return 'und';
   const models = MODELS_BY_SCRIPT.get(topScript);
   if (models === undefined) return topCount === 0 ? 'und' : topScript;
+  return nearestLanguage(models, countTextTrigrams(value, models, null) ?? countUnitTrigrams(cleanedUnits(value), models));
+}
+
+/** The language whose model is nearest the `distinct` trigrams counted in SEEN_TRIGRAMS (franc's distance); zeroes their counts. */
+function nearestLanguage(models: ScriptModels, distinct: number): string {
   const { counts, offsets, postings } = models;
-  const distinct = countTextTrigrams(value, models) ?? countUnitTrigrams(cleanedUnits(value), models);
   // Each language's distance less the same amount for all: MAX_DIFFERENCE for each distinct trigram of the sample.
   const distances = new Int32Array(models.languages.length);
   for (let at = 0; at < distinct; at++) {
