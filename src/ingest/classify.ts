@@ -227,33 +227,37 @@ function continuesParagraph(previous: string, next: string, wrapWidth: number): 
   return previous.trim().length >= 40 && !endsSentence(plainText(previous)) && STARTS_LOWER_CASE.test(plainText(trimmedNext));
 }
 
+/**
+ * The block of lines `start`..`end` (their trimmed text in `parts`). A function of its own, not a closure in
+ * groupBlocks: see tagHeaderZone.
+ */
+function makeBlock(start: number, end: number, parts: string[]): Block {
+  const raw = stripControls(parts.join(' '));
+  const text = computePlainText(raw);
+  return { start, end, raw, text, words: wordCount(text) };
+}
+
 export function groupBlocks(lines: string[], from: number): Block[] {
   const wrapWidth = detectWrapWidth(lines.slice(from));
   const blocks: Block[] = [];
+  // The lines of the paragraph being read (as written, trimmed), from line `start`.
   let current: { start: number; end: number; parts: string[] } | null = null;
-  const flush = (): void => {
-    if (current === null) return;
-    const raw = stripControls(current.parts.join(' '));
-    const text = computePlainText(raw);
-    blocks.push({ start: current.start, end: current.end, raw, text, words: wordCount(text) });
-    current = null;
-  };
   for (let index = from; index < lines.length; index++) {
     const line = lines[index] ?? '';
     if (isBlank(line)) {
-      flush();
+      if (current !== null) blocks.push(makeBlock(current.start, current.end, current.parts));
+      current = null;
       continue;
     }
     if (current !== null && continuesParagraph(lines[index - 1] ?? '', line, wrapWidth)) {
-      const open: { start: number; end: number; parts: string[] } = current;
-      open.parts.push(line.trim());
-      open.end = index;
+      current.parts.push(line.trim());
+      current.end = index;
       continue;
     }
-    flush();
+    if (current !== null) blocks.push(makeBlock(current.start, current.end, current.parts));
     current = { start: index, end: index, parts: [line.trim()] };
   }
-  flush();
+  if (current !== null) blocks.push(makeBlock(current.start, current.end, current.parts));
   return blocks;
 }
 
@@ -366,14 +370,19 @@ export interface BlockKeys {
  * the blocks' keys are made and sorted once, so that each question costs a binary search (`sorted`).
  */
 export function blockKeys(blocks: Block[], length: number, sorted: boolean): BlockKeys {
+  // Methods, not arrow functions: the TypeScript loader names each arrow function it makes (see tagHeaderZone).
   if (!sorted) {
     return {
-      hasEcho: (key) => {
+      hasEcho(key) {
         let found = 0;
         for (const block of blocks) if (hasLetterKeyPrefix(block.text, key) && ++found === 2) return true;
         return false;
       },
-      count: (key) => blocks.reduce((sum, block) => sum + (hasLetterKey(block.text, key) ? 1 : 0), 0),
+      count(key) {
+        let found = 0;
+        for (const block of blocks) if (hasLetterKey(block.text, key)) found++;
+        return found;
+      },
     };
   }
   // Only the keys' first `length + 1` letters are kept, which answers the same: a paragraph's whole key is not
@@ -382,7 +391,7 @@ export function blockKeys(blocks: Block[], length: number, sorted: boolean): Blo
   const counts = new Map<string, number>();
   for (const key of keys) counts.set(key, (counts.get(key) ?? 0) + 1);
   return {
-    hasEcho: (key) => {
+    hasEcho(key) {
       let low = 0;
       let high = keys.length;
       while (low < high) {
@@ -393,7 +402,9 @@ export function blockKeys(blocks: Block[], length: number, sorted: boolean): Blo
       // The sorted keys sharing a prefix are contiguous, and `key` itself is the first of them.
       return keys[low + 1]?.startsWith(key) ?? false;
     },
-    count: (key) => counts.get(key) ?? 0,
+    count(key) {
+      return counts.get(key) ?? 0;
+    },
   };
 }
 
@@ -694,45 +705,56 @@ function startsBody(block: Block): boolean {
   return splitLeadIn(block.text) !== null || isProse(block);
 }
 
-/** Tags what lies between the headline and the body; returns the block where the body starts. */
-function tagHeaderZone(blocks: Block[], tags: (Tag | null)[], from: number, to: number, mayHaveDek: boolean): number | null {
-  const open = (index: number): boolean => index < to && tags[index] === null;
-  // Made once, not in the loop below: the build's TypeScript loader (esbuild, keeping names) names every
-  // function it makes, and the naming was 2% of the ingest's CPU.
-  const adjacent = (a: number): boolean => open(a + 1) && blocks[a + 1]!.start === blocks[a]!.end + 1;
-  /** The next block from `start` that starts the body; caption groups met on the way are tagged. */
-  const nextBodyStart = (start: number): number | null => {
-    for (let index = start; index < to; index++) {
-      if (!open(index)) continue;
-      const block = blocks[index]!;
-      // Lines printed together without a blank line around an image: alt text, then the caption.
-      const next = index + 1;
-      let last = index;
-      while (adjacent(last) && last - index < CLASSIFY_LIMITS.captionGroupMaxBlocks) last++;
-      const isCaptionGroup =
-        last > index &&
-        !adjacent(last) &&
-        block.words <= CLASSIFY_LIMITS.captionAltMaxWords &&
-        !endsSentence(block.text) &&
-        !BULLET.test(block.raw) &&
-        splitLeadIn(blocks[next]!.text) === null;
-      if (isCaptionGroup) {
-        for (let group = index; group < last; group++) tags[group] = { class: 'caption', rule: 'caption/image-alt' };
-        tags[last] = { class: 'caption', rule: 'caption/image' };
-        index = last;
-        continue;
-      }
-      if (startsBody(block)) return index;
+/** Whether block `index` is before `to` and not tagged yet. */
+function isOpen(tags: (Tag | null)[], to: number, index: number): boolean {
+  return index < to && tags[index] === null;
+}
+
+/** Whether the block after `a` is open and printed on the line right after it. */
+function isAdjacentOpen(blocks: Block[], tags: (Tag | null)[], to: number, a: number): boolean {
+  return isOpen(tags, to, a + 1) && blocks[a + 1]!.start === blocks[a]!.end + 1;
+}
+
+/** The next open block from `start` (before `to`) that starts the body; caption groups met on the way are tagged. */
+function nextBodyStart(blocks: Block[], tags: (Tag | null)[], start: number, to: number): number | null {
+  for (let index = start; index < to; index++) {
+    if (!isOpen(tags, to, index)) continue;
+    const block = blocks[index]!;
+    // Lines printed together without a blank line around an image: alt text, then the caption.
+    const next = index + 1;
+    let last = index;
+    while (isAdjacentOpen(blocks, tags, to, last) && last - index < CLASSIFY_LIMITS.captionGroupMaxBlocks) last++;
+    const isCaptionGroup =
+      last > index &&
+      !isAdjacentOpen(blocks, tags, to, last) &&
+      block.words <= CLASSIFY_LIMITS.captionAltMaxWords &&
+      !endsSentence(block.text) &&
+      !BULLET.test(block.raw) &&
+      splitLeadIn(blocks[next]!.text) === null;
+    if (isCaptionGroup) {
+      for (let group = index; group < last; group++) tags[group] = { class: 'caption', rule: 'caption/image-alt' };
+      tags[last] = { class: 'caption', rule: 'caption/image' };
+      index = last;
+      continue;
     }
-    return null;
-  };
+    if (startsBody(block)) return index;
+  }
+  return null;
+}
+
+/**
+ * Tags what lies between the headline and the body; returns the block where the body starts. Its helpers are
+ * functions of their own, not closures: the build's TypeScript loader (esbuild, keeping names) names every
+ * function it makes, each time it makes it, and the naming was 2% of the ingest's CPU.
+ */
+function tagHeaderZone(blocks: Block[], tags: (Tag | null)[], from: number, to: number, mayHaveDek: boolean): number | null {
   // Without a paragraph of prose, the first block of a few words after the headline starts the body.
-  const first = nextBodyStart(from) ?? blocks.findIndex((block, index) => index >= from && open(index) && block.words >= 3);
+  const first = nextBodyStart(blocks, tags, from, to) ?? blocks.findIndex((block, index) => index >= from && isOpen(tags, to, index) && block.words >= 3);
   if (first === null || first < 0) return null;
   let bodyStart = first;
   const firstBlock = blocks[first]!;
   if (mayHaveDek && isDekLike(firstBlock)) {
-    const following = nextBodyStart(first + 1);
+    const following = nextBodyStart(blocks, tags, first + 1, to);
     if (following !== null) {
       tags[first] = { class: 'subtitle', rule: 'subtitle/dek' };
       bodyStart = following;
