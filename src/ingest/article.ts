@@ -48,24 +48,7 @@ export function assembleArticle(input: ArticleInput): { article: Article | null;
   const diagnostics: Diagnostic[] = [];
   const provenance: Provenance = {};
 
-  /** Picks the winning value of a field and records where it came from. */
-  function choose<T>(field: ProvenancedField, fromFrontMatter: T | undefined, fromCatalogue: T | undefined, fromText: Found<T> | null): T | null {
-    if (fromFrontMatter !== undefined) {
-      provenance[field] = { origin: 'front-matter', rule: `${field}/front-matter`, line: null };
-      return fromFrontMatter;
-    }
-    if (fromCatalogue !== undefined) {
-      provenance[field] = { origin: 'catalogue', rule: `${field}/catalogue`, line: null };
-      return fromCatalogue;
-    }
-    if (fromText !== null) {
-      provenance[field] = fromText.provenance;
-      return fromText.value;
-    }
-    return null;
-  }
-
-  const title = choose('title', frontMatter.title, catalogue.title, text.title);
+  const title = chooseField(provenance, 'title', frontMatter.title, catalogue.title, text.title);
   if (title === null || title.trim() === '') {
     diagnostics.push(
       makeDiagnostic({
@@ -80,7 +63,7 @@ export function assembleArticle(input: ArticleInput): { article: Article | null;
     return { article: null, diagnostics };
   }
 
-  const published = choose('published', toPublished(frontMatter.published), toPublished(catalogue.published), text.published);
+  const published = chooseField(provenance, 'published', toPublished(frontMatter.published), toPublished(catalogue.published), text.published);
   const headlineLine = provenance.title?.line ?? 1;
   if (published === null) {
     diagnostics.push(
@@ -122,7 +105,7 @@ export function assembleArticle(input: ArticleInput): { article: Article | null;
       }),
     );
   }
-  const publisher = choose('publisher', frontMatter.publisher, catalogue.publisher, text.publisher);
+  const publisher = chooseField(provenance, 'publisher', frontMatter.publisher, catalogue.publisher, text.publisher);
   if (publisher === null) {
     diagnostics.push(
       makeDiagnostic({
@@ -134,11 +117,11 @@ export function assembleArticle(input: ArticleInput): { article: Article | null;
       }),
     );
   }
-  const subtitle = choose('subtitle', frontMatter.subtitle, catalogue.subtitle, text.subtitle);
-  const authors = choose('authors', frontMatter.authors, catalogue.authors, text.authors) ?? [];
-  const url = choose('url', frontMatter.url, catalogue.url, text.url);
-  const dateline = choose('dateline', frontMatter.dateline, catalogue.dateline, text.dateline);
-  const section = choose('section', frontMatter.section, catalogue.section, text.section);
+  const subtitle = chooseField(provenance, 'subtitle', frontMatter.subtitle, catalogue.subtitle, text.subtitle);
+  const authors = chooseField(provenance, 'authors', frontMatter.authors, catalogue.authors, text.authors) ?? [];
+  const url = chooseField(provenance, 'url', frontMatter.url, catalogue.url, text.url);
+  const dateline = chooseField(provenance, 'dateline', frontMatter.dateline, catalogue.dateline, text.dateline);
+  const section = chooseField(provenance, 'section', frontMatter.section, catalogue.section, text.section);
 
   if (input.body.markdown === '') {
     diagnostics.push(
@@ -180,6 +163,26 @@ export function assembleArticle(input: ArticleInput): { article: Article | null;
     removed: removedLines(input.lines, text),
   };
   return { article, diagnostics };
+}
+
+/**
+ * Picks the winning value of a field and records in `provenance` where it came from. A function of its own,
+ * not a closure in assembleArticle: the TypeScript loader names each function it makes, each time.
+ */
+function chooseField<T>(provenance: Provenance, field: ProvenancedField, fromFrontMatter: T | undefined, fromCatalogue: T | undefined, fromText: Found<T> | null): T | null {
+  if (fromFrontMatter !== undefined) {
+    provenance[field] = { origin: 'front-matter', rule: `${field}/front-matter`, line: null };
+    return fromFrontMatter;
+  }
+  if (fromCatalogue !== undefined) {
+    provenance[field] = { origin: 'catalogue', rule: `${field}/catalogue`, line: null };
+    return fromCatalogue;
+  }
+  if (fromText !== null) {
+    provenance[field] = fromText.provenance;
+    return fromText.value;
+  }
+  return null;
 }
 
 /** Whether a date of some precision starts after `today` ('2099-03' is after '2025-06-14'). */

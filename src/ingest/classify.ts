@@ -53,7 +53,7 @@ import {
   HTTP,
   PADDING,
 } from './patterns.ts';
-import { computePlainText, endsSentence, hasMoreWords, isBlank, hasLetterKey, isSpaceUnit, letterKey, letterKeyPrefix, plainText, stripControls, titleCaseRatio, trimmedEndLength, wordCount } from './text.ts';
+import { computePlainText, endsSentence, hasMoreWords, isBlank, hasLetterKey, hasLetterKeyPrefix, isSpaceUnit, letterKey, letterKeyPrefix, plainText, stripControls, titleCaseRatio, trimmedEndLength, wordCount } from './text.ts';
 
 export interface ClassifyOptions {
   /** Lines taken by front matter at the top of the text. */
@@ -89,6 +89,11 @@ export const CLASSIFY_LIMITS = {
   headlineDistanceWeight: 0.5,
   /** Headline candidates are looked for in at most this many blocks above the main prose. */
   headlineSearchMaxBlocks: 200,
+  /**
+   * Up to this many candidates, the blocks' letter keys are compared with each candidate's (most differ in the
+   * first letter); with more, they are made and sorted once (see blockKeys).
+   */
+  headlineKeyScanMaxCandidates: 8,
   /** Share of a headline's words found in a URL slug that counts as the page's own address. */
   headlineSlugOverlap: 0.6,
   /** An image's alt text and caption: a short label, then at most this many lines, with no blank line. */
@@ -222,33 +227,37 @@ function continuesParagraph(previous: string, next: string, wrapWidth: number): 
   return previous.trim().length >= 40 && !endsSentence(plainText(previous)) && STARTS_LOWER_CASE.test(plainText(trimmedNext));
 }
 
+/**
+ * The block of lines `start`..`end` (their trimmed text in `parts`). A function of its own, not a closure in
+ * groupBlocks: see tagHeaderZone.
+ */
+function makeBlock(start: number, end: number, parts: string[]): Block {
+  const raw = stripControls(parts.join(' '));
+  const text = computePlainText(raw);
+  return { start, end, raw, text, words: wordCount(text) };
+}
+
 export function groupBlocks(lines: string[], from: number): Block[] {
   const wrapWidth = detectWrapWidth(lines.slice(from));
   const blocks: Block[] = [];
+  // The lines of the paragraph being read (as written, trimmed), from line `start`.
   let current: { start: number; end: number; parts: string[] } | null = null;
-  const flush = (): void => {
-    if (current === null) return;
-    const raw = stripControls(current.parts.join(' '));
-    const text = computePlainText(raw);
-    blocks.push({ start: current.start, end: current.end, raw, text, words: wordCount(text) });
-    current = null;
-  };
   for (let index = from; index < lines.length; index++) {
     const line = lines[index] ?? '';
     if (isBlank(line)) {
-      flush();
+      if (current !== null) blocks.push(makeBlock(current.start, current.end, current.parts));
+      current = null;
       continue;
     }
     if (current !== null && continuesParagraph(lines[index - 1] ?? '', line, wrapWidth)) {
-      const open: { start: number; end: number; parts: string[] } = current;
-      open.parts.push(line.trim());
-      open.end = index;
+      current.parts.push(line.trim());
+      current.end = index;
       continue;
     }
-    flush();
+    if (current !== null) blocks.push(makeBlock(current.start, current.end, current.parts));
     current = { start: index, end: index, parts: [line.trim()] };
   }
-  flush();
+  if (current !== null) blocks.push(makeBlock(current.start, current.end, current.parts));
   return blocks;
 }
 
@@ -345,33 +354,58 @@ function urlLetterKeys(addresses: string[]): string[] {
 }
 
 /**
- * Letter keys of every block, indexed so that echo and equality look-ups cost a binary search, not a scan.
- * Only the keys' first `length` letters are kept (one more than the longest key looked up), which answers
- * the same: a paragraph's whole key is not needed to tell whether it starts with or equals a headline's.
+ * What headlineScore asks about the letter keys of all blocks, for each candidate: whether another block's key
+ * starts with the candidate's (an echo), and how many blocks have a given key.
  */
-interface KeyIndex {
-  sorted: string[];
-  counts: Map<string, number>;
+export interface BlockKeys {
+  /** Whether two blocks or more have a letter key that starts with `key` (the block that has it, and an echo). */
+  hasEcho(key: string): boolean;
+  /** How many blocks have exactly the letter key `key`. */
+  count(key: string): number;
 }
 
-function indexKeys(blocks: Block[], length: number): KeyIndex {
-  const keys = blocks.map((block) => letterKeyPrefix(block.text, length));
+/**
+ * BlockKeys of `blocks`, for keys of at most `length` letters. With few candidates to ask about, each question
+ * reads the blocks, each only as far as its first letter that differs from the key (hasLetterKey); with many,
+ * the blocks' keys are made and sorted once, so that each question costs a binary search (`sorted`).
+ */
+export function blockKeys(blocks: Block[], length: number, sorted: boolean): BlockKeys {
+  // Methods, not arrow functions: the TypeScript loader names each arrow function it makes (see tagHeaderZone).
+  if (!sorted) {
+    return {
+      hasEcho(key) {
+        let found = 0;
+        for (const block of blocks) if (hasLetterKeyPrefix(block.text, key) && ++found === 2) return true;
+        return false;
+      },
+      count(key) {
+        let found = 0;
+        for (const block of blocks) if (hasLetterKey(block.text, key)) found++;
+        return found;
+      },
+    };
+  }
+  // Only the keys' first `length + 1` letters are kept, which answers the same: a paragraph's whole key is not
+  // needed to tell whether it starts with or equals a key of `length` letters or fewer.
+  const keys = blocks.map((block) => letterKeyPrefix(block.text, length + 1)).sort();
   const counts = new Map<string, number>();
   for (const key of keys) counts.set(key, (counts.get(key) ?? 0) + 1);
-  return { sorted: keys.sort(), counts };
-}
-
-/** Whether another block's key starts with this block's key (the sorted keys sharing a prefix are contiguous). */
-function hasEcho(index: KeyIndex, key: string): boolean {
-  let low = 0;
-  let high = index.sorted.length;
-  while (low < high) {
-    const middle = (low + high) >>> 1;
-    if (index.sorted[middle]! < key) low = middle + 1;
-    else high = middle;
-  }
-  // sorted[low] is the block's own key (or an equal one); a second entry with the prefix is an echo.
-  return index.sorted[low + 1]?.startsWith(key) ?? false;
+  return {
+    hasEcho(key) {
+      let low = 0;
+      let high = keys.length;
+      while (low < high) {
+        const middle = (low + high) >>> 1;
+        if (keys[middle]! < key) low = middle + 1;
+        else high = middle;
+      }
+      // The sorted keys sharing a prefix are contiguous, and `key` itself is the first of them.
+      return keys[low + 1]?.startsWith(key) ?? false;
+    },
+    count(key) {
+      return counts.get(key) ?? 0;
+    },
+  };
 }
 
 /** The words of URL paths ("/news/Friday-State-Swim-Results-474.html" -> friday, state, swim, results). */
@@ -410,7 +444,7 @@ function dateLineTest(blocks: Block[]): (index: number) => boolean {
   };
 }
 
-function headlineScore(blocks: Block[], index: number, key: string, mainStart: number, urls: string[], slugs: Set<string>[], keyIndex: KeyIndex, isDateLine: (index: number) => boolean): number {
+function headlineScore(blocks: Block[], index: number, key: string, mainStart: number, urls: string[], slugs: Set<string>[], keyIndex: BlockKeys, isDateLine: (index: number) => boolean): number {
   const block = blocks[index]!;
   let score = 0;
   if (/^#\s/.test(block.raw)) score += 3;
@@ -421,12 +455,12 @@ function headlineScore(blocks: Block[], index: number, key: string, mainStart: n
   if (key.length >= 12 && urls.some((url) => url.includes(key))) score += 3;
   // Most of the headline's words in a URL's slug ("Friday-State-Swim-Results-123.html").
   else if (slugOverlap(block.text, slugs) >= CLASSIFY_LIMITS.headlineSlugOverlap) score += 2;
-  if (key.length >= 12 && hasEcho(keyIndex, key)) score += 2;
+  if (key.length >= 12 && keyIndex.hasEcho(key)) score += 2;
   // A title with the site's name after it ("Headline | Site") loses to the bare headline printed elsewhere.
   const bare = /^(.{12,}?)\s+(?:\||-|–|—|::)\s+[^|–—]{2,40}$/.exec(block.text);
   if (bare?.[1] !== undefined) {
     const bareKey = letterKey(bare[1]);
-    if ((keyIndex.counts.get(bareKey) ?? 0) - (bareKey === key ? 1 : 0) > 0) score -= 3;
+    if (keyIndex.count(bareKey) - (bareKey === key ? 1 : 0) > 0) score -= 3;
   }
   if (block.words >= 5) score += 1;
   if (block.words <= 2) score -= 2;
@@ -511,7 +545,7 @@ function findHeadline(blocks: Block[], zoneEnd: number, knownTitle: string | nul
     candidates.push(index);
   }
   const keys = candidates.map((index) => letterKey(blocks[index]!.text));
-  const keyIndex = candidates.length === 0 ? null : indexKeys(blocks, Math.max(...keys.map((key) => key.length)) + 1);
+  const keyIndex = candidates.length === 0 ? null : blockKeys(blocks, Math.max(...keys.map((key) => key.length)), candidates.length > CLASSIFY_LIMITS.headlineKeyScanMaxCandidates);
   let best: { index: number; score: number } | null = null;
   const isDateLine = dateLineTest(blocks);
   for (let at = 0; at < candidates.length; at++) {
@@ -671,45 +705,56 @@ function startsBody(block: Block): boolean {
   return splitLeadIn(block.text) !== null || isProse(block);
 }
 
-/** Tags what lies between the headline and the body; returns the block where the body starts. */
-function tagHeaderZone(blocks: Block[], tags: (Tag | null)[], from: number, to: number, mayHaveDek: boolean): number | null {
-  const open = (index: number): boolean => index < to && tags[index] === null;
-  // Made once, not in the loop below: the build's TypeScript loader (esbuild, keeping names) names every
-  // function it makes, and the naming was 2% of the ingest's CPU.
-  const adjacent = (a: number): boolean => open(a + 1) && blocks[a + 1]!.start === blocks[a]!.end + 1;
-  /** The next block from `start` that starts the body; caption groups met on the way are tagged. */
-  const nextBodyStart = (start: number): number | null => {
-    for (let index = start; index < to; index++) {
-      if (!open(index)) continue;
-      const block = blocks[index]!;
-      // Lines printed together without a blank line around an image: alt text, then the caption.
-      const next = index + 1;
-      let last = index;
-      while (adjacent(last) && last - index < CLASSIFY_LIMITS.captionGroupMaxBlocks) last++;
-      const isCaptionGroup =
-        last > index &&
-        !adjacent(last) &&
-        block.words <= CLASSIFY_LIMITS.captionAltMaxWords &&
-        !endsSentence(block.text) &&
-        !BULLET.test(block.raw) &&
-        splitLeadIn(blocks[next]!.text) === null;
-      if (isCaptionGroup) {
-        for (let group = index; group < last; group++) tags[group] = { class: 'caption', rule: 'caption/image-alt' };
-        tags[last] = { class: 'caption', rule: 'caption/image' };
-        index = last;
-        continue;
-      }
-      if (startsBody(block)) return index;
+/** Whether block `index` is before `to` and not tagged yet. */
+function isOpen(tags: (Tag | null)[], to: number, index: number): boolean {
+  return index < to && tags[index] === null;
+}
+
+/** Whether the block after `a` is open and printed on the line right after it. */
+function isAdjacentOpen(blocks: Block[], tags: (Tag | null)[], to: number, a: number): boolean {
+  return isOpen(tags, to, a + 1) && blocks[a + 1]!.start === blocks[a]!.end + 1;
+}
+
+/** The next open block from `start` (before `to`) that starts the body; caption groups met on the way are tagged. */
+function nextBodyStart(blocks: Block[], tags: (Tag | null)[], start: number, to: number): number | null {
+  for (let index = start; index < to; index++) {
+    if (!isOpen(tags, to, index)) continue;
+    const block = blocks[index]!;
+    // Lines printed together without a blank line around an image: alt text, then the caption.
+    const next = index + 1;
+    let last = index;
+    while (isAdjacentOpen(blocks, tags, to, last) && last - index < CLASSIFY_LIMITS.captionGroupMaxBlocks) last++;
+    const isCaptionGroup =
+      last > index &&
+      !isAdjacentOpen(blocks, tags, to, last) &&
+      block.words <= CLASSIFY_LIMITS.captionAltMaxWords &&
+      !endsSentence(block.text) &&
+      !BULLET.test(block.raw) &&
+      splitLeadIn(blocks[next]!.text) === null;
+    if (isCaptionGroup) {
+      for (let group = index; group < last; group++) tags[group] = { class: 'caption', rule: 'caption/image-alt' };
+      tags[last] = { class: 'caption', rule: 'caption/image' };
+      index = last;
+      continue;
     }
-    return null;
-  };
+    if (startsBody(block)) return index;
+  }
+  return null;
+}
+
+/**
+ * Tags what lies between the headline and the body; returns the block where the body starts. Its helpers are
+ * functions of their own, not closures: the build's TypeScript loader (esbuild, keeping names) names every
+ * function it makes, each time it makes it, and the naming was 2% of the ingest's CPU.
+ */
+function tagHeaderZone(blocks: Block[], tags: (Tag | null)[], from: number, to: number, mayHaveDek: boolean): number | null {
   // Without a paragraph of prose, the first block of a few words after the headline starts the body.
-  const first = nextBodyStart(from) ?? blocks.findIndex((block, index) => index >= from && open(index) && block.words >= 3);
+  const first = nextBodyStart(blocks, tags, from, to) ?? blocks.findIndex((block, index) => index >= from && isOpen(tags, to, index) && block.words >= 3);
   if (first === null || first < 0) return null;
   let bodyStart = first;
   const firstBlock = blocks[first]!;
   if (mayHaveDek && isDekLike(firstBlock)) {
-    const following = nextBodyStart(first + 1);
+    const following = nextBodyStart(blocks, tags, first + 1, to);
     if (following !== null) {
       tags[first] = { class: 'subtitle', rule: 'subtitle/dek' };
       bodyStart = following;

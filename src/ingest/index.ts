@@ -70,14 +70,9 @@ export interface IngestResult {
 
 /** One file's bytes -> its Article (or null with an error diagnostic saying why). Pure. `sha256`: of the bytes, when the caller has it already. */
 export function ingestText(sourceFile: string, bytes: Uint8Array, catalogue: Catalogue, options: IngestOptions = {}, sha256 = sha256Hex(bytes)): IngestResult {
-  const skip = (lines: ClassifiedLine[], diagnostics: Diagnostic[], fatal: Diagnostic | null): IngestResult => ({
-    article: null,
-    pinnedSlug: false,
-    lines,
-    diagnostics: fatal === null ? diagnostics : [...diagnostics, fatal],
-  });
-  const emptyFile = makeDiagnostic({ file: sourceFile, ruleId: 'file/empty', severity: 'error', reason: 'the file is empty', note: 'put the article text in it, or remove it' });
-  if (bytes.length === 0) return skip([], [], emptyFile);
+  if (bytes.length === 0) {
+    return skip([], [], makeDiagnostic({ file: sourceFile, ruleId: 'file/empty', severity: 'error', reason: 'the file is empty', note: 'put the article text in it, or remove it' }));
+  }
   if (bytes.length > INGEST_LIMITS.maxFileBytes) {
     return skip([], [], makeDiagnostic({
       file: sourceFile,
@@ -138,6 +133,11 @@ export function ingestText(sourceFile: string, bytes: Uint8Array, catalogue: Cat
     article.warnings = diagnostics.filter((d) => d.severity === 'warning').map(formatDiagnostic);
   }
   return { article, pinnedSlug: pinnedSlug !== null, lines: classification.lines, diagnostics };
+}
+
+/** The result of a file that is not an article. A function of its own, not a closure: see tagHeaderZone in classify.ts. */
+function skip(lines: ClassifiedLine[], diagnostics: Diagnostic[], fatal: Diagnostic | null): IngestResult {
+  return { article: null, pinnedSlug: false, lines, diagnostics: fatal === null ? diagnostics : [...diagnostics, fatal] };
 }
 
 /** Reads catalogue.yaml in `dir`, if there is one. */

@@ -141,19 +141,24 @@ interface ScriptModels {
   /** Alphabet size plus one (see `trigramSlot`). */
   radix: number;
   /**
-   * By trigram slot: the trigram's number in the postings plus one (0: in no model). Two bytes a slot, so
+   * By trigram slot: the trigram's number in the postings (from 1; 0: in no model). Two bytes a slot, so
    * the slots of common letters fit in 64 kB and stay in the cache.
    */
   trigramId: Uint16Array;
-  /** By trigram slot: a scratch count, zeroed again after each call (a sample has at most 2,048 trigrams). */
+  /** By trigram number: a scratch count, zeroed again after each call (a sample has at most 2,048 trigrams). */
   counts: Uint16Array;
   /**
-   * Postings of trigram `id` at `offsets[id]..offsets[id + 1]`, two numbers each, side by side (one cache line
-   * holds a trigram's): language index, and rank of the trigram in that model plus one.
+   * Postings of trigram `id` at `offsets[id - 1]..offsets[id]`, one code unit each: the language's index
+   * and the trigram's rank in that model plus one (POSTING_RANK_BITS). Two bytes a posting, so all of a
+   * script's postings (26 kB for Latin) stay in the cache between articles.
    */
-  offsets: Int32Array;
-  postings: Int32Array;
+  offsets: Uint16Array;
+  postings: Uint16Array;
 }
+
+/** A posting's low bits hold the rank plus one (franc's models have 300 trigrams), the high bits the language's index. */
+const POSTING_RANK_BITS = 9;
+const POSTING_RANK_MASK = (1 << POSTING_RANK_BITS) - 1;
 
 /** Letters of the alphabet below this index (space and the common letters) make trigrams in a small dense block. */
 const COMMON_LETTERS = 32;
@@ -195,23 +200,25 @@ function buildScriptModels(models: Record<string, string>): ScriptModels {
   const radix = alphabet.size + 1;
   if (postings.size >= 0xffff) throw new Error('franc-min models have too many trigrams');
   const trigramId = new Uint16Array(COMMON_LETTERS ** 3 + radix * radix * radix);
-  const counts = new Uint16Array(trigramId.length);
-  const offsets = new Int32Array(postings.size + 1);
+  const counts = new Uint16Array(postings.size + 1);
   const total = [...postings.values()].reduce((sum, list) => sum + list.length / 2, 0);
-  const pairs = new Int32Array(2 * total);
+  if (total > 0xffff || languages.length << POSTING_RANK_BITS > 0x10000) throw new Error('franc-min models too large for two-byte postings');
+  const offsets = new Uint16Array(postings.size + 1);
+  const packed = new Uint16Array(total);
   let id = 0;
   let at = 0;
   for (const [trigram, list] of postings) {
     trigramId[trigramSlot(letter[trigram.charCodeAt(0)]!, letter[trigram.charCodeAt(1)]!, letter[trigram.charCodeAt(2)]!, radix)] = id + 1;
     offsets[id] = at;
-    for (let i = 0; i < list.length; i += 2, at += 2) {
-      pairs[at] = list[i]!;
-      pairs[at + 1] = list[i + 1]! + 1;
+    for (let i = 0; i < list.length; i += 2) {
+      const rank = list[i + 1]! + 1;
+      if (rank > POSTING_RANK_MASK) throw new Error('franc-min model longer than two-byte postings allow');
+      packed[at++] = (list[i]! << POSTING_RANK_BITS) | rank;
     }
     id++;
   }
   offsets[id] = at;
-  return { languages, letter, radix, trigramId, counts, offsets, postings: pairs };
+  return { languages, letter, radix, trigramId, counts, offsets, postings: packed };
 }
 
 const MODELS_BY_SCRIPT = new Map<string, ScriptModels>(
@@ -228,8 +235,10 @@ const SCRIPT_EXPRESSIONS = Object.entries(expressions).map(([script, expression]
   return { script, expression, single, matchesAscii, matchesUnit };
 });
 
+type ScriptEntry = (typeof SCRIPT_EXPRESSIONS)[number];
+
 /** How many matches `expression.match(value)` finds; by a table of code units when the text has no surrogate pairs. */
-function countScript(value: string, entry: (typeof SCRIPT_EXPRESSIONS)[number], hasSurrogates: boolean): number {
+function countScript(value: string, entry: ScriptEntry, hasSurrogates: boolean): number {
   if (hasSurrogates) return value.match(entry.expression)?.length ?? 0;
   let count = 0;
   for (let index = 0; index < value.length; index++) {
@@ -254,6 +263,8 @@ const SURROGATE = /[\uD800-\uDFFF]/;
 
 /** The one script of franc's that has ASCII characters (Latin), or null should its expressions ever have more. */
 const ASCII_SCRIPT = SCRIPT_EXPRESSIONS.filter((entry) => entry.matchesAscii).length === 1 ? SCRIPT_EXPRESSIONS.find((entry) => entry.matchesAscii)! : null;
+
+const ASCII_SCRIPT_MODELS = ASCII_SCRIPT === null ? undefined : MODELS_BY_SCRIPT.get(ASCII_SCRIPT.script);
 
 /**
  * The loop of closestLanguage in one pass, for a text (without surrogate pairs) whose characters of the ASCII
@@ -280,12 +291,107 @@ function onlyAsciiScriptLead(value: string): { topScript: string | null; topCoun
 }
 
 /**
+ * Numbers of the distinct trigrams of the sample that some model has, in the order met (a sample has at most
+ * FRANC_MAX_SAMPLE + 2 units, so as many trigrams). A trigram in no model adds franc's MAX_DIFFERENCE to every
+ * language's distance alike, so it cannot change which is closest and is not counted.
+ */
+const SEEN_TRIGRAMS = new Uint16Array(FRANC_MAX_SAMPLE + 2);
+
+/** Counts the trigrams of cleaned code units (cleanedUnits); returns how many distinct ones are in SEEN_TRIGRAMS. */
+function countUnitTrigrams(units: Uint16Array, models: ScriptModels): number {
+  const { letter, radix, trigramId, counts } = models;
+  let distinct = 0;
+  for (let index = 0; index + 3 <= units.length; index++) {
+    const a = letter[units[index]!]!;
+    const b = letter[units[index + 1]!]!;
+    const c = letter[units[index + 2]!]!;
+    const id = a === 0 || b === 0 || c === 0 ? 0 : trigramId[trigramSlot(a, b, c, radix)]!;
+    if (id === 0) continue;
+    if (counts[id] === 0) SEEN_TRIGRAMS[distinct++] = id;
+    counts[id]!++;
+  }
+  return distinct;
+}
+
+/**
+ * countUnitTrigrams(cleanedUnits(value)) in one pass over the text, without the units: each character is
+ * cleaned as cleanedUnits does and goes straight into the window of three letters. Null (nothing counted)
+ * for a text with a character that does not lower-case on its own (NOT_LOWERED_ALONE). With `lead`, the
+ * ASCII script's entry, the same pass tells whether that script leads, as onlyAsciiScriptLead does, and the
+ * text is counted only if it does (else null).
+ */
+function countTextTrigrams(value: string, models: ScriptModels, lead: ScriptEntry | null): number | null {
+  const { letter, radix, trigramId, counts } = models;
+  const space = letter[0x20]!;
+  let distinct = 0;
+  let nonAscii = 0;
+  let matches = 0;
+  // The last two letters of the cleaned text (alphabet indexes; 0 for none yet), which starts with a padding space.
+  let a = 0;
+  let b = space;
+  // The padding space stands for a space just written: leading white space is dropped.
+  let afterSpace = true;
+  // One step past the end: the trailing space, written unless the text's last run of white space wrote it.
+  for (let index = 0; index <= value.length; index++) {
+    let c: number;
+    if (index === value.length) {
+      if (lead !== null && matches <= nonAscii) {
+        for (let at = 0; at < distinct; at++) counts[SEEN_TRIGRAMS[at]!] = 0;
+        return null;
+      }
+      if (afterSpace) break;
+      c = space;
+    } else {
+      const unit = value.charCodeAt(index);
+      if (lead !== null) {
+        if (unit > 0x7f) nonAscii++;
+        let match = lead.matchesUnit[unit]!;
+        if (match < 0) {
+          match = lead.single.test(value[index]!) ? 1 : 0;
+          lead.matchesUnit[unit] = match;
+        }
+        matches += match;
+      }
+      let cleaned = unit < 0x80 ? ASCII_CLEANED[unit]! : isSpaceUnit(unit) ? -1 : unit;
+      if (cleaned < 0) {
+        if (afterSpace) continue;
+        cleaned = 0x20;
+        afterSpace = true;
+      } else {
+        if (cleaned >= 0x80) {
+          if (unit === 0x130 || unit === 0x3a3 || (unit >= 0xd800 && unit <= 0xdfff)) {
+            for (let at = 0; at < distinct; at++) counts[SEEN_TRIGRAMS[at]!] = 0;
+            return null;
+          }
+          cleaned = lowerUnit(unit);
+        }
+        afterSpace = false;
+      }
+      c = letter[cleaned]!;
+    }
+    // A trigram with a letter outside the alphabet (or before the second letter, a = 0) is in no model.
+    const id = a === 0 || b === 0 || c === 0 ? 0 : trigramId[trigramSlot(a, b, c, radix)]!;
+    a = b;
+    b = c;
+    if (id === 0) continue;
+    if (counts[id] === 0) SEEN_TRIGRAMS[distinct++] = id;
+    counts[id]!++;
+  }
+  return distinct;
+}
+
+/**
  * franc-min's answer for a sample of at least 120 characters (an ISO 639-3 code or 'und'), computed as franc
  * does (same script test, same trigram counts, same distance and tie order) without its per-language loop:
  * trigrams are numbered through the script's alphabet and counted in typed arrays, with no strings or maps.
  */
 export function closestLanguage(sample: string): string {
   const value = sample.slice(0, FRANC_MAX_SAMPLE);
+  // Most samples are led by the ASCII script (Latin): its trigrams are counted in the pass that tells so.
+  if (ASCII_SCRIPT !== null && ASCII_SCRIPT_MODELS !== undefined) {
+    const distinct = countTextTrigrams(value, ASCII_SCRIPT_MODELS, ASCII_SCRIPT);
+    if (distinct !== null) return nearestLanguage(ASCII_SCRIPT_MODELS, distinct);
+  }
   let { topScript, topCount } = onlyAsciiScriptLead(value);
   if (topScript === null) {
     const nonAscii = countNonAscii(value);
@@ -304,39 +410,24 @@ export function closestLanguage(sample: string): string {
   if (topScript === null) return 'und';
   const models = MODELS_BY_SCRIPT.get(topScript);
   if (models === undefined) return topCount === 0 ? 'und' : topScript;
-  const { letter, radix, trigramId, counts, offsets, postings } = models;
-  const units = cleanedUnits(value);
-  const seen: number[] = [];
-  // Trigrams with a character outside the alphabet are in no model: only how many distinct ones there are
-  // counts (three code units as one number: distinct trigrams, distinct numbers).
-  const outside = new Set<number>();
-  // The window of three letters slides: each unit is looked up once.
-  let a = 0;
-  let b = units.length > 0 ? letter[units[0]!]! : 0;
-  let c = units.length > 1 ? letter[units[1]!]! : 0;
-  for (let index = 0; index + 3 <= units.length; index++) {
-    a = b;
-    b = c;
-    c = letter[units[index + 2]!]!;
-    if (a === 0 || b === 0 || c === 0) {
-      outside.add(units[index]! * 0x100000000 + units[index + 1]! * 0x10000 + units[index + 2]!);
-      continue;
-    }
-    const slot = trigramSlot(a, b, c, radix);
-    if (counts[slot] === 0) seen.push(slot);
-    counts[slot]!++;
-  }
-  const distances = new Array<number>(models.languages.length).fill((seen.length + outside.size) * FRANC_MAX_DIFFERENCE);
-  for (const slot of seen) {
-    const count = counts[slot]!;
-    counts[slot] = 0;
-    const id = trigramId[slot]!;
-    if (id === 0) continue;
-    for (let at = offsets[id - 1]!, end = offsets[id]!; at < end; at += 2) {
-      distances[postings[at]!]! += Math.abs(count - postings[at + 1]!) - FRANC_MAX_DIFFERENCE;
+  return nearestLanguage(models, countTextTrigrams(value, models, null) ?? countUnitTrigrams(cleanedUnits(value), models));
+}
+
+/** The language whose model is nearest the `distinct` trigrams counted in SEEN_TRIGRAMS (franc's distance); zeroes their counts. */
+function nearestLanguage(models: ScriptModels, distinct: number): string {
+  const { counts, offsets, postings } = models;
+  // Each language's distance less the same amount for all: MAX_DIFFERENCE for each distinct trigram of the sample.
+  const distances = new Int32Array(models.languages.length);
+  for (let at = 0; at < distinct; at++) {
+    const id = SEEN_TRIGRAMS[at]!;
+    const count = counts[id]!;
+    counts[id] = 0;
+    for (let next = offsets[id - 1]!, end = offsets[id]!; next < end; next++) {
+      const posting = postings[next]!;
+      distances[posting >>> POSTING_RANK_BITS]! += Math.abs(count - (posting & POSTING_RANK_MASK)) - FRANC_MAX_DIFFERENCE;
     }
   }
   let best = 0;
-  for (let i = 1; i < distances.length; i++) if ((distances[i] as number) < (distances[best] as number)) best = i;
+  for (let i = 1; i < distances.length; i++) if (distances[i]! < distances[best]!) best = i;
   return models.languages[best] as string;
 }

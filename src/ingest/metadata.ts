@@ -211,13 +211,11 @@ function findPublished(
   // later ones belong to related articles, galleries and comments.
   const headline = blocks.findIndex((block) => block.class === 'headline');
   const bodyStart = blocks.findIndex((block, index) => index > headline && block.class === 'body');
-  const inHeader = (index: number): boolean =>
-    headline < 0 || (index >= headline - DATE_NEAR_HEADLINE_BEFORE && (bodyStart < 0 || index < bodyStart));
   const dateLines = blocks.filter((block) => block.class === 'date');
-  const ranked = [...dateLines.filter((block) => inHeader(blocks.indexOf(block))), ...dateLines.filter((block) => !inHeader(blocks.indexOf(block)))];
-  const labelled = ranked.find((block) => DATE_LABEL_PUBLISHED.test(block.text) && inHeader(blocks.indexOf(block)));
+  const ranked = [...dateLines.filter((block) => isInHeader(blocks.indexOf(block), headline, bodyStart)), ...dateLines.filter((block) => !isInHeader(blocks.indexOf(block), headline, bodyStart))];
+  const labelled = ranked.find((block) => DATE_LABEL_PUBLISHED.test(block.text) && isInHeader(blocks.indexOf(block), headline, bodyStart));
   const plain = ranked.find((block) => !DATE_LABEL_UPDATED.test(block.text) || findPublishedInLine(block.text) !== findFullDate(block.text));
-  const headerPick = labelled ?? (plain !== undefined && inHeader(blocks.indexOf(plain)) ? plain : undefined);
+  const headerPick = labelled ?? (plain !== undefined && isInHeader(blocks.indexOf(plain), headline, bodyStart) ? plain : undefined);
   if (headerPick !== undefined) {
     const date = findPublishedInLine(headerPick.text);
     if (date !== null) return found({ iso: date.iso, precision: date.precision }, labelled === headerPick ? 'date/labelled-line' : 'date/line', headerPick.line);
@@ -239,6 +237,14 @@ function findPublished(
     if (date !== null) return found({ iso: date.iso, precision: date.precision }, 'date/url-path', url.provenance.line);
   }
   return null;
+}
+
+/**
+ * Whether block `index` is in the article's header: from a few blocks above the headline to the body. A
+ * function of its own, not a closure: the TypeScript loader names each function it makes, each time.
+ */
+function isInHeader(index: number, headline: number, bodyStart: number): boolean {
+  return headline < 0 || (index >= headline - DATE_NEAR_HEADLINE_BEFORE && (bodyStart < 0 || index < bodyStart));
 }
 
 /** Blocks around the headline where a page prints its date (bylines, info bars, "Posted …" lines). */

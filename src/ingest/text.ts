@@ -289,12 +289,39 @@ export function letterKeyPrefix(text: string, length: number): string {
 
 /** Whether `letterKey(text)` starts with `key`, reading no further into the text than the key's length needs. */
 export function hasLetterKeyPrefix(text: string, key: string): boolean {
-  return letterKeyPrefix(text, key.length) === key;
+  return compareLetterKey(text, key, false);
 }
 
 /** Whether `letterKey(text) === key`, reading no further into a long text than the key's length needs. */
 export function hasLetterKey(text: string, key: string): boolean {
-  return letterKeyPrefix(text, key.length + 1) === key;
+  return compareLetterKey(text, key, true);
+}
+
+/**
+ * Whether the letter key of `text` starts with `key` (`whole`: is `key`), built letter by letter as
+ * letterKeyPrefix builds it and compared as it goes: most texts differ from the key in their first letters,
+ * so they are read no further, and no key is made.
+ */
+function compareLetterKey(text: string, key: string, whole: boolean): boolean {
+  let matched = 0;
+  for (let index = 0; index < text.length; index++) {
+    const unit = text.charCodeAt(index);
+    if ((unit >= 0x61 && unit <= 0x7a) || (unit >= 0x30 && unit <= 0x39) || (unit >= 0x41 && unit <= 0x5a)) {
+      if (matched === key.length) return !whole;
+      if (key.charCodeAt(matched) !== (unit | 0x20)) return false;
+      matched++;
+    } else if (unit >= 0x80) {
+      const codePoint = text.codePointAt(index)!;
+      if (codePoint > 0xffff) index++;
+      const folded = foldedCodePoint(codePoint);
+      for (let at = 0; at < folded.length; at++) {
+        if (matched === key.length) return !whole;
+        if (key.charCodeAt(matched) !== folded.charCodeAt(at)) return false;
+        matched++;
+      }
+    }
+  }
+  return matched === key.length;
 }
 
 /** Whether the line is empty or white space (`line.trim() === ''`), without a trimmed copy. */

@@ -3,9 +3,9 @@ import assert from 'node:assert/strict';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
-import { beforePadding, classifyLines, detectWrapWidth, mayEndWithCredit } from '../../src/ingest/classify.ts';
+import { beforePadding, blockKeys, classifyLines, detectWrapWidth, groupBlocks, mayEndWithCredit } from '../../src/ingest/classify.ts';
 import { CAPTION_PHOTO_CREDIT } from '../../src/ingest/patterns.ts';
-import { plainText } from '../../src/ingest/text.ts';
+import { computeLetterKey, plainText } from '../../src/ingest/text.ts';
 
 /** `class rule` of every non-blank line, keyed by its text (trimmed). */
 function classify(text: string, knownTitle: string | null = null): Map<string, string> {
@@ -253,5 +253,35 @@ describe('cheap tests before slow expressions', () => {
     for (const text of credits) assert.ok(CAPTION_PHOTO_CREDIT.test(text), text);
     assert.equal(mayEndWithCredit(LEDE), false);
     assert.equal(mayEndWithCredit(`The council said: ${SECOND} ${LEDE}`), false);
+  });
+});
+
+describe('blockKeys', () => {
+  const SEEDS = join(import.meta.dirname, '..', '..', 'seeds');
+  // The seeds' blocks, and an echo: a line printed again, once as it is and once with more after it.
+  const texts = [...readdirSync(SEEDS).map((name) => readFileSync(join(SEEDS, name), 'utf8')), 'Pier to Reopen Next Spring\n\nPier to reopen next spring.\n\nPier to Reopen Next Spring, Officials Say'];
+
+  it('answers alike by reading the blocks and by sorting their keys, and as the whole keys say', () => {
+    let echoes = 0;
+    for (const text of texts) {
+      const blocks = groupBlocks(text.split('\n'), 0);
+      const wholeKeys = blocks.map((block) => computeLetterKey(block.text));
+      // Every block's key and its first 12 letters, as headlineScore asks them.
+      const asked = [...new Set(wholeKeys.flatMap((key) => [key, key.slice(0, 12)]))].filter((key) => key.length <= 80);
+      const length = Math.max(...asked.map((key) => key.length));
+      const scanned = blockKeys(blocks, length, false);
+      const sorted = blockKeys(blocks, length, true);
+      for (const key of asked) {
+        const starting = wholeKeys.filter((whole) => whole.startsWith(key)).length;
+        assert.equal(scanned.hasEcho(key), starting >= 2, key);
+        assert.equal(sorted.hasEcho(key), starting >= 2, key);
+        assert.equal(scanned.count(key), wholeKeys.filter((whole) => whole === key).length, key);
+        assert.equal(sorted.count(key), scanned.count(key), key);
+        if (starting >= 2) echoes++;
+      }
+    }
+    assert.ok(echoes > 0, 'some keys are echoed');
+    const last = groupBlocks(texts.at(-1)!.split('\n'), 0);
+    assert.deepEqual([blockKeys(last, 30, false).count('piertoreopennextspring'), blockKeys(last, 30, true).count('piertoreopennextspring')], [2, 2]);
   });
 });

@@ -27,6 +27,11 @@ describe('confidence', () => {
     assert.equal(confidenceOf({ origin: 'text', rule: 'date/line', line: 3 }), 'medium');
     assert.equal(confidenceOf({ origin: 'inferred', rule: 'publisher/url-host-words', line: 5 }), 'low');
     assert.equal(confidenceOf({ origin: 'inferred', rule: 'some/new-rule', line: null }), 'low', 'an inferred value of a rule not in the table');
+    // Asked again (now from what was found the first time), and the same rule from another origin.
+    assert.equal(confidenceOf({ origin: 'inferred', rule: 'some/new-rule', line: 2 }), 'low');
+    assert.equal(confidenceOf({ origin: 'text', rule: 'some/new-rule', line: null }), 'medium', 'a rule not in the table read from the text');
+    assert.equal(confidenceOf({ origin: 'front-matter', rule: 'some/new-rule', line: null }), 'high');
+    assert.equal(confidenceOf({ origin: 'text', rule: 'date/line', line: 7 }), 'medium');
   });
 
   it('puts a confidence on every provenance entry of the record (what npm run extract prints)', () => {

@@ -32,6 +32,28 @@ describe('letter keys', () => {
     assert.equal(hasLetterKeyPrefix('Talks on Venezuela', 'talksonvenezuelainrome'), false);
     assert.equal(hasLetterKeyPrefix('The Ledger | Talks on Venezuela, in Rome', 'talksonvenezuelainrome'), false);
   });
+
+  it('hasLetterKey and hasLetterKeyPrefix answer as the whole keys do, on the lines of the seeds and letters that fold to several', () => {
+    const lines = [
+      ...readdirSync(SEEDS).flatMap((name) => readFileSync(join(SEEDS, name), 'utf8').split('\n')).filter((line) => line.trim() !== ''),
+      'Ⅻ ﬁnal', 'Él’s 𝐀𝐁 café', 'ﷺ', '', '— …',
+    ];
+    const keyOf = lines.map((line) => computeLetterKey(line));
+    let equal = 0;
+    let prefixed = 0;
+    lines.forEach((line, index) => {
+      const key = keyOf[index]!;
+      // Its own key and its starts (cut inside a fold too), a longer key, and the next lines' keys.
+      const keys = [key, key.slice(0, 1), key.slice(0, 7), key.slice(0, -1), `${key}x`, 'xii', 'fi', ...keyOf.slice(index + 1, index + 4)];
+      for (const other of keys) {
+        assert.equal(hasLetterKey(line, other), key === other, `${line} / ${other}`);
+        assert.equal(hasLetterKeyPrefix(line, other), key.startsWith(other), `${line} / ${other}`);
+        if (key === other) equal++;
+        if (key.startsWith(other)) prefixed++;
+      }
+    });
+    assert.ok(equal > lines.length && prefixed > 2 * lines.length, 'both answers are met');
+  });
 });
 
 describe('plain text and white space', () => {
