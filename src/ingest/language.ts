@@ -266,6 +266,16 @@ const ASCII_SCRIPT = SCRIPT_EXPRESSIONS.filter((entry) => entry.matchesAscii).le
 
 const ASCII_SCRIPT_MODELS = ASCII_SCRIPT === null ? undefined : MODELS_BY_SCRIPT.get(ASCII_SCRIPT.script);
 
+/** 1 when the character at `index` of `value` (code unit `unit`) is of `entry`'s script, else 0; remembered by code unit. */
+function scriptMatch(entry: ScriptEntry, value: string, index: number, unit: number): number {
+  let match = entry.matchesUnit[unit]!;
+  if (match < 0) {
+    match = entry.single.test(value[index]!) ? 1 : 0;
+    entry.matchesUnit[unit] = match;
+  }
+  return match;
+}
+
 /**
  * The loop of closestLanguage in one pass, for a text (without surrogate pairs) whose characters of the ASCII
  * script outnumber its characters outside ASCII: no other script can match more of it, so that script leads,
@@ -280,12 +290,7 @@ function onlyAsciiScriptLead(value: string): { topScript: string | null; topCoun
     const unit = value.charCodeAt(index);
     if (unit >= 0xd800 && unit <= 0xdfff) return undecided;
     if (unit > 0x7f) nonAscii++;
-    let match = ASCII_SCRIPT.matchesUnit[unit]!;
-    if (match < 0) {
-      match = ASCII_SCRIPT.single.test(value[index]!) ? 1 : 0;
-      ASCII_SCRIPT.matchesUnit[unit] = match;
-    }
-    matches += match;
+    matches += scriptMatch(ASCII_SCRIPT, value, index, unit);
   }
   return matches > nonAscii ? { topScript: ASCII_SCRIPT.script, topCount: matches / value.length } : undecided;
 }
@@ -345,12 +350,7 @@ function countTextTrigrams(value: string, models: ScriptModels, lead: ScriptEntr
       const unit = value.charCodeAt(index);
       if (lead !== null) {
         if (unit > 0x7f) nonAscii++;
-        let match = lead.matchesUnit[unit]!;
-        if (match < 0) {
-          match = lead.single.test(value[index]!) ? 1 : 0;
-          lead.matchesUnit[unit] = match;
-        }
-        matches += match;
+        matches += scriptMatch(lead, value, index, unit);
       }
       let cleaned = unit < 0x80 ? ASCII_CLEANED[unit]! : isSpaceUnit(unit) ? -1 : unit;
       if (cleaned < 0) {
