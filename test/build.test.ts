@@ -146,10 +146,10 @@ describe('build of the seeds under --base /x/', () => {
     assert.ok(site.files().includes('404.html'));
   });
 
-  it('keeps the Pagefind files the search page loads and removes Pagefind\'s own search UIs', () => {
+  it('keeps the Pagefind files the search page loads and removes Pagefind\'s own search UIs and worker', () => {
     const bundle = site.files().filter((f) => /^pagefind\/[^/]+$/.test(f)).map((f) => f.slice('pagefind/'.length));
-    for (const used of ['pagefind.js', 'pagefind-worker.js', 'pagefind-entry.json', 'wasm.en.pagefind']) assert.ok(bundle.includes(used), used);
-    assert.deepEqual(bundle.filter((name) => /\.(?:js|css)$/.test(name)).sort(), ['pagefind-worker.js', 'pagefind.js']);
+    for (const used of ['pagefind.js', 'pagefind-entry.json', 'wasm.en.pagefind']) assert.ok(bundle.includes(used), used);
+    assert.deepEqual(bundle.filter((name) => /\.(?:js|css)$/.test(name)).sort(), ['pagefind.js']);
   });
 
   it('accounts for every input file in build-report.json and in the printed lines', () => {

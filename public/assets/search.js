@@ -48,7 +48,9 @@ if (form && input && status && list && more) {
   const loadPagefind = async () => {
     if (pagefind) return pagefind;
     const module = await import(`${bundlePath}pagefind.js`);
-    await module.options({ baseUrl, bundlePath });
+    // Searched on this thread: Pagefind's worker script would be one more download (41 KB) for a search
+    // that takes milliseconds here (one chunk a word and shard).
+    await module.options({ baseUrl, bundlePath, noWorker: true });
     for (const path of mergeBundles) await module.mergeIndex(path, { baseUrl });
     pagefind = module;
     return module;

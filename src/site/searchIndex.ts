@@ -105,25 +105,26 @@ export async function awaitCompleteBundle(bundleDir: string, withinMs = BUNDLE_W
 }
 
 /**
- * Pagefind's ready-made search interfaces, which writeFiles puts in every bundle (about 420 KB each,
- * 10 MB at 100,000 articles): the search page (public/assets/search.js) loads pagefind.js alone.
+ * Pagefind's ready-made search interfaces and its web worker, which writeFiles puts in every bundle
+ * (about 460 KB each, 11 MB at 100,000 articles): the search page (public/assets/search.js) loads
+ * pagefind.js alone and searches on its own thread.
  */
-const UNUSED_UI_FILE = /^pagefind-(?:ui|modular-ui|component-ui|highlight)\.(?:js|css)$/;
+const UNUSED_FILE = /^pagefind-(?:ui|modular-ui|component-ui|highlight|worker)\.(?:js|css)$/;
 
-/** Deletes the UI files Pagefind wrote into `bundleDir`. */
-async function removeUnusedUi(bundleDir: string): Promise<void> {
-  const unused = (await readdir(bundleDir)).filter((name) => UNUSED_UI_FILE.test(name));
+/** Deletes the files Pagefind wrote into `bundleDir` that the search page never loads. */
+async function removeUnused(bundleDir: string): Promise<void> {
+  const unused = (await readdir(bundleDir)).filter((name) => UNUSED_FILE.test(name));
   await Promise.all(unused.map((name) => rm(join(bundleDir, name))));
 }
 
-/** Writes `index` as shard `n` of `outDir`, ends its Pagefind process, drops the UI files, and puts its filter index in a fixed order. */
+/** Writes `index` as shard `n` of `outDir`, ends its Pagefind process, drops the files the search page never loads, and puts its filter index in a fixed order. */
 async function writeShard(index: pagefind.PagefindIndex, outDir: string, n: number): Promise<{ pages: number; unordered: string | null }> {
   const written = await index.writeFiles({ outputPath: join(outDir, searchShardPath(n)) });
   if (written.errors.length > 0) throw new SearchIndexError('writeFiles', written.errors);
   // Ended only once every file is whole: the process may still be writing when writeFiles answers.
   await awaitCompleteBundle(written.outputPath);
   await pagefind.close();
-  await removeUnusedUi(written.outputPath);
+  await removeUnused(written.outputPath);
   // Pagefind writes its filter index in a different order each run: fix it, so equal inputs give equal bytes.
   const unordered = await fixSearchIndexOrder(written.outputPath);
   return { pages: await indexedPageCount(written.outputPath), unordered };

@@ -77,6 +77,7 @@ describe(SUITE, { skip: chromium.skipReason ?? false }, () => {
       assert.equal((await pagefindResults(page, 'Ryabkov')).length, expected.length);
       assert.ok(fetched.some((path) => path.startsWith('/pagefind/index/')), `the word index was fetched: ${fetched.join(' ')}`);
       assert.deepEqual(fetched.filter((path) => path.includes('/filter/')), [], 'no filter index for a plain search');
+      assert.deepEqual(fetched.filter((path) => path.endsWith('pagefind-worker.js')), [], 'no worker script: the search runs on the page');
       const publisher = env.site.articles.find((a) => a.publisher !== null)!.publisher!;
       await page.locator('#search-publisher').selectOption(publisher);
       await page.locator('#search-status', { hasText: `(Publisher: ${publisher})` }).waitFor({ timeout: 15_000 });
