@@ -94,7 +94,11 @@ function madeUpWord(random: Random): string {
  * so that, as in real news text, a few rare words recur and most occur once or twice.
  */
 function rareWord(random: Random): string {
-  let i = Math.floor(Math.exp(random() * Math.log(60_000)));
+  return tailWord(Math.floor(Math.exp(random() * Math.log(60_000))));
+}
+
+/** Word number i of the long tail (rareWord): the bench searches for one of them. */
+export function tailWord(i: number): string {
   let word = '';
   do {
     word += SYLLABLES[i % SYLLABLES.length];

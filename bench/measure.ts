@@ -1,8 +1,8 @@
 // Measuring one child process: wall time, and the peak resident memory of every process in its tree
 // (GNU time's maximum over the waited-for tree when /usr/bin/time exists, plus /proc sampling that says
 // which program it was: node for Eleventy, pagefind for Pagefind's own binary).
-import { spawn } from 'node:child_process';
-import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { execFileSync, spawn } from 'node:child_process';
+import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
@@ -36,6 +36,31 @@ export function cpuOfTimeReport(report: string): Cpu | null {
   const userMs = seconds('User');
   const systemMs = seconds('System');
   return userMs === null || systemMs === null ? null : { userMs, systemMs };
+}
+
+/**
+ * Puts the file system in the same state before each measured build; true when the kernel's caches could
+ * be dropped (as root), false when they could not (the build is measured all the same).
+ *
+ * Why: ext4 without a journal (this machine's) will not reuse an inode deleted less than a minute ago
+ * (six while its block is unwritten) while the inode's table block is cached, and walks past every such
+ * inode each time it makes a file or folder (recently_deleted() in Linux's fs/ext4/ialloc.c). Once the
+ * bench had deleted a built site, making a folder cost up to 0.7 ms of kernel CPU instead of 0.03 ms, so a
+ * build's kernel time followed what had been deleted just before it: 20 to 52 s at 10,000 articles. With
+ * the blocks written out and dropped, no inode counts as recently deleted. Then the files of `inputDir`
+ * are read back in, so each build starts with its input in memory, as before.
+ */
+export function settleFileSystem(inputDir: string): boolean {
+  let dropped = false;
+  try {
+    execFileSync('sync');
+    writeFileSync('/proc/sys/vm/drop_caches', '3');
+    dropped = true;
+  } catch {
+    // not root, or no such file: measured as it is
+  }
+  for (const entry of readdirSync(inputDir, { withFileTypes: true })) if (entry.isFile()) readFileSync(join(inputDir, entry.name));
+  return dropped;
 }
 
 /** pid -> [parent pid, program name] of every process now running. */

@@ -84,12 +84,14 @@ function startStaticServer(root: string): Promise<{ server: Server; url: string;
 export interface SearchPageSelectors {
   input: string;
   result: string;
+  /** What the page says when nothing matched. */
+  noResults: RegExp;
 }
 
 /** Dossier's own search page (public/assets/search.js). */
-export const DOSSIER_SEARCH: SearchPageSelectors = { input: '#search-q', result: '.search-result' };
+export const DOSSIER_SEARCH: SearchPageSelectors = { input: '#search-q', result: '.search-result', noResults: /^No articles for/ };
 /** Pagefind's default UI (the baseline's search page). */
-export const PAGEFIND_UI_SEARCH: SearchPageSelectors = { input: '.pagefind-ui__search-input', result: '.pagefind-ui__result' };
+export const PAGEFIND_UI_SEARCH: SearchPageSelectors = { input: '.pagefind-ui__search-input', result: '.pagefind-ui__result', noResults: /^No results for/ };
 
 /**
  * Bytes the search page plus one search for `query` download on the site in `root` (the search page at
@@ -105,7 +107,8 @@ export async function searchBytes(root: string, searchPath: string, query: strin
     const pageBytes = site.served;
     site.reset();
     await page.fill(selectors.input, query);
-    await page.waitForSelector(selectors.result, { timeout: 60_000 });
+    // A word may be in no article of a small corpus: then the page's message ends the wait.
+    await page.locator(selectors.result).or(page.getByText(selectors.noResults)).first().waitFor({ timeout: 60_000 });
     await page.waitForLoadState('networkidle');
     // Pagefind loads result fragments as results appear: give them a moment to settle.
     await page.waitForTimeout(1000);

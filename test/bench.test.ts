@@ -7,7 +7,7 @@ import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { generateCorpus, readSeedTexts, seededRandom } from '../bench/corpus.ts';
-import { buildBaseline, writeCorpus } from '../bench/run.ts';
+import { buildBaseline, SEARCH_QUERIES, writeCorpus } from '../bench/run.ts';
 import { cpuOfTimeReport } from '../bench/measure.ts';
 import { searchBundleKind } from '../bench/searchBytes.ts';
 import { ingestFolder } from '../src/ingest/index.ts';
@@ -24,6 +24,15 @@ describe('bench corpus', () => {
     const again = seededRandom(7);
     assert.deepEqual([again(), again()], first);
     assert.ok(first.every((x) => x >= 0 && x < 1));
+  });
+
+  it('has the searched words at the frequencies the bench says: most articles, a few in a hundred, a handful', () => {
+    const texts = corpus(2000);
+    const share = (word: string): number => texts.filter((text) => new RegExp(`\\b${word}\\b`, 'i').test(text)).length / texts.length;
+    const [common, topic, tail] = SEARCH_QUERIES as [string, string, string];
+    for (const word of common.split(' ')) assert.ok(share(word) > 0.6, `${word}: ${share(word)}`);
+    assert.ok(share(topic) > 0.01 && share(topic) < 0.1, `${topic}: ${share(topic)}`);
+    assert.ok(share(tail) > 0 && share(tail) < 0.01, `${tail}: ${share(tail)}`);
   });
 
   it('mixes the five outlet styles, several date formats and page chrome', () => {
