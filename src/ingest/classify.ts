@@ -227,11 +227,15 @@ function continuesParagraph(previous: string, next: string, wrapWidth: number): 
   return previous.trim().length >= 40 && !endsSentence(plainText(previous)) && STARTS_LOWER_CASE.test(plainText(trimmedNext));
 }
 
-/**
- * The block of lines `start`..`end` (their trimmed text in `parts`). A function of its own, not a closure in
- * groupBlocks: see tagHeaderZone.
- */
-function makeBlock(start: number, end: number, parts: string[]): Block {
+/** The lines of a paragraph being read (as written, trimmed), lines `start` to `end`. */
+interface OpenParagraph {
+  start: number;
+  end: number;
+  parts: string[];
+}
+
+/** The block of an open paragraph. A function of its own, not a closure in groupBlocks: see tagHeaderZone. */
+function makeBlock({ start, end, parts }: OpenParagraph): Block {
   const raw = stripControls(parts.join(' '));
   const text = computePlainText(raw);
   return { start, end, raw, text, words: wordCount(text) };
@@ -240,12 +244,11 @@ function makeBlock(start: number, end: number, parts: string[]): Block {
 export function groupBlocks(lines: string[], from: number): Block[] {
   const wrapWidth = detectWrapWidth(lines.slice(from));
   const blocks: Block[] = [];
-  // The lines of the paragraph being read (as written, trimmed), from line `start`.
-  let current: { start: number; end: number; parts: string[] } | null = null;
+  let current: OpenParagraph | null = null;
   for (let index = from; index < lines.length; index++) {
     const line = lines[index] ?? '';
     if (isBlank(line)) {
-      if (current !== null) blocks.push(makeBlock(current.start, current.end, current.parts));
+      if (current !== null) blocks.push(makeBlock(current));
       current = null;
       continue;
     }
@@ -254,10 +257,10 @@ export function groupBlocks(lines: string[], from: number): Block[] {
       current.end = index;
       continue;
     }
-    if (current !== null) blocks.push(makeBlock(current.start, current.end, current.parts));
+    if (current !== null) blocks.push(makeBlock(current));
     current = { start: index, end: index, parts: [line.trim()] };
   }
-  if (current !== null) blocks.push(makeBlock(current.start, current.end, current.parts));
+  if (current !== null) blocks.push(makeBlock(current));
   return blocks;
 }
 

@@ -318,6 +318,12 @@ function countUnitTrigrams(units: Uint16Array, models: ScriptModels): number {
   return distinct;
 }
 
+/** Zeroes the counts of the `distinct` trigrams in SEEN_TRIGRAMS, for a text that is not counted after all (null). */
+function forgetCounts(counts: Uint16Array, distinct: number): null {
+  for (let at = 0; at < distinct; at++) counts[SEEN_TRIGRAMS[at]!] = 0;
+  return null;
+}
+
 /**
  * countUnitTrigrams(cleanedUnits(value)) in one pass over the text, without the units: each character is
  * cleaned as cleanedUnits does and goes straight into the window of three letters. Null (nothing counted)
@@ -341,8 +347,7 @@ function countTextTrigrams(value: string, models: ScriptModels, lead: ScriptEntr
     let c: number;
     if (index === value.length) {
       if (lead !== null && matches <= nonAscii) {
-        for (let at = 0; at < distinct; at++) counts[SEEN_TRIGRAMS[at]!] = 0;
-        return null;
+        return forgetCounts(counts, distinct);
       }
       if (afterSpace) break;
       c = space;
@@ -360,8 +365,7 @@ function countTextTrigrams(value: string, models: ScriptModels, lead: ScriptEntr
       } else {
         if (cleaned >= 0x80) {
           if (unit === 0x130 || unit === 0x3a3 || (unit >= 0xd800 && unit <= 0xdfff)) {
-            for (let at = 0; at < distinct; at++) counts[SEEN_TRIGRAMS[at]!] = 0;
-            return null;
+            return forgetCounts(counts, distinct);
           }
           cleaned = lowerUnit(unit);
         }

@@ -211,11 +211,16 @@ function findPublished(
   // later ones belong to related articles, galleries and comments.
   const headline = blocks.findIndex((block) => block.class === 'headline');
   const bodyStart = blocks.findIndex((block, index) => index > headline && block.class === 'body');
-  const dateLines = blocks.filter((block) => block.class === 'date');
-  const ranked = [...dateLines.filter((block) => isInHeader(blocks.indexOf(block), headline, bodyStart)), ...dateLines.filter((block) => !isInHeader(blocks.indexOf(block), headline, bodyStart))];
-  const labelled = ranked.find((block) => DATE_LABEL_PUBLISHED.test(block.text) && isInHeader(blocks.indexOf(block), headline, bodyStart));
+  const headerDates: TaggedBlock[] = [];
+  const laterDates: TaggedBlock[] = [];
+  for (let index = 0; index < blocks.length; index++) {
+    const block = blocks[index]!;
+    if (block.class === 'date') (isInHeader(index, headline, bodyStart) ? headerDates : laterDates).push(block);
+  }
+  const ranked = [...headerDates, ...laterDates];
+  const labelled = headerDates.find((block) => DATE_LABEL_PUBLISHED.test(block.text));
   const plain = ranked.find((block) => !DATE_LABEL_UPDATED.test(block.text) || findPublishedInLine(block.text) !== findFullDate(block.text));
-  const headerPick = labelled ?? (plain !== undefined && isInHeader(blocks.indexOf(plain), headline, bodyStart) ? plain : undefined);
+  const headerPick = labelled ?? (plain !== undefined && headerDates.includes(plain) ? plain : undefined);
   if (headerPick !== undefined) {
     const date = findPublishedInLine(headerPick.text);
     if (date !== null) return found({ iso: date.iso, precision: date.precision }, labelled === headerPick ? 'date/labelled-line' : 'date/line', headerPick.line);
