@@ -13,6 +13,8 @@ const USAGE = `usage: npm run build -- [--seeds DIR] [--out DIR] [--base /prefix
   --strict         exit non-zero when any input has warnings or is skipped
   --search-shard-pages N  most pages in one search index (default 4000): fewer need less build memory, more
                    make a search on a large archive download less (the search page merges the shards)
+  --search-processes N  search index shards made at the same time, each by a Pagefind process of its
+                   own of about 1 GB at 4,000 pages (default 2; 1 needs less memory, takes longer)
   --timings FILE   also write the phase timings as JSON to FILE (for npm run bench)
   --ingest-workers N  worker threads that ingest beside the main one (default: one per other
                    core from 1,000 files on; 0 turns them off); the site is the same either way
@@ -31,6 +33,7 @@ async function main(): Promise<void> {
       strict: { type: 'boolean', default: false },
       timings: { type: 'string' },
       'search-shard-pages': { type: 'string' },
+      'search-processes': { type: 'string' },
       'ingest-workers': { type: 'string' },
       help: { type: 'boolean', short: 'h', default: false },
     },
@@ -55,6 +58,12 @@ async function main(): Promise<void> {
     process.exitCode = 2;
     return;
   }
+  const searchProcesses = values['search-processes'] === undefined ? undefined : Number(values['search-processes']);
+  if (searchProcesses !== undefined && !(Number.isInteger(searchProcesses) && searchProcesses >= 1)) {
+    process.stderr.write(`--search-processes must be a whole number of 1 or more, not ${JSON.stringify(values['search-processes'])}\n`);
+    process.exitCode = 2;
+    return;
+  }
   const ingestWorkers = values['ingest-workers'] === undefined ? undefined : Number(values['ingest-workers']);
   if (ingestWorkers !== undefined && !(Number.isInteger(ingestWorkers) && ingestWorkers >= 0)) {
     process.stderr.write(`--ingest-workers must be a whole number of 0 or more, not ${JSON.stringify(values['ingest-workers'])}\n`);
@@ -71,6 +80,7 @@ async function main(): Promise<void> {
       today: values.today,
       ...(values.timings === undefined ? {} : { timingsFile: values.timings }),
       ...(shardPages === undefined ? {} : { searchShardPages: shardPages }),
+      ...(searchProcesses === undefined ? {} : { searchProcesses }),
       ...(ingestWorkers === undefined ? {} : { ingestWorkers }),
     });
     if (!report.ok) process.exitCode = 1;

@@ -21,6 +21,8 @@ export interface SiteBuildOptions extends BuildOptions {
   today?: string;
   /** Most pages in one search index shard (src/site/searchIndex.ts); fewer use less build memory, more make a search download less. */
   searchShardPages?: number;
+  /** Search index shards indexed at the same time, each by a Pagefind process of its own (about 1 GB each at 4,000 pages); 1 needs less build memory. */
+  searchProcesses?: number;
   /** Where to write the phase timings as JSON (outside the site, so builds stay byte-identical). */
   timingsFile?: string;
   /** Ingest worker threads beside the main one (0: none); by default one per other core for a large folder (src/ingest/pool.ts). */
@@ -77,7 +79,10 @@ export async function build(options: SiteBuildOptions, log: Log = stderrLog): Pr
   t = performance.now();
   const staging = stagingDirOf(options.outDir);
   await prepareOutDir(staging);
-  const rendered = await renderSite(site, staging, base, options.searchShardPages)
+  const rendered = await renderSite(site, staging, base, {
+    ...(options.searchShardPages === undefined ? {} : { searchShardPages: options.searchShardPages }),
+    ...(options.searchProcesses === undefined ? {} : { searchProcesses: options.searchProcesses }),
+  })
     .then(async (result) => {
       // Provenance: each article's capture, byte for byte, beside its page (articles/<slug>/source.txt).
       await writeSourceCopies(options.seedsDir, staging, archive.articles);

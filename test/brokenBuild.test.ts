@@ -98,4 +98,9 @@ describe('npm run build on the seeds plus broken inputs', () => {
     assert.equal(refused.code, 2, refused.log);
     assert.match(refused.log, /--ingest-workers must be a whole number of 0 or more, not "two"/);
   });
+  it('refuses a --search-processes below 1', async () => {
+    const refused = await npmBuild(['--seeds', input, '--out', outStrict, '--search-processes', '0']);
+    assert.equal(refused.code, 2, refused.log);
+    assert.match(refused.log, /--search-processes must be a whole number of 1 or more, not "0"/);
+  });
 });

@@ -5,8 +5,8 @@ import { performance } from 'node:perf_hooks';
 import type { SiteData } from '../types.ts';
 import { PROJECT_ROOT, renderTemplates } from './eleventyRun.ts';
 import { assertSafeSlugs, assertWrittenPaths } from './outputPaths.ts';
-import { ITEM_TEMPLATE, PART_SIZES, renderParts, siteParts } from './renderParts.ts';
-import { indexArticles, SEARCH_SHARD_PAGES, searchMergeBundles, searchShardCount } from './searchIndex.ts';
+import { ITEM_TEMPLATE, PART_SIZES, renderParts, siteParts, type PartSizes } from './renderParts.ts';
+import { indexArticles, SEARCH_INDEX_PROCESSES, SEARCH_SHARD_PAGES, searchMergeBundles, searchShardCount } from './searchIndex.ts';
 
 export { PROJECT_ROOT };
 
@@ -86,14 +86,25 @@ export interface RenderResult {
   searchIndexMs: number;
 }
 
+/** How the site is cut up for rendering and for the search index. */
+export interface RenderOptions {
+  /** Most pages in one search index shard. */
+  searchShardPages?: number;
+  /** Shards indexed at the same time, each by a Pagefind process of its own. */
+  searchProcesses?: number;
+  /** Most articles and entity pages in one render part. */
+  partSizes?: PartSizes;
+}
+
 /**
  * Renders `site` into `outDir` under the URL prefix `base`: the archive-wide pages in this process, the
  * per-item pages in parts of `partSizes` (src/site/renderParts.ts), and meanwhile indexes it for search
- * in shards of at most `searchShardPages` pages. The index is made from the site data, not from the
+ * in shards of at most `searchShardPages` pages, `searchProcesses` at a time. The index is made from the site data, not from the
  * pages, so it need not wait for them: Pagefind's process takes about one core, and alone it left the
  * other idle for a third of the build.
  */
-export async function renderSite(site: SiteData, outDir: string, base: string, searchShardPages = SEARCH_SHARD_PAGES, partSizes = PART_SIZES): Promise<RenderResult> {
+export async function renderSite(site: SiteData, outDir: string, base: string, options: RenderOptions = {}): Promise<RenderResult> {
+  const { searchShardPages = SEARCH_SHARD_PAGES, searchProcesses = SEARCH_INDEX_PROCESSES, partSizes = PART_SIZES } = options;
   const shards = searchShardCount(site.articles.length, searchShardPages);
   const mergeBundles = searchMergeBundles(shards);
   // Slugs name folders: check them before anything is written, and what was written after.
@@ -103,7 +114,7 @@ export async function renderSite(site: SiteData, outDir: string, base: string, s
   const tasks = [
     sinceStart(renderTemplates(site, outDir, base, mergeBundles, (name) => !ITEM_TEMPLATE.test(name))),
     sinceStart(renderParts(siteParts(site, partSizes), outDir, base, mergeBundles)),
-    sinceStart(indexArticles(outDir, site, shards)),
+    sinceStart(indexArticles(outDir, site, shards, searchProcesses)),
   ] as const;
   // On a failure, the others are let finish first, so none still writes into a folder the caller removes.
   for (const result of await Promise.allSettled(tasks)) if (result.status === 'rejected') throw result.reason;

@@ -53,7 +53,7 @@ describe('renderSite in parts', () => {
     const root = mkdtempSync(join(tmpdir(), 'dossier-parts-'));
     try {
       const one = await renderSite(site, join(root, 'one'), '/');
-      const many = await renderSite(site, join(root, 'many'), '/', undefined, { articles: 1, entityPages: 7 });
+      const many = await renderSite(site, join(root, 'many'), '/', { partSizes: { articles: 1, entityPages: 7 } });
       assert.equal(many.written, one.written);
       const [a, b] = [tree(join(root, 'one')), tree(join(root, 'many'))];
       assert.deepEqual([...b.keys()].sort(), [...a.keys()].sort());
