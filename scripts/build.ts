@@ -1,5 +1,5 @@
 // npm run build [-- --seeds DIR --out DIR --base /prefix/ --site-url URL --strict]
-import { parseFlags } from '../src/cli.ts';
+import { parseFlags, wholeNumberFlag } from '../src/cli.ts';
 import { build, defaultBuildOptions, errorChain } from '../src/build.ts';
 import { printable } from '../src/report.ts';
 
@@ -52,24 +52,10 @@ async function main(): Promise<void> {
     process.exitCode = 2;
     return;
   }
-  const shardPages = values['search-shard-pages'] === undefined ? undefined : Number(values['search-shard-pages']);
-  if (shardPages !== undefined && !(Number.isInteger(shardPages) && shardPages >= 1)) {
-    process.stderr.write(`--search-shard-pages must be a whole number of 1 or more, not ${JSON.stringify(values['search-shard-pages'])}\n`);
-    process.exitCode = 2;
-    return;
-  }
-  const searchProcesses = values['search-processes'] === undefined ? undefined : Number(values['search-processes']);
-  if (searchProcesses !== undefined && !(Number.isInteger(searchProcesses) && searchProcesses >= 1)) {
-    process.stderr.write(`--search-processes must be a whole number of 1 or more, not ${JSON.stringify(values['search-processes'])}\n`);
-    process.exitCode = 2;
-    return;
-  }
-  const ingestWorkers = values['ingest-workers'] === undefined ? undefined : Number(values['ingest-workers']);
-  if (ingestWorkers !== undefined && !(Number.isInteger(ingestWorkers) && ingestWorkers >= 0)) {
-    process.stderr.write(`--ingest-workers must be a whole number of 0 or more, not ${JSON.stringify(values['ingest-workers'])}\n`);
-    process.exitCode = 2;
-    return;
-  }
+  const shardPages = wholeNumberFlag('search-shard-pages', values['search-shard-pages'], 1);
+  const searchProcesses = wholeNumberFlag('search-processes', values['search-processes'], 1);
+  const ingestWorkers = wholeNumberFlag('ingest-workers', values['ingest-workers'], 0);
+  if (shardPages === null || searchProcesses === null || ingestWorkers === null) return;
   try {
     const report = await build({
       seedsDir: values.seeds,

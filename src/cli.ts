@@ -21,3 +21,16 @@ export function parseFlags<const O extends Options>(options: O, usage: string): 
   }
   return values;
 }
+
+/**
+ * The whole number a flag gives, undefined when it is not given, or null after printing why it is
+ * refused (exit code 2): not a whole number, or below `least`.
+ */
+export function wholeNumberFlag(name: string, value: string | undefined, least: number): number | undefined | null {
+  if (value === undefined) return undefined;
+  const number = Number(value);
+  if (Number.isInteger(number) && number >= least) return number;
+  process.stderr.write(`--${name} must be a whole number of ${least} or more, not ${JSON.stringify(value)}\n`);
+  process.exitCode = 2;
+  return null;
+}

@@ -99,9 +99,9 @@ export interface RenderOptions {
 /**
  * Renders `site` into `outDir` under the URL prefix `base`: the archive-wide pages in this process, the
  * per-item pages in parts of `partSizes` (src/site/renderParts.ts), and meanwhile indexes it for search
- * in shards of at most `searchShardPages` pages, `searchProcesses` at a time. The index is made from the site data, not from the
- * pages, so it need not wait for them: Pagefind's process takes about one core, and alone it left the
- * other idle for a third of the build.
+ * in shards of at most `searchShardPages` pages, `searchProcesses` at a time. The index is made from the
+ * site data, not from the pages, so it need not wait for them: Pagefind's process takes about one core,
+ * and alone it left the other idle for a third of the build.
  */
 export async function renderSite(site: SiteData, outDir: string, base: string, options: RenderOptions = {}): Promise<RenderResult> {
   const { searchShardPages = SEARCH_SHARD_PAGES, searchProcesses = SEARCH_INDEX_PROCESSES, partSizes = PART_SIZES } = options;

@@ -137,8 +137,14 @@ async function removeUnused(bundleDir: string): Promise<void> {
   await Promise.all(unused.map((name) => rm(join(bundleDir, name))));
 }
 
+/** What indexing one shard gives: its pages, and why its bundle was left in Pagefind's own order (or null). */
+interface ShardResult {
+  pages: number;
+  unordered: string | null;
+}
+
 /** Writes `index` as shard `n` of `outDir`, ends its Pagefind process, drops the files the search page never loads, and puts its filter index in a fixed order. */
-async function writeShard(api: PagefindApi, index: pagefind.PagefindIndex, outDir: string, n: number): Promise<{ pages: number; unordered: string | null }> {
+async function writeShard(api: PagefindApi, index: pagefind.PagefindIndex, outDir: string, n: number): Promise<ShardResult> {
   const written = await index.writeFiles({ outputPath: join(outDir, searchShardPath(n)) });
   if (written.errors.length > 0) throw new SearchIndexError('writeFiles', written.errors);
   // Ended only once every file is whole: the process may still be writing when writeFiles answers.
@@ -151,7 +157,7 @@ async function writeShard(api: PagefindApi, index: pagefind.PagefindIndex, outDi
 }
 
 /** Indexes shard `n`, the articles `ofShard`, with a new Pagefind process of `api`, which it ends. */
-async function indexShard(api: PagefindApi, ofShard: readonly SiteArticle[], site: SiteData, outDir: string, n: number): Promise<{ pages: number; unordered: string | null }> {
+async function indexShard(api: PagefindApi, ofShard: readonly SiteArticle[], site: SiteData, outDir: string, n: number): Promise<ShardResult> {
   const index = await createIndex(api);
   // In URL order: Pagefind numbers pages in the order they arrive. Several records are in flight at
   // once (they still arrive in order, down one pipe), so the build does not wait a round trip for each.
@@ -174,7 +180,7 @@ async function indexShard(api: PagefindApi, ofShard: readonly SiteArticle[], sit
 export async function indexArticles(outDir: string, site: SiteData, shards = 1, processes = SEARCH_INDEX_PROCESSES): Promise<SearchIndexResult> {
   const entries = [...site.articles].sort((x, y) => compare(x.article.slug, y.article.slug));
   const perShard = Math.ceil(entries.length / shards);
-  const results: Array<{ pages: number; unordered: string | null }> = [];
+  const results: ShardResult[] = [];
   let next = 0;
   let failed = false;
   const lane = async (lane: number): Promise<void> => {
