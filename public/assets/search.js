@@ -12,6 +12,8 @@
 // As many results at a time as Pagefind's own UI shows: each loads its article's fragment (about 3 KB).
 const PAGE_SIZE = 5;
 const DEBOUNCE_MS = 250;
+// The filter naming the bundle of a sharded search index each page is in (not one of the page's filters).
+const BUNDLE_FILTER = 'bundle';
 
 const form = document.getElementById('search');
 const input = document.getElementById('search-q');
@@ -50,10 +52,44 @@ if (form && input && status && list && more) {
     const module = await import(`${bundlePath}pagefind.js`);
     // Searched on this thread: Pagefind's worker script would be one more download (41 KB) for a search
     // that takes milliseconds here (one chunk a word and shard).
-    await module.options({ baseUrl, bundlePath, noWorker: true });
-    for (const path of mergeBundles) await module.mergeIndex(path, { baseUrl });
+    // Each bundle of a sharded index gets a filter value of its own, so a search can be run on one bundle.
+    await module.options({ baseUrl, bundlePath, noWorker: true, ...(mergeBundles.length > 0 ? { mergeFilter: { [BUNDLE_FILTER]: '0' } } : {}) });
+    for (const [i, path] of mergeBundles.entries()) await module.mergeIndex(path, { baseUrl, mergeFilter: { [BUNDLE_FILTER]: String(i + 1) } });
     pagefind = module;
     return module;
+  };
+
+  /** Results in the order Pagefind gives them: `take(n)` loads the next n results' data. */
+  const inOrder = (results) => {
+    let rest = results;
+    return {
+      take: (n) => {
+        const next = rest.slice(0, n);
+        rest = rest.slice(n);
+        return Promise.all(next.map((result) => result.data()));
+      },
+      done: () => rest.length === 0,
+    };
+  };
+
+  /**
+   * The results of `search` with how many there are. By date in a sharded index, each bundle is searched
+   * on its own and the lists are merged by date (public/assets/searchOrder.js): Pagefind's own merge
+   * orders them by score, which under a sort is a page's place in its own bundle.
+   */
+  const resultsOf = async (api, { q, filters, sort }) => {
+    const query = q === '' ? null : q;
+    if (mergeBundles.length === 0 || !sort.date) {
+      const found = await api.search(query, { filters, sort });
+      return { count: found.results.length, feed: inOrder(found.results) };
+    }
+    const bundles = Array.from({ length: mergeBundles.length + 1 }, (_, i) => String(i));
+    const [{ dateMerged }, ...found] = await Promise.all([
+      import('./searchOrder.js'),
+      ...bundles.map((bundle) => api.search(query, { filters: { ...filters, [BUNDLE_FILTER]: bundle }, sort })),
+    ]);
+    const lists = found.map((one) => one.results);
+    return { count: lists.reduce((n, list) => n + list.length, 0), feed: dateMerged(lists, sort.date === 'desc') };
   };
 
   /** The form's search: the query (null for none), the chosen filters, the order. */
@@ -126,15 +162,13 @@ if (form && input && status && list && more) {
   };
 
   let searchId = 0;
-  let pending = [];
+  let feed = inOrder([]);
 
   const showMore = async (id) => {
-    const next = pending.slice(0, PAGE_SIZE);
-    pending = pending.slice(PAGE_SIZE);
-    const items = await Promise.all(next.map(async (result) => resultItem(await result.data())));
+    const data = await feed.take(PAGE_SIZE);
     if (id !== searchId) return;
-    list.append(...items);
-    more.hidden = pending.length === 0;
+    list.append(...data.map(resultItem));
+    more.hidden = feed.done();
   };
 
   const run = async () => {
@@ -151,11 +185,11 @@ if (form && input && status && list && more) {
     try {
       const api = await loadPagefind();
       // No query: Pagefind lists every article the filters allow.
-      const found = await api.search(search.q === '' ? null : search.q, { filters: search.filters, sort: search.sort });
+      const found = await resultsOf(api, search);
       if (id !== searchId) return;
       list.replaceChildren();
-      pending = found.results;
-      status.textContent = said(found.results.length, search);
+      feed = found.feed;
+      status.textContent = said(found.count, search);
       await showMore(id);
     } catch (error) {
       if (id !== searchId) return;

@@ -49,7 +49,9 @@ export function searchRecord(entry: SiteArticle, site: SiteData): SearchRecord {
     markdownText(a.body),
     ...a.captions.map((c) => clean(c.credit ? `${c.text} Credit: ${c.credit}` : c.text)),
   ].filter((part) => part !== '');
-  const meta: Record<string, string> = { title: clean(a.title), date: clean(humanDate(a.published, a.datePrecision)) };
+  const dateSort = a.published ?? '0000-00-00';
+  // date_sort: what the search page merges a sharded index's date-sorted lists by (public/assets/searchOrder.js).
+  const meta: Record<string, string> = { title: clean(a.title), date: clean(humanDate(a.published, a.datePrecision)), date_sort: dateSort };
   if (a.publisher) meta['publisher'] = clean(a.publisher);
   return {
     url: `/articles/${a.slug}/`,
@@ -58,6 +60,6 @@ export function searchRecord(entry: SiteArticle, site: SiteData): SearchRecord {
     language: 'en',
     meta,
     filters: searchFilters(entry, site),
-    sort: { date: a.published ?? '0000-00-00' },
+    sort: { date: dateSort },
   };
 }

@@ -12,7 +12,7 @@ import { searchShardPath } from '../../src/site/searchIndex.ts';
 import type { BuildReport } from '../../src/types.ts';
 import { launchChromium, requireChromiumOrSkip, type BrowserSession } from '../support/chromium.ts';
 import { readArticles, SEEDS_DIR } from '../support/build.ts';
-import { articlePath, articlesMentioning, pagefindResults } from '../support/site.ts';
+import { articlePath, articlesMentioning, pagefindResults, pagefindResultsAsShown } from '../support/site.ts';
 import { serveStatic, type StaticServer } from '../support/server.ts';
 
 const SUITE = 'browser: search index in shards';
@@ -82,6 +82,29 @@ describe(SUITE, () => {
         const found = await search(word);
         for (const path of expected) assert.ok(found.includes(path), `${path} not found; found ${found.join(', ')}`);
       });
+    }
+
+    // Pagefind merges bundles by score, which under a sort is a page's place in its own bundle: before the
+    // search page merged the bundles' lists itself, Ryabkov came out undated, 14 May, 20 March 2019.
+    for (const [sort, newestFirst] of [['', true], ['oldest', false]] as const) {
+      for (const word of ['Ryabkov', 'Venezuela']) {
+        test(`/search/?q=${word}${sort ? `&sort=${sort}` : ''} lists the articles from every shard ${newestFirst ? 'newest' : 'oldest'} first`, async () => {
+          const dateOf = new Map(readArticles(outDir).map((a) => [articlePath('/x/', a.slug), a.published ?? '0000-00-00']));
+          const page = await browser!.context.newPage();
+          try {
+            await page.goto(server.url(`search/?q=${word}${sort ? `&sort=${sort}` : ''}`));
+            const shown = (await pagefindResultsAsShown(page, word)).map((href) => new URL(href, page.url()).pathname);
+            const dates = shown.map((path) => dateOf.get(path) ?? `not an article: ${path}`);
+            const inOrder = [...dates].sort((x, y) => (newestFirst ? y.localeCompare(x) : x.localeCompare(y)));
+            assert.ok(shown.length >= 3, `${shown.length} results`);
+            assert.deepEqual(dates, inOrder);
+            assert.equal(new Set(shown).size, shown.length, 'an article listed twice');
+            assert.ok(dates.includes('0000-00-00'), 'the test needs the undated article among the results');
+          } finally {
+            await page.close();
+          }
+        });
+      }
     }
 
     test('a word every article has finds each article exactly once', async () => {

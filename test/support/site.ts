@@ -91,6 +91,11 @@ const RESULT_LINK = '.search-result-title a';
  * links' hrefs, sorted.
  */
 export async function pagefindResults(page: Page, term: string): Promise<string[]> {
+  return (await pagefindResultsAsShown(page, term)).sort();
+}
+
+/** As pagefindResults, the hrefs in the order the page lists them. */
+export async function pagefindResultsAsShown(page: Page, term: string): Promise<string[]> {
   const message = page.locator('#search-status');
   const escaped = term.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
   await message.filter({ hasText: new RegExp(`^\\s*(No articles|[\\d,]+ articles?) for ${escaped}\\s*$`) }).waitFor({
@@ -112,8 +117,7 @@ export async function pagefindResults(page: Page, term: string): Promise<string[
     [RESULT_LINK, expected] as const,
     { timeout: 15_000 },
   );
-  const hrefs = await page.locator(RESULT_LINK).evaluateAll((links) => links.map((a) => a.getAttribute('href') ?? ''));
-  return hrefs.sort();
+  return page.locator(RESULT_LINK).evaluateAll((links) => links.map((a) => a.getAttribute('href') ?? ''));
 }
 
 /** The URL paths (inside the site, no base) of every built page, with the 404 page asked for at a missing URL. */
