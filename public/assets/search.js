@@ -52,9 +52,13 @@ if (form && input && status && list && more) {
     const module = await import(`${bundlePath}pagefind.js`);
     // Searched on this thread: Pagefind's worker script would be one more download (41 KB) for a search
     // that takes milliseconds here (one chunk a word and shard).
-    // Each bundle of a sharded index gets a filter value of its own, so a search can be run on one bundle.
+    // Each bundle of a sharded index gets a filter value and an index weight of its own, so that results
+    // sorted by date can be told apart by bundle (public/assets/searchOrder.js).
     await module.options({ baseUrl, bundlePath, noWorker: true, ...(mergeBundles.length > 0 ? { mergeFilter: { [BUNDLE_FILTER]: '0' } } : {}) });
-    for (const [i, path] of mergeBundles.entries()) await module.mergeIndex(path, { baseUrl, mergeFilter: { [BUNDLE_FILTER]: String(i + 1) } });
+    const { bundleWeight } = mergeBundles.length > 0 ? await import('./searchOrder.js') : {};
+    for (const [i, path] of mergeBundles.entries()) {
+      await module.mergeIndex(path, { baseUrl, indexWeight: bundleWeight(i + 1), mergeFilter: { [BUNDLE_FILTER]: String(i + 1) } });
+    }
     pagefind = module;
     return module;
   };
@@ -73,23 +77,23 @@ if (form && input && status && list && more) {
   };
 
   /**
-   * The results of `search` with how many there are. By date in a sharded index, each bundle is searched
-   * on its own and the lists are merged by date (public/assets/searchOrder.js): Pagefind's own merge
-   * orders them by score, which under a sort is a page's place in its own bundle.
+   * The results of `search` with how many there are; no query lists every article the filters allow.
+   * By date in a sharded index, Pagefind's merged list is split back into the bundles' lists, which are
+   * merged by date (public/assets/searchOrder.js): Pagefind orders them by score, which under a sort is a
+   * page's place in its own bundle. Should the scores not tell the bundles apart, each bundle is searched
+   * on its own.
    */
   const resultsOf = async (api, { q, filters, sort }) => {
     const query = q === '' ? null : q;
-    if (mergeBundles.length === 0 || !sort.date) {
-      const found = await api.search(query, { filters, sort });
-      return { count: found.results.length, feed: inOrder(found.results) };
-    }
+    const found = await api.search(query, { filters, sort });
+    if (mergeBundles.length === 0 || !sort.date) return { count: found.results.length, feed: inOrder(found.results) };
+    const { dateMerged, splitByBundle } = await import('./searchOrder.js');
     const bundles = Array.from({ length: mergeBundles.length + 1 }, (_, i) => String(i));
-    const [{ dateMerged }, ...found] = await Promise.all([
-      import('./searchOrder.js'),
-      ...bundles.map((bundle) => api.search(query, { filters: { ...filters, [BUNDLE_FILTER]: bundle }, sort })),
-    ]);
-    const lists = found.map((one) => one.results);
-    return { count: lists.reduce((n, list) => n + list.length, 0), feed: dateMerged(lists, sort.date === 'desc') };
+    const counts = bundles.map((bundle) => found.filters?.[BUNDLE_FILTER]?.[bundle] ?? 0);
+    const lists =
+      splitByBundle(found.results, counts) ??
+      (await Promise.all(bundles.map((bundle) => api.search(query, { filters: { ...filters, [BUNDLE_FILTER]: bundle }, sort })))).map((one) => one.results);
+    return { count: found.results.length, feed: dateMerged(lists, sort.date === 'desc') };
   };
 
   /** The form's search: the query (null for none), the chosen filters, the order. */
@@ -184,7 +188,6 @@ if (form && input && status && list && more) {
     status.textContent = 'Searching…';
     try {
       const api = await loadPagefind();
-      // No query: Pagefind lists every article the filters allow.
       const found = await resultsOf(api, search);
       if (id !== searchId) return;
       list.replaceChildren();

@@ -1,11 +1,47 @@
-// Date order across search shards. A large archive's search index is several Pagefind bundles merged at
-// search time, and Pagefind merges their results by score, which under a sort is only a page's place
-// within its own bundle: "Newest first" came out interleaved bundle by bundle. So the search page
-// (search.js) asks each bundle for its own date-sorted list and this module merges the lists by date.
-//
-// A result's date is in its fragment (meta date_sort, the value the index sorts by), which the page loads
-// anyway to show it. Only the first result of each list is loaded ahead, so a merge costs at most one
-// fragment per bundle more than showing the results does.
+// Date order across the bundles of a sharded search index (README, "Date order across shards").
+// Pagefind merges bundles by score, and under a sort a result scores its page's place in its own
+// bundle's order (from the bundle's oldest page: 0, 1, 2… newest first; 0, -1, -2… oldest first),
+// times its bundle's index weight. With weights 1 + k/2^26 the place and bundle k read back exactly
+// from the score; the one result a bundle may have at place 0 scores 0 anywhere, and is placed by
+// Pagefind's count of each bundle's results (equal scores keep the bundles' order). The bundles'
+// lists are then merged by date, read from each list's first result's fragment (meta date_sort).
+
+const WEIGHT_STEP = 2 ** -26;
+
+/** The index weight of bundle `k` (0 for the first): what makes a sorted result's bundle readable. */
+export const bundleWeight = (k) => 1 + k * WEIGHT_STEP;
+
+/**
+ * A date-sorted result list of several bundles split into each bundle's list, in its order, given how
+ * many results each bundle has (`counts`, Pagefind's counts of the bundle filter). Null when the scores
+ * do not read as places: then each bundle has to be searched on its own.
+ */
+export function splitByBundle(results, counts) {
+  const lists = counts.map(() => []);
+  const atPlaceZero = [];
+  for (const result of results) {
+    const place = Math.round(result.score);
+    if (place === 0) {
+      if (result.score !== 0) return null;
+      atPlaceZero.push(result);
+      continue;
+    }
+    const k = Math.round((result.score - place) / (place * WEIGHT_STEP));
+    const list = lists[k];
+    if (list === undefined || place * bundleWeight(k) !== result.score) return null;
+    if (list.length > 0 && Math.round(list[list.length - 1].score) <= place) return null;
+    list.push(result);
+  }
+  for (const [k, list] of lists.entries()) {
+    const missing = counts[k] - list.length;
+    if (missing === 0) continue;
+    if (missing !== 1 || atPlaceZero.length === 0) return null;
+    // Place 0 comes after the bundle's places above 0 and before those below it.
+    const below = list.findIndex((result) => result.score < 0);
+    list.splice(below === -1 ? list.length : below, 0, atPlaceZero.shift());
+  }
+  return atPlaceZero.length === 0 ? lists : null;
+}
 
 /** A result's sort key: its article's date, or Pagefind's own '0000-00-00' for an undated one. */
 const dateKey = (data) => data?.meta?.date_sort ?? '';

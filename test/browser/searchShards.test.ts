@@ -107,6 +107,37 @@ describe(SUITE, () => {
       }
     }
 
+    // What the search page relies on to split Pagefind's merged list (public/assets/searchOrder.js): under a
+    // sort a result scores its place in its bundle times the bundle's index weight. Checked on Pagefind as
+    // pinned: each bundle's list read from the merged one is the list a search of that bundle alone gives.
+    for (const [word, dir] of [['Venezuela', 'desc'], ['Venezuela', 'asc'], ['Ryabkov', 'desc'], ['Ryabkov', 'asc']] as const) {
+      test(`Pagefind's results for ${word}, dates ${dir}, split back into each bundle's own list`, async () => {
+        const page = await browser!.context.newPage();
+        try {
+          await page.goto(server.url('search/'));
+          const { split, alone } = await page.evaluate(async ([q, dir]) => {
+            const form = document.getElementById('search')!;
+            const bundles = (form.dataset['mergeBundles'] ?? '').split(' ').filter(Boolean);
+            const order = await import(new URL('../assets/searchOrder.js', location.href).href);
+            const pagefind = await import(`${form.dataset['bundlePath']}pagefind.js`);
+            await pagefind.options({ baseUrl: '/x/', noWorker: true, mergeFilter: { bundle: '0' } });
+            for (const [i, path] of bundles.entries()) await pagefind.mergeIndex(path, { baseUrl: '/x/', indexWeight: order.bundleWeight(i + 1), mergeFilter: { bundle: String(i + 1) } });
+            const ids = ['0', ...bundles.map((_, i) => String(i + 1))];
+            const found = await pagefind.search(q, { sort: { date: dir } });
+            const lists = order.splitByBundle(found.results, ids.map((id) => found.filters.bundle?.[id] ?? 0));
+            const alone = [];
+            for (const id of ids) alone.push((await pagefind.search(q, { sort: { date: dir }, filters: { bundle: id } })).results.map((r: { id: string }) => r.id));
+            return { split: lists?.map((list: { id: string }[]) => list.map((r) => r.id)) ?? null, alone };
+          }, [word, dir] as const);
+          assert.notEqual(split, null, 'the scores did not read as places in bundles');
+          assert.deepEqual(split, alone);
+          assert.equal(alone.length, 3);
+        } finally {
+          await page.close();
+        }
+      });
+    }
+
     test('a word every article has finds each article exactly once', async () => {
       const articles = readArticles(outDir);
       assert.equal(articlesMentioning(articles, 'Venezuela').length, articles.length, 'the test needs a word in every article');

@@ -1,6 +1,9 @@
-// The search page's merge of a sharded index's date-sorted lists (public/assets/searchOrder.js), run in
-// Node on lists shaped as Pagefind gives them: results whose data() loads a fragment with meta.date_sort.
-// The lists hold the seeds' dates (one undated, as '0000-00-00') and dates shared between lists.
+// The search page's order for a sharded index (public/assets/searchOrder.js), run in Node on results
+// shaped as Pagefind gives them. The split: Pagefind's merged list of date-sorted results (score: a page's
+// place in its bundle's order times the bundle's index weight, sorted by score) back into each bundle's
+// list. The merge: results whose data() loads a fragment with meta.date_sort; the lists hold the seeds'
+// dates (one undated, as '0000-00-00') and dates shared between lists. That Pagefind scores sorted results
+// so is checked in Chromium (test/browser/searchShards.test.ts).
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
@@ -13,14 +16,31 @@ interface Data {
 interface Result {
   data: () => Promise<Data>;
 }
+interface Scored {
+  id: string;
+  score: number;
+}
 interface Feed {
   take: (n: number) => Promise<Data[]>;
   done: () => boolean;
 }
 
-const { dateMerged } = (await import(pathToFileURL(join(import.meta.dirname, '../../public/assets/searchOrder.js')).href)) as {
+const { bundleWeight, dateMerged, splitByBundle } = (await import(pathToFileURL(join(import.meta.dirname, '../../public/assets/searchOrder.js')).href)) as {
+  bundleWeight: (k: number) => number;
   dateMerged: (lists: Result[][], newestFirst: boolean) => Feed;
+  splitByBundle: (results: Scored[], counts: number[]) => Scored[][] | null;
 };
+
+/**
+ * What Pagefind's merged search gives for bundles whose results sit at `places` (a place: the page's
+ * position from its bundle's oldest page, below 0 when sorting oldest first), each bundle's scores times
+ * its index weight, all sorted by score (Array.prototype.sort is stable, as Pagefind relies on), and each
+ * bundle's own list.
+ */
+function pagefindMerged(places: number[][]): { merged: Scored[]; lists: Scored[][]; counts: number[] } {
+  const lists = places.map((bundle, k) => [...bundle].sort((x, y) => y - x).map((place) => ({ id: `b${k}-p${place}`, score: place * bundleWeight(k) })));
+  return { merged: lists.flat().sort((a, b) => b.score - a.score), lists, counts: lists.map((list) => list.length) };
+}
 
 /** Pagefind-like result lists, each sorted as Pagefind sorts one bundle, and the URLs whose fragments were loaded. */
 function bundles(dates: string[][], newestFirst: boolean): { lists: Result[][]; loaded: string[] } {
@@ -54,6 +74,37 @@ const takeAll = async (feed: Feed, pageSize: number): Promise<Data[][]> => {
   while (!feed.done()) pages.push(await feed.take(pageSize));
   return pages;
 };
+
+describe('splitting a merged date-sorted search list by bundle', () => {
+  it('gives back each bundle its results in its order, the places Pagefind gives at 100,000 articles included', () => {
+    // 25 bundles of 4,000 pages; places shared across bundles, place 0 in some (score 0 in every bundle).
+    const places = Array.from({ length: 25 }, (_, k) => [3999, 3998, 2000 + k, 17, k % 3 === 0 ? 0 : 1]);
+    const { merged, lists, counts } = pagefindMerged(places);
+    assert.deepEqual(splitByBundle(merged, counts), lists);
+  });
+
+  it('places the results at place 0 by the counts of each bundle, in the bundles order', () => {
+    const { merged, lists, counts } = pagefindMerged([[0], [5], [3, 0], [], [0]]);
+    assert.deepEqual(merged.slice(-3).map((r) => r.score), [0, 0, 0]);
+    assert.deepEqual(splitByBundle(merged, counts), lists);
+  });
+
+  it('splits an oldest-first list, whose places run from 0 down, place 0 first in each bundle', () => {
+    const { merged, lists, counts } = pagefindMerged([[0, -1], [0, -1], [0], [-7, -3999], [-2, 0, -5]]);
+    assert.deepEqual(merged.slice(0, 4).map((r) => r.id), ['b0-p0', 'b1-p0', 'b2-p0', 'b4-p0']);
+    assert.deepEqual(splitByBundle(merged, counts), lists);
+  });
+
+  it('gives null when the scores do not read as places (relevance scores), or the counts do not add up', () => {
+    const relevance = [{ id: 'a', score: 2.214538812637329 }, { id: 'b', score: 0.9451482892036438 }];
+    assert.equal(splitByBundle(relevance, [1, 1]), null);
+    const { merged, counts } = pagefindMerged([[3, 1], [2]]);
+    assert.equal(splitByBundle(merged, [counts[0]! + 1, counts[1]!]), null);
+    assert.equal(splitByBundle(merged, [counts[0]!]), null, 'a result from a bundle the counts do not have');
+    const { merged: zeros } = pagefindMerged([[0], [0]]);
+    assert.equal(splitByBundle(zeros, [1, 0]), null, 'more results at place 0 than bundles missing one');
+  });
+});
 
 describe('merging date-sorted search lists', () => {
   for (const newestFirst of [true, false]) {
