@@ -47,6 +47,8 @@ if (form && input && status && list && more) {
   }
 
   let pagefind = null;
+  // The date order of a sharded index (public/assets/searchOrder.js), loaded with Pagefind when there are shards.
+  let shardOrder = null;
   const loadPagefind = async () => {
     if (pagefind) return pagefind;
     const module = await import(`${bundlePath}pagefind.js`);
@@ -55,9 +57,9 @@ if (form && input && status && list && more) {
     // Each bundle of a sharded index gets a filter value and an index weight of its own, so that results
     // sorted by date can be told apart by bundle (public/assets/searchOrder.js).
     await module.options({ baseUrl, bundlePath, noWorker: true, ...(mergeBundles.length > 0 ? { mergeFilter: { [BUNDLE_FILTER]: '0' } } : {}) });
-    const { bundleWeight } = mergeBundles.length > 0 ? await import('./searchOrder.js') : {};
+    if (mergeBundles.length > 0) shardOrder = await import('./searchOrder.js');
     for (const [i, path] of mergeBundles.entries()) {
-      await module.mergeIndex(path, { baseUrl, indexWeight: bundleWeight(i + 1), mergeFilter: { [BUNDLE_FILTER]: String(i + 1) } });
+      await module.mergeIndex(path, { baseUrl, indexWeight: shardOrder.bundleWeight(i + 1), mergeFilter: { [BUNDLE_FILTER]: String(i + 1) } });
     }
     pagefind = module;
     return module;
@@ -86,8 +88,8 @@ if (form && input && status && list && more) {
   const resultsOf = async (api, { q, filters, sort }) => {
     const query = q === '' ? null : q;
     const found = await api.search(query, { filters, sort });
-    if (mergeBundles.length === 0 || !sort.date) return { count: found.results.length, feed: inOrder(found.results) };
-    const { dateMerged, splitByBundle } = await import('./searchOrder.js');
+    if (shardOrder === null || !sort.date) return { count: found.results.length, feed: inOrder(found.results) };
+    const { dateMerged, splitByBundle } = shardOrder;
     const bundles = Array.from({ length: mergeBundles.length + 1 }, (_, i) => String(i));
     const counts = bundles.map((bundle) => found.filters?.[BUNDLE_FILTER]?.[bundle] ?? 0);
     const lists =
