@@ -84,27 +84,49 @@ describe(SUITE, () => {
       });
     }
 
-    // Pagefind merges bundles by score, which under a sort is a page's place in its own bundle: before the
-    // search page merged the bundles' lists itself, Ryabkov came out undated, 14 May, 20 March 2019.
-    for (const [sort, newestFirst] of [['', true], ['oldest', false]] as const) {
-      for (const word of ['Ryabkov', 'Venezuela']) {
-        test(`/search/?q=${word}${sort ? `&sort=${sort}` : ''} lists the articles from every shard ${newestFirst ? 'newest' : 'oldest'} first`, async () => {
-          const dateOf = new Map(readArticles(outDir).map((a) => [articlePath('/x/', a.slug), a.published ?? '0000-00-00']));
-          const page = await browser!.context.newPage();
-          try {
-            await page.goto(server.url(`search/?q=${word}${sort ? `&sort=${sort}` : ''}`));
-            const shown = (await pagefindResultsAsShown(page, word)).map((href) => new URL(href, page.url()).pathname);
-            const dates = shown.map((path) => dateOf.get(path) ?? `not an article: ${path}`);
-            const inOrder = [...dates].sort((x, y) => (newestFirst ? y.localeCompare(x) : x.localeCompare(y)));
-            assert.ok(shown.length >= 3, `${shown.length} results`);
-            assert.deepEqual(dates, inOrder);
-            assert.equal(new Set(shown).size, shown.length, 'an article listed twice');
-            assert.ok(dates.includes('0000-00-00'), 'the test needs the undated article among the results');
-          } finally {
-            await page.close();
-          }
+    /**
+     * The articles `/search/?q=word` shows, checked to be in date order (newest or oldest first), each once,
+     * the undated one among them. With `splitFails`, the page is served a searchOrder.js whose
+     * splitByBundle gives up, so the search page takes its fallback: each bundle searched on its own.
+     */
+    const assertDateOrder = async (word: string, sort: '' | 'oldest', splitFails: boolean): Promise<void> => {
+      const newestFirst = sort === '';
+      const dateOf = new Map(readArticles(outDir).map((a) => [articlePath('/x/', a.slug), a.published ?? '0000-00-00']));
+      const page = await browser!.context.newPage();
+      let served = false;
+      if (splitFails) {
+        await page.route('**/assets/searchOrder.js', async (route) => {
+          const response = await route.fetch();
+          const original = await response.text();
+          const body = original.replace(/export function splitByBundle\(results, counts\) \{/, '$&\n  return null;');
+          assert.notEqual(body, original, 'splitByBundle not found in searchOrder.js');
+          served = true;
+          await route.fulfill({ response, body });
         });
       }
+      try {
+        await page.goto(server.url(`search/?q=${word}${sort ? `&sort=${sort}` : ''}`));
+        const shown = (await pagefindResultsAsShown(page, word)).map((href) => new URL(href, page.url()).pathname);
+        const dates = shown.map((path) => dateOf.get(path) ?? `not an article: ${path}`);
+        const inOrder = [...dates].sort((x, y) => (newestFirst ? y.localeCompare(x) : x.localeCompare(y)));
+        assert.ok(shown.length >= 3, `${shown.length} results`);
+        assert.deepEqual(dates, inOrder);
+        assert.equal(new Set(shown).size, shown.length, 'an article listed twice');
+        assert.ok(dates.includes('0000-00-00'), 'the test needs the undated article among the results');
+        assert.equal(served, splitFails, 'the failing searchOrder.js was not loaded');
+      } finally {
+        await page.close();
+      }
+    };
+
+    // Pagefind merges bundles by score, which under a sort is a page's place in its own bundle: before the
+    // search page merged the bundles' lists itself, Ryabkov came out undated, 14 May, 20 March 2019.
+    for (const sort of ['', 'oldest'] as const) {
+      for (const word of ['Ryabkov', 'Venezuela']) {
+        test(`/search/?q=${word}${sort ? `&sort=${sort}` : ''} lists the articles from every shard ${sort ? 'oldest' : 'newest'} first`, () => assertDateOrder(word, sort, false));
+      }
+      test(`/search/?q=Venezuela${sort ? `&sort=${sort}` : ''} in the same order when the scores cannot be split (each shard searched alone)`, () =>
+        assertDateOrder('Venezuela', sort, true));
     }
 
     // What the search page relies on to split Pagefind's merged list (public/assets/searchOrder.js): under a
