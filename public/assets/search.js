@@ -14,6 +14,9 @@ const PAGE_SIZE = 5;
 const DEBOUNCE_MS = 250;
 // The filter naming the bundle of a sharded search index each page is in (not one of the page's filters).
 const BUNDLE_FILTER = 'bundle';
+// The year filter's value for an article without a date (src/site/searchIndexRecords.ts).
+const YEAR_FILTER = 'year';
+const UNDATED = 'Undated';
 
 const form = document.getElementById('search');
 const input = document.getElementById('search-q');
@@ -28,6 +31,8 @@ if (form && input && status && list && more) {
   const selects = [...form.querySelectorAll('select[name]')];
   const filterSelects = selects.filter((select) => select.name !== 'sort');
   const sortSelect = form.querySelector('select[name="sort"]');
+  const yearSelect = form.querySelector(`select[name="${YEAR_FILTER}"]`);
+  const archiveHasUndated = yearSelect !== null && [...yearSelect.options].some((option) => option.value === UNDATED);
 
   // Shown only now: without this script the form could not search.
   form.classList.add('is-ready');
@@ -78,24 +83,41 @@ if (form && input && status && list && more) {
     };
   };
 
+  /** `first`'s results, then `second`'s. */
+  const followedBy = (first, second) => ({
+    take: async (n) => {
+      const taken = await first.take(n);
+      return taken.length < n ? [...taken, ...(await second.take(n - taken.length))] : taken;
+    },
+    done: () => first.done() && second.done(),
+  });
+
   /**
    * The results of `search` with how many there are; no query lists every article the filters allow.
    * By date in a sharded index, Pagefind's merged list is split back into the bundles' lists, which are
    * merged by date (public/assets/searchOrder.js): Pagefind orders them by score, which under a sort is a
    * page's place in its own bundle. Should the scores not tell the bundles apart, each bundle is searched
-   * on its own.
+   * on its own. Oldest first, undated articles come last: their sort key (0000-00-00) is the least, so
+   * Pagefind puts them first; one more search, of the undated alone, tells which they are.
    */
   const resultsOf = async (api, { q, filters, sort }) => {
     const query = q === '' ? null : q;
     const found = await api.search(query, { filters, sort });
-    if (shardOrder === null || !sort.date) return { count: found.results.length, feed: inOrder(found.results) };
+    const undatedIds =
+      sort.date === 'asc' && archiveHasUndated && filters[YEAR_FILTER] === undefined
+        ? new Set((await api.search(query, { filters: { ...filters, [YEAR_FILTER]: UNDATED } })).results.map((result) => result.id))
+        : new Set();
+    const dated = (results) => (undatedIds.size === 0 ? results : results.filter((result) => !undatedIds.has(result.id)));
+    const undatedLast = (feed) => (undatedIds.size === 0 ? feed : followedBy(feed, inOrder(found.results.filter((result) => undatedIds.has(result.id)))));
+    const count = found.results.length;
+    if (shardOrder === null || !sort.date) return { count, feed: undatedLast(inOrder(dated(found.results))) };
     const { dateMerged, splitByBundle } = shardOrder;
     const bundles = Array.from({ length: mergeBundles.length + 1 }, (_, i) => String(i));
     const counts = bundles.map((bundle) => found.filters?.[BUNDLE_FILTER]?.[bundle] ?? 0);
     const lists =
       splitByBundle(found.results, counts) ??
       (await Promise.all(bundles.map((bundle) => api.search(query, { filters: { ...filters, [BUNDLE_FILTER]: bundle }, sort })))).map((one) => one.results);
-    return { count: found.results.length, feed: dateMerged(lists, sort.date === 'desc') };
+    return { count, feed: undatedLast(dateMerged(lists.map(dated), sort.date === 'desc')) };
   };
 
   /** The form's search: the query (null for none), the chosen filters, the order. */

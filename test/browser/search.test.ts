@@ -6,7 +6,7 @@ import assert from 'node:assert/strict';
 import type { Page } from 'playwright-core';
 import { humanDate } from '../../src/site/filters.ts';
 import { launchChromium, requireChromiumOrSkip } from '../support/chromium.ts';
-import { articlePath, articlesMentioning, openSite, pagefindResults, type SiteUnderTest } from '../support/site.ts';
+import { articlePath, articlesMentioning, openSite, pagefindResults, pagefindResultsAsShown, searchDateOrder, type SiteUnderTest } from '../support/site.ts';
 
 const SUITE = 'browser: search';
 const chromium = requireChromiumOrSkip(SUITE);
@@ -194,6 +194,24 @@ describe(SUITE, { skip: chromium.skipReason ?? false }, () => {
       await page.close();
     }
   });
+
+  // Pagefind sorts an undated article as 0000-00-00, the least date: oldest first, the page moves it last.
+  for (const [sort, newestFirst] of [['', true], ['oldest', false]] as const) {
+    test(`/search/?q=Venezuela${sort ? `&sort=${sort}` : ''} lists every article ${newestFirst ? 'newest' : 'oldest'} first, the undated one last`, async () => {
+      const dateOf = new Map(env.site.articles.map((a) => [articlePath('/', a.slug), a.published]));
+      assert.ok([...dateOf.values()].includes(null), 'the test needs an undated article among the seeds');
+      const page = await env.browser.context.newPage();
+      try {
+        await page.goto(env.server.url(`search/?q=Venezuela${sort ? `&sort=${sort}` : ''}`));
+        const shown = (await pagefindResultsAsShown(page, 'Venezuela')).map((href) => new URL(href, page.url()).pathname);
+        assert.deepEqual([...shown].sort(), [...dateOf.keys()].sort(), 'every article mentions Venezuela');
+        const dates = shown.map((path) => dateOf.get(path)!);
+        assert.deepEqual(dates, searchDateOrder(dates, newestFirst));
+      } finally {
+        await page.close();
+      }
+    });
+  }
 
   test('a filter link combines with a query', async () => {
     const publisher = env.site.articles.find((a) => a.publisher !== null && articlesMentioning([a], 'Ryabkov').length === 1)!.publisher!;

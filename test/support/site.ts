@@ -120,6 +120,15 @@ export async function pagefindResultsAsShown(page: Page, term: string): Promise<
   return page.locator(RESULT_LINK).evaluateAll((links) => links.map((a) => a.getAttribute('href') ?? ''));
 }
 
+/**
+ * `dates` (YYYY-MM-DD, or null for an undated article) in the search page's date order: newest or oldest
+ * first, the undated last either way.
+ */
+export function searchDateOrder(dates: readonly (string | null)[], newestFirst: boolean): (string | null)[] {
+  const dated = dates.filter((date): date is string => date !== null).sort((x, y) => (newestFirst ? y.localeCompare(x) : x.localeCompare(y)));
+  return [...dated, ...dates.filter((date) => date === null)];
+}
+
 /** The URL paths (inside the site, no base) of every built page, with the 404 page asked for at a missing URL. */
 export function pagesOf(files: string[]): { path: string; file: string }[] {
   return files
