@@ -19,6 +19,12 @@ export interface ProcessRun {
   peakRssByProgram: Record<string, number>;
   /** CPU time of the whole tree in ms, in user space and in the kernel (GNU time), or null without /usr/bin/time. */
   cpu: Cpu | null;
+  /**
+   * CPU ms (user + kernel, every thread) by program, from /proc sampling: 'main' for the command itself,
+   * program names for the processes it starts. A process's last sampling step is missed, so each is low
+   * by up to `sampleMs`.
+   */
+  cpuByProgram: Record<string, number>;
   stderr: string;
 }
 
@@ -95,6 +101,27 @@ function descendants(root: number, table: Map<number, [number, string]>): number
   return out;
 }
 
+/** Clock ticks a second, the unit of /proc/<pid>/stat's CPU times. */
+const CLOCK_TICKS = ((): number => {
+  try {
+    return Number(execFileSync('getconf', ['CLK_TCK'], { encoding: 'utf8' }).trim()) || 100;
+  } catch {
+    return 100;
+  }
+})();
+
+/** CPU ms so far of process `pid`, all its threads, user and kernel (0 once it has ended). */
+function cpuMsOf(pid: number): number {
+  try {
+    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    // utime and stime: fields 14 and 15 of the line, 12 and 13 after "pid (comm)".
+    return ((Number(fields[11]) + Number(fields[12])) * 1000) / CLOCK_TICKS;
+  } catch {
+    return 0;
+  }
+}
+
 function highWaterMark(pid: number): number {
   try {
     const match = /VmHWM:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'));
@@ -117,13 +144,19 @@ export async function measure(command: string, args: readonly string[], options:
     stderr = (stderr + chunk.toString()).slice(-20_000);
   });
   const peaks: Record<string, number> = {};
+  // The last CPU time read of each process, and what to call it.
+  const cpuSeen = new Map<number, { program: string; ms: number }>();
   const sample = (): void => {
     if (child.pid === undefined) return;
     const table = processTable();
     for (const pid of descendants(child.pid, table)) {
-      const name = table.get(pid)?.[1] ?? '?';
+      const [ppid, name] = table.get(pid) ?? [0, '?'];
       if (name === 'time') continue;
       peaks[name] = Math.max(peaks[name] ?? 0, highWaterMark(pid));
+      // The command is the spawned process, or GNU time's child when time runs it.
+      const isCommand = pid === child.pid || (useTime && ppid === child.pid);
+      const ms = cpuMsOf(pid);
+      if (ms > 0) cpuSeen.set(pid, { program: isCommand ? 'main' : name, ms });
     }
   };
   const timer = setInterval(sample, options.sampleMs ?? 200);
@@ -138,7 +171,9 @@ export async function measure(command: string, args: readonly string[], options:
   const match = /Maximum resident set size \(kbytes\): (\d+)/.exec(report);
   if (match) peakRss = Math.max(peakRss, Number(match[1]) * 1024);
   await rm(dir, { recursive: true, force: true });
-  return { ms, code, peakRss, peakRssByProgram: peaks, cpu: cpuOfTimeReport(report), stderr };
+  const cpuByProgram: Record<string, number> = {};
+  for (const { program, ms: cpuMs } of cpuSeen.values()) cpuByProgram[program] = (cpuByProgram[program] ?? 0) + cpuMs;
+  return { ms, code, peakRss, peakRssByProgram: peaks, cpu: cpuOfTimeReport(report), cpuByProgram, stderr };
 }
 
 export interface OutputStats {

@@ -28,6 +28,8 @@ export interface SiteRun {
   peakRssByProgram: Record<string, number>;
   /** CPU of every process of the build, user and kernel (the kernel's share is mostly making files and folders). */
   cpu: Cpu | null;
+  /** CPU ms by program ('main', 'node' for the render processes, 'pagefind_extend'), sampled (bench/measure.ts). */
+  cpuByProgram: Record<string, number>;
   /** Dossier only: threads that ingested (the build's default follows the machine's load). */
   ingestThreads?: number;
 }
@@ -41,6 +43,7 @@ export interface StepResult {
     peakRss: number;
     peakRssByProgram: Record<string, number>;
     cpu: Cpu | null;
+    cpuByProgram: Record<string, number>;
     ingestPerSecond: number;
     perArticleMs: number;
     output: OutputStats;
@@ -48,7 +51,7 @@ export interface StepResult {
     articlePages: ArticlePageSummary;
   };
   /** Null above BenchOptions.baselineMax articles. */
-  baseline: { medianMs: number; phases: Record<string, number>; peakRss: number; peakRssByProgram: Record<string, number>; cpu: Cpu | null; output: OutputStats } | null;
+  baseline: { medianMs: number; phases: Record<string, number>; peakRss: number; peakRssByProgram: Record<string, number>; cpu: Cpu | null; cpuByProgram: Record<string, number>; output: OutputStats } | null;
   ratio: number | null;
   /** Whether the kernel's caches were dropped before every build (bench/measure.ts settleFileSystem; needs root). */
   settled: boolean;
@@ -109,6 +112,12 @@ const mergePeaks = (a: Record<string, number>, b: Record<string, number>): Recor
   return out;
 };
 
+const addCpu = (a: Record<string, number>, b: Record<string, number>): Record<string, number> => {
+  const out = { ...a };
+  for (const [k, v] of Object.entries(b)) out[k] = (out[k] ?? 0) + v;
+  return out;
+};
+
 /** The Dossier build's heap limit: three quarters of the machine's memory. */
 export const BUILD_HEAP_MB = Math.floor((totalmem() * 0.75) / 2 ** 20);
 
@@ -131,6 +140,7 @@ export async function buildDossier(corpus: string, out: string, searchShardPages
     peakRss: run.peakRss,
     peakRssByProgram: run.peakRssByProgram,
     cpu: run.cpu,
+    cpuByProgram: run.cpuByProgram,
     ingestThreads: timings.ingestThreads,
   };
 }
@@ -148,12 +158,15 @@ export async function buildBaseline(corpus: string, out: string): Promise<SiteRu
     peakRss: Math.max(eleventy.peakRss, pagefind.peakRss),
     peakRssByProgram: mergePeaks(eleventy.peakRssByProgram, pagefind.peakRssByProgram),
     cpu: eleventy.cpu && pagefind.cpu ? { userMs: eleventy.cpu.userMs + pagefind.cpu.userMs, systemMs: eleventy.cpu.systemMs + pagefind.cpu.systemMs } : null,
+    cpuByProgram: addCpu(eleventy.cpuByProgram, pagefind.cpuByProgram),
   };
 }
 
-function summarise(runs: SiteRun[]): { medianMs: number; phases: Record<string, number>; peakRss: number; peakRssByProgram: Record<string, number>; cpu: Cpu | null } {
+function summarise(runs: SiteRun[]): { medianMs: number; phases: Record<string, number>; peakRss: number; peakRssByProgram: Record<string, number>; cpu: Cpu | null; cpuByProgram: Record<string, number> } {
   const phases: Record<string, number> = {};
   for (const key of Object.keys(runs[0]?.phases ?? {})) phases[key] = median(runs.map((r) => r.phases[key] ?? NaN));
+  const cpuByProgram: Record<string, number> = {};
+  for (const key of new Set(runs.flatMap((r) => Object.keys(r.cpuByProgram)))) cpuByProgram[key] = median(runs.map((r) => r.cpuByProgram[key] ?? 0));
   const cpus = runs.map((r) => r.cpu).filter((cpu): cpu is Cpu => cpu !== null);
   return {
     medianMs: median(runs.map((r) => r.ms)),
@@ -161,6 +174,7 @@ function summarise(runs: SiteRun[]): { medianMs: number; phases: Record<string, 
     peakRss: Math.max(...runs.map((r) => r.peakRss)),
     peakRssByProgram: runs.reduce((acc, r) => mergePeaks(acc, r.peakRssByProgram), {} as Record<string, number>),
     cpu: cpus.length === runs.length && cpus.length > 0 ? { userMs: median(cpus.map((c) => c.userMs)), systemMs: median(cpus.map((c) => c.systemMs)) } : null,
+    cpuByProgram,
   };
 }
 
@@ -239,6 +253,9 @@ export async function benchStep(articles: number, options: BenchOptions): Promis
   }
   for (const [site, cpu] of [['dossier', result.dossier.cpu], ['baseline', result.baseline?.cpu ?? null]] as const) {
     if (cpu) options.log(`bench: ${articles} articles: ${site} CPU: user ${(cpu.userMs / 1000).toFixed(1)} s, kernel ${(cpu.systemMs / 1000).toFixed(1)} s`);
+  }
+  for (const [site, byProgram] of [['dossier', result.dossier.cpuByProgram], ['baseline', result.baseline?.cpuByProgram ?? null]] as const) {
+    if (byProgram) options.log(`bench: ${articles} articles: ${site} CPU by program: ${Object.entries(byProgram).map(([program, ms]) => `${program} ${(ms / 1000).toFixed(1)} s`).join(', ')}`);
   }
   const weights = result.dossier.articlePages;
   options.log(

@@ -8,7 +8,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { generateCorpus, readSeedTexts, seededRandom } from '../bench/corpus.ts';
 import { buildBaseline, SEARCH_QUERIES, writeCorpus } from '../bench/run.ts';
-import { cpuOfTimeReport } from '../bench/measure.ts';
+import { cpuOfTimeReport, measure } from '../bench/measure.ts';
 import { searchBundleKind } from '../bench/searchBytes.ts';
 import { ingestFolder } from '../src/ingest/index.ts';
 
@@ -69,6 +69,22 @@ describe('bench measurements', () => {
     const report = readFileSync(join(import.meta.dirname, 'fixtures', 'bench', 'gnu-time-v.txt'), 'utf8');
     assert.deepEqual(cpuOfTimeReport(report), { userMs: 2470, systemMs: 20 });
     assert.equal(cpuOfTimeReport(report.replace(/\tSystem time.*\n/, '')), null);
+  });
+
+  it('tells the CPU of the command from that of the processes it starts', async () => {
+    // The command (node) spins for about 0.8 s of CPU, then starts another node that spins for about
+    // 0.8 s; sampled every 50 ms.
+    // Spun by CPU time, not the clock, so that a busy machine gives the same figures.
+    const spin = (ms: number): string => `for (let used = 0; used < ${ms * 1000}; ) { const { user, system } = process.cpuUsage(); used = user + system; }`;
+    const script = `${spin(800)} require('node:child_process').execFileSync(process.execPath, ['-e', ${JSON.stringify(spin(800))}]);`;
+    const run = await measure(process.execPath, ['-e', script], { sampleMs: 50 });
+    assert.equal(run.code, 0, run.stderr);
+    const main = run.cpuByProgram['main'] ?? 0;
+    const started = Object.entries(run.cpuByProgram).filter(([program]) => program !== 'main');
+    assert.ok(main >= 600 && main < 1500, `main ${main} ms of ${JSON.stringify(run.cpuByProgram)}`);
+    const spun = started.reduce((sum, [, ms]) => sum + ms, 0);
+    assert.ok(spun >= 600 && spun < 1500, `the started processes ${spun} ms of ${JSON.stringify(run.cpuByProgram)}`);
+    assert.deepEqual(started.map(([program]) => program), ['node']);
   });
 });
 
