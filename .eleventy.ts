@@ -1,6 +1,6 @@
 // Eleventy wiring for Dossier. Only wiring: parsing, date maths and site data live in src/.
 // Runs through tsx: `tsx node_modules/.bin/eleventy --config=.eleventy.ts`, or from src/build.ts.
-import { HtmlBasePlugin, type UserConfig } from '@11ty/eleventy';
+import type { UserConfig } from '@11ty/eleventy';
 import { filtersPlugin } from './src/site/filters.ts';
 import { nunjucksCompileCachePlugin } from './src/site/nunjucksCompileCache.ts';
 import { nunjucksFrameSetPlugin } from './src/site/nunjucksFrameSet.ts';
@@ -34,10 +34,6 @@ export default function (eleventyConfig: UserConfig): void {
   eleventyConfig.addWatchTarget('seeds/');
   eleventyConfig.addWatchTarget('src/');
 
-  // plugins: HtmlBasePlugin prefixes every root-relative URL in HTML with the path prefix (--base).
-  // https://www.11ty.dev/docs/plugins/html-base/
-  eleventyConfig.addPlugin(HtmlBasePlugin);
-
   // templates: input text is data, so Nunjucks escapes every output (only `| markdown | safe` is raw).
   eleventyConfig.setNunjucksEnvironmentOptions({ autoescape: true });
 
@@ -51,7 +47,8 @@ export default function (eleventyConfig: UserConfig): void {
   // and each variable name a loop sets is split at its dots once, not at every iteration (src/site/nunjucksFrameSet.ts).
   eleventyConfig.addPlugin(nunjucksFrameSetPlugin);
 
-  // transforms: control characters from the inputs never reach a page or feed (XML forbids them).
+  // transforms: control characters from the inputs never reach a page or feed (XML forbids them), and
+  // under --base every root-relative URL of a page is prefixed with it (src/site/transforms.ts).
   eleventyConfig.addPlugin(transformsPlugin);
 
   // exports and search: on its own (CLI), write the archive-wide exports (streamed, not templates:

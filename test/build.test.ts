@@ -124,6 +124,10 @@ describe('build of the seeds under --base /x/', () => {
       }
     }
     assert.ok(relative > 0, 'article pages link their own files relative to themselves');
+    // Nor does any other attribute hold a root-relative URL outside /x/ (data-base-url, SVG links…).
+    for (const file of html) {
+      for (const [, attr, url] of site.read(file).matchAll(/\s([\w:-]+)="(\/[^"]*)"/g)) assert.ok(url!.startsWith('/x/'), `${file}: ${attr}="${url}" lacks the /x/ prefix`);
+    }
     const search = site.read('search/index.html');
     assert.match(search, /data-base-url="\/x\/" data-bundle-path="\/x\/pagefind\/"/);
   });

@@ -107,7 +107,7 @@ describe(SUITE, () => {
       try {
         await page.goto(server.url(`search/?q=${word}${sort ? `&sort=${sort}` : ''}`));
         const shown = (await pagefindResultsAsShown(page, word)).map((href) => new URL(href, page.url()).pathname);
-        const dates = shown.map((path) => (dateOf.has(path) ? dateOf.get(path)! : `not an article: ${path}`));
+        const dates: (string | null)[] = shown.map((path) => (dateOf.has(path) ? dateOf.get(path)! : `not an article: ${path}`));
         assert.ok(shown.length >= 3, `${shown.length} results`);
         assert.deepEqual(dates, searchDateOrder(dates, newestFirst));
         assert.equal(new Set(shown).size, shown.length, 'an article listed twice');
