@@ -57,8 +57,6 @@ declare module '@11ty/eleventy' {
     logger: { overrideLogger(logger: ConsoleLike | false): void };
     setIsVerbose(verbose: boolean): void;
   }
-
-  export function HtmlBasePlugin(eleventyConfig: UserConfig, options?: Record<string, unknown>): void;
 }
 
 // The Eleventy dev server (the one `eleventy --serve` uses), driven directly by `npm start`.
