@@ -106,17 +106,14 @@ function check(run: ProcessRun, what: string): ProcessRun {
   return run;
 }
 
-const mergePeaks = (a: Record<string, number>, b: Record<string, number>): Record<string, number> => {
+/** `a` and `b` by program, each program's two figures joined by `join`. */
+const byProgram = (join: (x: number, y: number) => number) => (a: Record<string, number>, b: Record<string, number>): Record<string, number> => {
   const out = { ...a };
-  for (const [k, v] of Object.entries(b)) out[k] = Math.max(out[k] ?? 0, v);
+  for (const [k, v] of Object.entries(b)) out[k] = join(out[k] ?? 0, v);
   return out;
 };
-
-const addCpu = (a: Record<string, number>, b: Record<string, number>): Record<string, number> => {
-  const out = { ...a };
-  for (const [k, v] of Object.entries(b)) out[k] = (out[k] ?? 0) + v;
-  return out;
-};
+const mergePeaks = byProgram(Math.max);
+const addCpu = byProgram((x, y) => x + y);
 
 /** The Dossier build's heap limit: three quarters of the machine's memory. */
 export const BUILD_HEAP_MB = Math.floor((totalmem() * 0.75) / 2 ** 20);

@@ -102,11 +102,13 @@ if (form && input && status && list && more) {
    */
   const resultsOf = async (api, { q, filters, sort }) => {
     const query = q === '' ? null : q;
-    const found = await api.search(query, { filters, sort });
-    const undatedIds =
-      sort.date === 'asc' && archiveHasUndated && filters[YEAR_FILTER] === undefined
-        ? new Set((await api.search(query, { filters: { ...filters, [YEAR_FILTER]: UNDATED } })).results.map((result) => result.id))
-        : new Set();
+    const askUndated = sort.date === 'asc' && archiveHasUndated && filters[YEAR_FILTER] === undefined;
+    // Both searches at once: each waits on its own index chunks.
+    const [found, undated] = await Promise.all([
+      api.search(query, { filters, sort }),
+      askUndated ? api.search(query, { filters: { ...filters, [YEAR_FILTER]: UNDATED } }) : { results: [] },
+    ]);
+    const undatedIds = new Set(undated.results.map((result) => result.id));
     const dated = (results) => (undatedIds.size === 0 ? results : results.filter((result) => !undatedIds.has(result.id)));
     const undatedLast = (feed) => (undatedIds.size === 0 ? feed : followedBy(feed, inOrder(found.results.filter((result) => undatedIds.has(result.id)))));
     const count = found.results.length;
